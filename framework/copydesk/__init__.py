@@ -1,0 +1,55 @@
+"""copydesk: a plugin-based document processing framework for news.
+
+The public API for plugin authors is what this module exports; plugins use nothing else.
+"""
+
+from __future__ import annotations
+
+import pluggy
+
+from copydesk.config import PipelineConfig, parse_config, read_config
+from copydesk.errors import ConfigError, CopydeskError, InputError, PluginError, RunAborted
+from copydesk.model import REMOVALS, Block, Document, Drop, FrozenData, SourceInfo, Span, StepFailure
+from copydesk.output import JsonlFile
+from copydesk.pipeline import Pipeline, RunInfo, Sink, Step, StepContext, build_pipeline
+from copydesk.registry import Register
+from copydesk.runner import Outcome, RunSummary, run_pipeline
+from copydesk.sources import RawInput, id_from_path
+
+__version__ = "0.1.0"
+
+#: Decorator marking a plugin's hook implementations: ``@copydesk.hookimpl``.
+hookimpl = pluggy.HookimplMarker("copydesk")
+
+__all__ = [
+    "REMOVALS",
+    "Block",
+    "ConfigError",
+    "CopydeskError",
+    "Document",
+    "Drop",
+    "FrozenData",
+    "InputError",
+    "JsonlFile",
+    "Outcome",
+    "Pipeline",
+    "PipelineConfig",
+    "PluginError",
+    "RawInput",
+    "Register",
+    "RunAborted",
+    "RunInfo",
+    "RunSummary",
+    "Sink",
+    "SourceInfo",
+    "Span",
+    "Step",
+    "StepContext",
+    "StepFailure",
+    "build_pipeline",
+    "hookimpl",
+    "id_from_path",
+    "parse_config",
+    "read_config",
+    "run_pipeline",
+]

@@ -1,0 +1,150 @@
+"""The ``copydesk`` command.
+
+Exit codes: 0 every input written; 1 some inputs dropped or failed (or the run stopped
+under ``on_error = "raise"``); 2 a usage or config error, before any input is read.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from copydesk import __version__
+from copydesk.config import read_config
+from copydesk.errors import ConfigError, CopydeskError, PluginError, RunAborted
+from copydesk.pipeline import Pipeline, build_pipeline
+from copydesk.plugins import available_plugins, load_plugins
+from copydesk.runner import Outcome, RunSummary, run_pipeline
+
+EXIT_OK, EXIT_INCOMPLETE, EXIT_USAGE = 0, 1, 2
+
+
+class _UsageExit(click.ClickException):
+    exit_code = EXIT_USAGE
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"copydesk: {self.message}", err=True)
+
+
+def _load(config_path: str) -> Pipeline:
+    try:
+        return build_pipeline(read_config(config_path))
+    except (ConfigError, PluginError) as exc:
+        raise _UsageExit(str(exc)) from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="copydesk")
+def main() -> None:
+    """copydesk: clean article records from news pages and news text."""
+
+
+@main.command()
+@click.argument("config", type=click.Path(dir_okay=True, path_type=str))
+@click.argument("inputs", nargs=-1, type=str)
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=str), help="Records file (overrides [output] path)."
+)
+@click.option("--stats", type=click.Path(dir_okay=False, path_type=str), help="Write the run's counts as JSON here.")
+@click.option("--executor", type=str, help="serial, processes, or one a plugin registers.")
+@click.option("--workers", type=click.IntRange(min=1), help="Worker count for parallel executors.")
+@click.option("--resume", is_flag=True, help="Keep records an interrupted run wrote; skip their inputs.")
+@click.option("--progress/--no-progress", default=None, help="Progress bar (default: on when stderr is a terminal).")
+def run(
+    config: str,
+    inputs: tuple[str, ...],
+    output: str | None,
+    stats: str | None,
+    executor: str | None,
+    workers: int | None,
+    resume: bool,
+    progress: bool | None,
+) -> None:
+    """Run the pipeline CONFIG over INPUTS (files, directories, globs; .gz read as is)."""
+    if not inputs:
+        raise _UsageExit("no inputs given: name files, directories or globs after the config")
+    pipeline = _load(config)
+    show = sys.stderr.isatty() if progress is None else progress
+    bar = _progress_bar() if show else None
+
+    def on_outcome(outcome: Outcome, summary: RunSummary) -> None:
+        if outcome.status != "written":
+            message = f"{outcome.uri}: {outcome.status}: {outcome.reason}"
+            if bar is not None:
+                bar.write(message, file=sys.stderr)
+            else:
+                click.echo(message, err=True)
+        if bar is not None:
+            bar.update(1)
+            bar.set_postfix(failed=summary.failed, dropped=summary.dropped, refresh=False)
+
+    try:
+        summary = run_pipeline(
+            pipeline, inputs, output=output, executor=executor, workers=workers, resume=resume, on_outcome=on_outcome
+        )
+    except RunAborted as exc:
+        click.echo(f"copydesk: run stopped: {exc}", err=True)
+        sys.exit(EXIT_INCOMPLETE)
+    except CopydeskError as exc:
+        raise _UsageExit(str(exc)) from None
+    finally:
+        if bar is not None:
+            bar.close()
+    click.echo(summary.text(), err=True)
+    if stats:
+        Path(stats).parent.mkdir(parents=True, exist_ok=True)
+        Path(stats).write_text(json.dumps(summary.as_dict(), indent=2) + "\n", encoding="utf-8")
+    sys.exit(EXIT_OK if summary.read == summary.written else EXIT_INCOMPLETE)
+
+
+def _progress_bar() -> Any:
+    from tqdm import tqdm
+
+    return tqdm(unit="doc", desc="copydesk", file=sys.stderr, dynamic_ncols=True)
+
+
+@main.command()
+@click.argument("config", type=str)
+def check(config: str) -> None:
+    """Check CONFIG and its plugins' options; print the resolved pipeline."""
+    pipeline = _load(config)
+    click.echo(pipeline.describe())
+    click.echo("ok")
+
+
+@main.command()
+def plugins() -> None:
+    """List installed plugins with their versions and what each provides."""
+    installed = available_plugins()
+    if not installed:
+        click.echo("no plugins installed")
+        return
+    for name, info in sorted(installed.items()):
+        try:
+            host = load_plugins([name])
+        except PluginError as exc:
+            click.echo(f"{name} ({info.distribution} {info.version}): BROKEN: {exc}")
+            continue
+        click.echo(f"{name} ({info.distribution} {info.version})")
+        for kind in ("step", "source", "sink", "executor"):
+            for component in host.registry.all(kind):
+                if component.plugin == name:
+                    reads = f" [reads {', '.join(component.media_types)}]" if component.media_types else ""
+                    click.echo(f"  {kind:<8} {component.name}{reads}  {component.description}")
+
+
+@main.command()
+@click.argument("config", required=False)
+def schema(config: str | None) -> None:
+    """Print the record schema composed for CONFIG (default: pipelines/news.toml)."""
+    path = config or "pipelines/news.toml"
+    pipeline = _load(path)
+    click.echo(json.dumps(pipeline.record_schema, indent=2, ensure_ascii=False))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,204 @@
+"""The document model: frozen attrs classes with stand-off annotation.
+
+A `Document`'s `text` is fixed once a parser has set it; everything learned about the
+text afterwards is stand-off: `Block`s for its structure and `Span`s for annotations,
+both as half-open code-point offsets into `text`. Steps return new documents
+(`attrs.evolve` or the helpers below); nothing is mutated, so offsets never go stale.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+import attrs
+
+#: Span layer whose spans mark text left out of a document's body. Any step may add one
+#: (label = a short reason code); the span is the record of the removal, nothing is deleted.
+REMOVALS = "removals"
+
+
+class FrozenData(Mapping[str, Any]):
+    """A read-only, picklable mapping for annotation data and metadata.
+
+    `types.MappingProxyType` would do, but it cannot be pickled, and documents cross
+    process boundaries.
+    """
+
+    __slots__ = ("_data",)
+    _data: dict[str, Any]
+
+    def __init__(self, data: Mapping[str, Any] | Iterable[tuple[str, Any]] = ()) -> None:
+        object.__setattr__(self, "_data", dict(data))
+
+    def __getitem__(self, key: str) -> Any:
+        return self._data[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError("FrozenData is read-only")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (FrozenData, (self._data,))
+
+    def __repr__(self) -> str:
+        return f"FrozenData({self._data!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Mapping):
+            return dict(self._data) == dict(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(sorted((k, repr(v)) for k, v in self._data.items())))
+
+    def merged(self, other: Mapping[str, Any]) -> FrozenData:
+        """A copy with `other`'s items added (or replacing existing ones)."""
+        return FrozenData({**self._data, **other})
+
+
+def _frozen(value: Mapping[str, Any] | None) -> FrozenData:
+    if isinstance(value, FrozenData):
+        return value
+    return FrozenData(value or {})
+
+
+def _check_offsets(instance: Span | Block, attribute: attrs.Attribute[int], value: int) -> None:
+    if value < 0:
+        raise ValueError(f"{type(instance).__name__}.{attribute.name} must be >= 0, got {value}")
+    if attribute.name == "end" and value < instance.start:
+        raise ValueError(f"{type(instance).__name__} end {value} is before start {instance.start}")
+
+
+@attrs.frozen
+class Span:
+    """An annotation over `text[start:end]`, owned by one plugin's `layer`."""
+
+    start: int = attrs.field(validator=_check_offsets)
+    end: int = attrs.field(validator=_check_offsets)
+    label: str
+    layer: str
+    data: FrozenData = attrs.field(factory=FrozenData, converter=_frozen)
+
+
+@attrs.frozen
+class Block:
+    """A structural unit of the text (paragraph, heading, list item, ...).
+
+    `provenance` says where it came from in the source (an xpath, a line range), so a
+    user can find it again; `features` carries what classifiers need (link density, ...).
+    """
+
+    start: int = attrs.field(validator=_check_offsets)
+    end: int = attrs.field(validator=_check_offsets)
+    kind: str
+    provenance: str = ""
+    features: FrozenData = attrs.field(factory=FrozenData, converter=_frozen)
+
+
+@attrs.frozen
+class SourceInfo:
+    """Where a document came from: enough to find and verify the input again."""
+
+    uri: str
+    media_type: str
+    sha256: str
+
+
+@attrs.frozen
+class StepFailure:
+    """A step that raised on this document, kept as data like pytest keeps a failed test."""
+
+    step: str
+    error_type: str
+    message: str
+
+    def describe(self) -> str:
+        return f"{self.step}: {self.error_type}: {self.message}"
+
+
+def _tuple_of_blocks(value: Iterable[Block]) -> tuple[Block, ...]:
+    return tuple(value)
+
+
+def _tuple_of_spans(value: Iterable[Span]) -> tuple[Span, ...]:
+    return tuple(value)
+
+
+def _tuple_of_failures(value: Iterable[StepFailure]) -> tuple[StepFailure, ...]:
+    return tuple(value)
+
+
+@attrs.frozen
+class Document:
+    """One input on its way through a pipeline.
+
+    Before parsing, `raw` holds the input's bytes and `text` is empty; a parser step sets
+    `text` (and `parsed_by`), after which the runner refuses any step that changes it.
+    """
+
+    id: str
+    source: SourceInfo
+    raw: bytes | None = attrs.field(default=None, repr=False)
+    text: str = attrs.field(default="", repr=False)
+    parsed_by: str | None = None
+    blocks: tuple[Block, ...] = attrs.field(default=(), converter=_tuple_of_blocks)
+    spans: tuple[Span, ...] = attrs.field(default=(), converter=_tuple_of_spans)
+    meta: FrozenData = attrs.field(factory=FrozenData, converter=_frozen)
+    failures: tuple[StepFailure, ...] = attrs.field(default=(), converter=_tuple_of_failures)
+
+    @property
+    def parsed(self) -> bool:
+        return self.parsed_by is not None
+
+    def block_text(self, block: Block) -> str:
+        return self.text[block.start : block.end]
+
+    def span_text(self, span: Span) -> str:
+        return self.text[span.start : span.end]
+
+    def layer(self, name: str) -> tuple[Span, ...]:
+        """The spans of one layer, in document order."""
+        return tuple(sorted((s for s in self.spans if s.layer == name), key=_span_order))
+
+    def with_spans(self, spans: Iterable[Span]) -> Document:
+        """A new document with `spans` added; offsets are checked against `text`."""
+        new = tuple(spans)
+        limit = len(self.text)
+        for span in new:
+            if span.end > limit:
+                raise ValueError(f"span {span.start}:{span.end} runs past the text ({limit} characters)")
+        return attrs.evolve(self, spans=self.spans + new)
+
+    def with_meta(self, **items: Any) -> Document:
+        return attrs.evolve(self, meta=self.meta.merged(items))
+
+    def removal_of(self, block: Block) -> Span | None:
+        """The removal span covering `block`, if any step removed it."""
+        for span in self.spans:
+            if span.layer == REMOVALS and span.start <= block.start and block.end <= span.end:
+                return span
+        return None
+
+    def remove_block(self, index: int, reason: str, *, detail: str = "", by: str = "") -> Document:
+        """Mark block `index` as removed with a reason code; the block itself stays."""
+        block = self.blocks[index]
+        span = Span(block.start, block.end, reason, REMOVALS, {"block": index, "detail": detail, "by": by})
+        return attrs.evolve(self, spans=(*self.spans, span))
+
+
+def _span_order(span: Span) -> tuple[int, int]:
+    return (span.start, span.end)
+
+
+@attrs.frozen
+class Drop:
+    """Returned by a step instead of a document: leave this input out, for `reason`."""
+
+    reason: str
+    detail: str = ""

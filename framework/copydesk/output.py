@@ -1,0 +1,74 @@
+"""JSON Lines files that are never left half-written.
+
+Lines go to ``NAME.partial`` next to the target, each flushed whole; a finished run
+renames it over the target in one step. A killed run leaves the partial file, whose
+complete lines a resumed run keeps (a torn last line is cut off).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import IO
+
+
+class JsonlFile:
+    """One JSONL output, written through a ``.partial`` file and committed atomically."""
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = Path(path)
+        self.partial = self.path.with_name(self.path.name + ".partial")
+        self._fh: IO[str] | None = None
+        self.count = 0
+
+    def open(self, resume: bool = False) -> set[str]:
+        """Start writing; with `resume`, keep what an earlier run wrote and return its ids."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        done: set[str] = set()
+        if resume:
+            if not self.partial.exists() and self.path.exists():
+                os.replace(self.path, self.partial)
+            if self.partial.exists():
+                done = _complete_ids(self.partial)
+        elif self.partial.exists():
+            self.partial.unlink()
+        self._fh = self.partial.open("a", encoding="utf-8")
+        self.count = len(done)
+        return done
+
+    def write_line(self, line: str) -> None:
+        if self._fh is None:
+            raise RuntimeError(f"{self.path} is not open")
+        self._fh.write(line + "\n")
+        self._fh.flush()
+        self.count += 1
+
+    def close(self, commit: bool = True) -> None:
+        """Close; with `commit`, make the partial file the output in one rename."""
+        if self._fh is None:
+            return
+        self._fh.flush()
+        os.fsync(self._fh.fileno())
+        self._fh.close()
+        self._fh = None
+        if commit:
+            os.replace(self.partial, self.path)
+
+
+def _complete_ids(path: Path) -> set[str]:
+    """Ids of the whole lines in `path`; a torn last line is cut off the file."""
+    ids: set[str] = set()
+    good = 0
+    with path.open("rb") as fh:
+        for raw in fh:
+            if not raw.endswith(b"\n"):
+                break
+            try:
+                ids.add(str(json.loads(raw)["id"]))
+            except (ValueError, KeyError, TypeError):
+                break
+            good += len(raw)
+    with path.open("r+b") as fh:
+        fh.truncate(good)
+    return ids

@@ -1,0 +1,117 @@
+"""Loading plugins: only those a pipeline names, by entry-point name.
+
+pluggy says what exists; the config says what runs. Installing a distribution that
+registers an entry point in the ``copydesk`` group makes it *available*; it is imported
+only when a pipeline lists it in ``[pipeline] plugins``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable, Sequence
+from importlib import metadata
+from typing import Any
+
+import attrs
+import pluggy
+
+from copydesk import builtin, hookspecs
+from copydesk.errors import PluginError
+from copydesk.registry import KINDS, Register, Registry
+
+ENTRY_POINT_GROUP = "copydesk"
+TRACE_ENV = "COPYDESK_TRACE_PLUGINS"
+
+
+@attrs.frozen
+class AvailablePlugin:
+    """An installed plugin, known by its entry point but not imported."""
+
+    name: str
+    distribution: str
+    version: str
+    entry_point: metadata.EntryPoint
+
+
+def available_plugins() -> dict[str, AvailablePlugin]:
+    """Every plugin installed in this environment, by entry-point name."""
+    found: dict[str, AvailablePlugin] = {}
+    for ep in metadata.entry_points(group=ENTRY_POINT_GROUP):
+        dist = ep.dist
+        found[ep.name] = AvailablePlugin(
+            name=ep.name,
+            distribution=dist.metadata["Name"] if dist is not None else "?",
+            version=dist.version if dist is not None else "?",
+            entry_point=ep,
+        )
+    return found
+
+
+class PluginHost:
+    """A pluggy manager holding the core and the named plugins, plus their registry."""
+
+    def __init__(self, pm: pluggy.PluginManager, versions: dict[str, str]) -> None:
+        self.pm = pm
+        self.hook = pm.hook
+        self.versions = versions
+        self.registry = Registry()
+        for kind in KINDS:
+            self._collect(kind)
+
+    def _collect(self, kind: str) -> None:
+        hook_name = f"copydesk_register_{kind}s"
+        register = Register(self.registry, kind)
+        names = [name for name, _ in self.pm.list_name_plugin()]
+        for name in names:
+            plugin = self.pm.get_plugin(name)
+            others = [p for n, p in self.pm.list_name_plugin() if n != name]
+            caller = self.pm.subset_hook_caller(hook_name, remove_plugins=others)
+            register.plugin = "" if plugin is builtin else name
+            caller(register=register)
+
+    @property
+    def plugin_names(self) -> list[str]:
+        return [name for name, plugin in self.pm.list_name_plugin() if plugin is not builtin]
+
+
+def load_plugins(names: Sequence[str], *, extra: Iterable[tuple[str, Any]] = ()) -> PluginHost:
+    """Load the core and the plugins called `names`; `extra` registers objects directly.
+
+    A name that is not installed raises a :class:`PluginError` listing those that are; a
+    plugin that fails to import is reported with its distribution, not as a traceback.
+    """
+    pm = pluggy.PluginManager(ENTRY_POINT_GROUP)
+    pm.add_hookspecs(hookspecs)
+    pm.register(builtin, name="copydesk")
+    versions: dict[str, str] = {}
+    installed = available_plugins()
+    for name in names:
+        if name in installed:
+            info = installed[name]
+            pm.register(_import(info), name=name)
+            versions[name] = info.version
+        elif not any(n == name for n, _ in extra):
+            choices = ", ".join(sorted(installed)) or "none"
+            raise PluginError(
+                f"plugin {name!r} is not installed (installed plugins: {choices}); "
+                f"install the distribution that provides it, e.g. pip install copydesk-{name}"
+            )
+    for name, obj in extra:
+        pm.register(obj, name=name)
+        versions.setdefault(name, getattr(obj, "__version__", "0"))
+    pm.check_pending()
+    if os.environ.get(TRACE_ENV) == "1":
+        pm.trace.root.setwriter(sys.stderr.write)
+        pm.enable_tracing()
+    return PluginHost(pm, versions)
+
+
+def _import(info: AvailablePlugin) -> Any:
+    try:
+        return info.entry_point.load()
+    except Exception as exc:  # a broken plugin must not look like a copydesk crash
+        raise PluginError(
+            f"plugin {info.name!r} from distribution {info.distribution} {info.version} "
+            f"failed to import ({info.entry_point.value}): {type(exc).__name__}: {exc}"
+        ) from exc
