@@ -89,7 +89,7 @@ def load_plugins(names: Sequence[str], *, extra: Iterable[tuple[str, Any]] = ())
     for name in names:
         if name in installed:
             info = installed[name]
-            pm.register(_import(info), name=name)
+            _register(pm, _import(info), name)
             versions[name] = info.version
         elif not any(n == name for n, _ in extra):
             choices = ", ".join(sorted(installed)) or "none"
@@ -98,13 +98,24 @@ def load_plugins(names: Sequence[str], *, extra: Iterable[tuple[str, Any]] = ())
                 f"install the distribution that provides it, e.g. pip install copydesk-{name}"
             )
     for name, obj in extra:
-        pm.register(obj, name=name)
+        _register(pm, obj, name)
         versions.setdefault(name, getattr(obj, "__version__", "0"))
-    pm.check_pending()
+    try:
+        pm.check_pending()
+    except pluggy.PluginValidationError as exc:
+        name = pm.get_name(exc.plugin) or repr(exc.plugin)
+        raise PluginError(f"plugin {name!r} does not fit copydesk's hooks: {exc}") from None
     if os.environ.get(TRACE_ENV) == "1":
         pm.trace.root.setwriter(sys.stderr.write)
         pm.enable_tracing()
     return PluginHost(pm, versions)
+
+
+def _register(pm: pluggy.PluginManager, plugin: Any, name: str) -> None:
+    try:
+        pm.register(plugin, name=name)
+    except (pluggy.PluginValidationError, ValueError) as exc:
+        raise PluginError(f"plugin {name!r} could not be registered: {exc}") from None
 
 
 def _import(info: AvailablePlugin) -> Any:

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -45,7 +46,9 @@ def make_document(
         blocks = found
     return Document(
         id=doc_id,
-        source=SourceInfo(uri=f"test://{doc_id}", media_type=media_type, sha256=""),
+        source=SourceInfo(
+            uri=f"test://{doc_id}", media_type=media_type, sha256=hashlib.sha256(text.encode("utf-8")).hexdigest()
+        ),
         text=text,
         parsed_by="test",
         blocks=[Block(s, e, kind, provenance=f"test block {i}") for i, (s, e, kind) in enumerate(blocks)],

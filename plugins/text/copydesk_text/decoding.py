@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 
 from copydesk import InputError
@@ -14,6 +15,9 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+
+#: Letters of scripts other than Latin: when a detector's reading has them, it is not cp1252 text.
+_NON_LATIN = re.compile("[\u0370-\u07ff\u0900-\u0dff\u0e00-\u0fff\u1100-\u11ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 #: Share of control characters (other than tab and newlines) above which input is binary.
 MAX_CONTROL_SHARE = 0.01
@@ -38,7 +42,15 @@ def decode(data: bytes, uri: str) -> tuple[str, str]:
     best = from_bytes(data).best()
     if best is None or best.encoding is None:
         raise InputError(uri, "is binary or in no text encoding that could be detected")
-    return _checked(str(best), uri), best.encoding
+    guess = str(best)
+    if not _NON_LATIN.search(guess):
+        # Short Western text fits many single-byte code pages equally well; like browsers,
+        # take windows-1252 then, which is what undeclared Western news text nearly always is.
+        try:
+            return _checked(data.decode("cp1252"), uri), "cp1252"
+        except UnicodeDecodeError:
+            pass
+    return _checked(guess, uri), best.encoding
 
 
 def _checked(text: str, uri: str) -> str:

@@ -17,6 +17,8 @@ _EDGE_SPACE = frozenset(" \t\n\r\f\v\u00a0\u202f\u205f\u3000\ufeff") | {chr(c) f
 
 #: Longest line still taken for a hard-wrapped line of prose.
 MAX_WRAP_WIDTH = 120
+#: Narrower text is not wrapped prose (short lines are lists, titles, captions).
+MIN_WRAP_WIDTH = 40
 
 
 def normalise_newlines(text: str) -> str:
@@ -59,7 +61,7 @@ def _hard_wrapped(lines: list[str]) -> bool:
     if len(lines) < 2:
         return False
     width = max(len(line) for line in lines)
-    if width > MAX_WRAP_WIDTH:
+    if not MIN_WRAP_WIDTH <= width <= MAX_WRAP_WIDTH:
         return False
     for line, following in itertools.pairwise(lines):
         next_word = following.split(" ", 1)[0]

@@ -1,0 +1,172 @@
+"""The runner: per-document isolation, accounting, rejects, atomic output, resume."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from copydesk import RunAborted
+
+from tests.plugins_for_tests import StepsForTests, UndeclaredField, WordCount
+
+PIPELINE = """
+[pipeline]
+name = "t"
+plugins = ["text", "records", "t"]
+on_error = "{on_error}"
+
+[[steps]]
+use = "text.parse"
+
+[[steps]]
+use = "{step}"
+{with_}
+
+[output]
+use = "records.jsonl"
+"""
+
+
+def toml(step: str = "t.noop", on_error: str = "skip", with_: str = "") -> str:
+    return PIPELINE.format(step=step, on_error=on_error, with_=with_)
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> list[Path]:
+    texts = {
+        "calm": "Calm title\n\nA quiet day in the city, officials said.",
+        "boom": "Loud title\n\nThe boom was heard across the river.",
+        "tiny": "T\n\nx",
+        "also_calm": "Another title\n\nNothing happened here either.",
+    }
+    paths = []
+    for name, text in texts.items():
+        path = tmp_path / "in" / f"{name}.txt"
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+@pytest.fixture
+def plugins(copydesk_plugin):  # type: ignore[no-untyped-def]
+    copydesk_plugin("t", StepsForTests())
+
+
+def test_failing_step_fails_only_its_document(plugins, run_pipeline_toml, corpus):  # type: ignore[no-untyped-def]
+    result = run_pipeline_toml(toml("t.explode"), corpus)
+    assert sorted(r["id"] for r in result.records) == ["also_calm", "calm", "tiny"]
+    assert [(r["id"], r["status"], r["step"]) for r in result.rejects] == [("boom", "failed", "t.explode")]
+    assert "RuntimeError: found 'boom'" in result.rejects[0]["error"]
+    s = result.summary
+    assert (s.read, s.written, s.dropped, s.failed) == (4, 3, 0, 1)
+
+
+def test_keep_writes_the_document_with_the_failure_recorded(plugins, run_pipeline_toml, corpus):  # type: ignore[no-untyped-def]
+    result = run_pipeline_toml(toml("t.explode", on_error="keep"), corpus)
+    assert len(result.records) == 4
+    assert result.rejects == []
+    assert result.summary.kept_errors == 1
+
+
+def test_raise_stops_the_run_and_commits_nothing(plugins, run_pipeline_toml, corpus, tmp_path):  # type: ignore[no-untyped-def]
+    out = tmp_path / "stop" / "records.jsonl"
+    with pytest.raises(RunAborted, match="boom"):
+        run_pipeline_toml(toml("t.explode", on_error="raise"), corpus, output=out)
+    assert not out.exists(), "an aborted run must not leave a finished-looking output"
+    assert (out.parent / "records.jsonl.partial").exists()
+
+
+def test_drop_has_a_reason_in_the_rejects(plugins, run_pipeline_toml, corpus):  # type: ignore[no-untyped-def]
+    result = run_pipeline_toml(toml("t.drop_short", with_="with = { min_chars = 10 }"), corpus)
+    assert [(r["id"], r["status"], r["reason"]) for r in result.rejects] == [
+        ("tiny", "dropped", "too_short: 4 characters")
+    ]
+    assert result.summary.dropped == 1
+    assert result.summary.read == result.summary.written + result.summary.dropped + result.summary.failed
+
+
+def test_a_step_that_changes_the_text_fails(plugins, run_pipeline_toml, corpus):  # type: ignore[no-untyped-def]
+    result = run_pipeline_toml(toml("t.rewrite"), corpus)
+    assert result.records == []
+    assert all("Document.text" in r["error"] for r in result.rejects)
+
+
+def test_schema_invalid_record_goes_to_rejects_with_json_path(plugins, run_pipeline_toml, corpus):  # type: ignore[no-untyped-def]
+    result = run_pipeline_toml(toml("t.bad_title"), corpus)
+    assert result.records == []
+    assert {r["step"] for r in result.rejects} == {"validate"}
+    assert {r["json_path"] for r in result.rejects} == {"$.title"}
+
+
+def test_plugin_fields_are_declared_and_validated(copydesk_plugin, run_pipeline_toml, corpus):  # type: ignore[no-untyped-def]
+    copydesk_plugin("t", StepsForTests())
+    copydesk_plugin("wc", WordCount())
+    config = toml().replace('plugins = ["text", "records", "t"]', 'plugins = ["text", "records", "t", "wc"]')
+    result = run_pipeline_toml(config, corpus)
+    counts = {r["id"]: r["word_count"] for r in result.records}
+    assert counts["calm"] == len(["Calm", "title", "A", "quiet", "day", "in", "the", "city,", "officials", "said."])
+
+
+def test_undeclared_field_fails_validation(copydesk_plugin, run_pipeline_toml, corpus):  # type: ignore[no-untyped-def]
+    copydesk_plugin("t", StepsForTests())
+    copydesk_plugin("sneak", UndeclaredField())
+    config = toml().replace('"t"]', '"t", "sneak"]')
+    result = run_pipeline_toml(config, corpus)
+    assert result.records == []
+    assert all("sneaky" in r["error"] for r in result.rejects)
+
+
+def test_missing_input_is_failed_and_the_rest_goes_on(plugins, run_pipeline_toml, corpus, tmp_path):  # type: ignore[no-untyped-def]
+    result = run_pipeline_toml(toml(), [*corpus, tmp_path / "nope.txt"])
+    assert len(result.records) == 4
+    assert result.rejects == [
+        {"id": "nope", "uri": str(tmp_path / "nope.txt"), "status": "failed", "step": "read",
+         "error": "no such file or directory"}
+    ]
+
+
+def test_duplicate_ids_fail_the_second_input(plugins, run_pipeline_toml, corpus, tmp_path):  # type: ignore[no-untyped-def]
+    twin = tmp_path / "other" / "calm.txt"
+    twin.parent.mkdir()
+    twin.write_text("Twin\n\nSame name, other folder.", encoding="utf-8")
+    result = run_pipeline_toml(toml(), [*corpus, twin])
+    assert [r["id"] for r in result.records].count("calm") == 1
+    assert "duplicate id 'calm'" in result.rejects[0]["error"]
+
+
+def test_output_is_committed_whole_and_resume_skips_done_ids(plugins, run_pipeline_toml, corpus, tmp_path):  # type: ignore[no-untyped-def]
+    out = tmp_path / "r" / "records.jsonl"
+    first = run_pipeline_toml(toml(), corpus[:2], output=out)
+    assert first.summary.written == 2
+    assert not (out.parent / "records.jsonl.partial").exists()
+    second = run_pipeline_toml(toml(), corpus, output=out, resume=True)
+    assert second.summary.resumed == 2
+    assert second.summary.written == 2
+    ids = [json.loads(line)["id"] for line in out.read_text("utf-8").splitlines()]
+    assert sorted(ids) == sorted(p.stem for p in corpus)
+
+
+def test_resume_cuts_a_torn_last_line(plugins, run_pipeline_toml, corpus, tmp_path):  # type: ignore[no-untyped-def]
+    out = tmp_path / "torn" / "records.jsonl"
+    run_pipeline_toml(toml(), corpus[:1], output=out)
+    partial = out.parent / "records.jsonl.partial"
+    partial.write_text(out.read_text("utf-8") + '{"id": "half', encoding="utf-8")
+    out.unlink()
+    result = run_pipeline_toml(toml(), corpus, output=out, resume=True)
+    assert result.summary.resumed == 1
+    lines = out.read_text("utf-8").splitlines()
+    assert len(lines) == 4
+    assert all(json.loads(line)["id"] for line in lines)
+
+
+def test_observers_see_every_document(plugins, run_pipeline_toml, corpus, hook_calls):  # type: ignore[no-untyped-def]
+    run_pipeline_toml(toml("t.explode"), corpus)
+    done = hook_calls.named("copydesk_document_done")
+    assert sorted((c["doc_id"], c["outcome"]) for c in done) == [
+        ("also_calm", "written"), ("boom", "failed"), ("calm", "written"), ("tiny", "written")
+    ]
+    assert len(hook_calls.named("copydesk_run_started")) == 1
+    finished = hook_calls.named("copydesk_run_finished")
+    assert finished[0]["summary"].read == 4
