@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import attrs
+
 import copydesk
 from copydesk import Document, Drop, Register, StepContext
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 from click.testing import CliRunner
+
 from copydesk.cli import main
 from copydesk.sources import FileSource
 

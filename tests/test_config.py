@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from copydesk import ConfigError, build_pipeline, parse_config, read_config
 from copydesk.config import TomlLocator, describe_place
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import copydesk
 import pytest
+
+import copydesk
 from copydesk import PluginError
 from copydesk.plugins import available_plugins, load_plugins
 

@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-from copydesk import RunAborted
 
+from copydesk import RunAborted
 from tests.plugins_for_tests import StepsForTests, UndeclaredField, WordCount
 
 PIPELINE = """

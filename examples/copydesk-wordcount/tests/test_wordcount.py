@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from copydesk.testing import make_document
-
 from copydesk_wordcount import META_KEY, CountWords
 
 PIPELINE = """

@@ -8,7 +8,6 @@ from typing import Any
 
 import copydesk
 from copydesk import Document, JsonlFile, Register, RunInfo
-
 from copydesk_records.article import DEFAULT_BODY_KINDS, build_article
 
 __version__ = "0.1.0"

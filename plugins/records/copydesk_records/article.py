@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 import attrs
+
 from copydesk import REMOVALS, Document, RunInfo, Span
 
 #: Span layer of quotations (see docs/plugins/records.md for the data each span carries).

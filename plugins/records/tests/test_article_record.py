@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import jsonschema
+
 from copydesk import REMOVALS, RunInfo, Span
 from copydesk.testing import make_document
 from copydesk_records import article_schema

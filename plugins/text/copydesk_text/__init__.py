@@ -11,7 +11,6 @@ from typing import Any
 
 import copydesk
 from copydesk import Block, Document, Drop, InputError, Register, StepContext
-
 from copydesk_text.decoding import decode
 from copydesk_text.metadata import byline, date_line, dateline
 from copydesk_text.reader import normalise_newlines, paragraphs

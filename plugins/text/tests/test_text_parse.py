@@ -6,6 +6,7 @@ import codecs
 from pathlib import Path
 
 import pytest
+
 from copydesk import Document, Drop, InputError, RunInfo, SourceInfo, StepContext
 from copydesk_text import ParseText
 from copydesk_text.metadata import byline, date_line, dateline, parse_date
