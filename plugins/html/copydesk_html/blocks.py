@@ -7,7 +7,8 @@ elements around it, so boilerplate rules can judge it without the tree:
 
 - ``tag``, ``tag_path`` (owner and ancestors' tag names), ``depth``, ``heading_level``
 - ``ancestors``: document-order numbers of the owner and its ancestors (root first), so rules
-  can group blocks by a shared container; ``trail``: one ``tag#id.class`` descriptor per ancestor
+  can group blocks by a shared container; ``trail``: one ``tag#id.class@itemprop`` descriptor per
+  ancestor (tokens lower-cased, split at non-alphanumerics)
 - ``landmarks``: sectioning elements and ARIA roles around the block (``nav``, ``footer``, ...)
 - ``chars``, ``words``, ``link_chars``, ``link_density``, ``links``, ``sentences``,
   ``text_density`` (words per 80-character line)
@@ -78,6 +79,9 @@ def _descriptor(element: Any, tag: str) -> str:
         tokens = [t for t in _TOKEN_SPLIT.split(classes.lower()) if t]
         if tokens:
             out += "." + ".".join(tokens)
+    itemprop = element.get("itemprop")
+    if itemprop:
+        out += "@" + ".".join(t for t in _TOKEN_SPLIT.split(itemprop.lower()) if t)
     return out
 
 

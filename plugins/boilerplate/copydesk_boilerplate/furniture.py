@@ -1,0 +1,58 @@
+"""Rules that label page furniture by its markup: the element it sits in, or a link list.
+
+They run after :class:`~copydesk_boilerplate.main_content.MainContent` and catch the
+furniture *inside* the article's element (share bars, related-story boxes, comment threads,
+newsletter boxes, ad slots) and link lists. They need the ``html`` parser's features and
+do nothing on plain text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from copydesk_boilerplate.main_content import LINK_LIST_DENSITY, landmark_reason, layout_of
+from copydesk_boilerplate.page import Page, Verdict
+
+
+class MarkedFurniture:
+    """Label blocks inside an element whose class/id names furniture (``share-bar``, ``comments``, ...)."""
+
+    name = "marked_furniture"
+    description = "for pages from markup: blocks in elements whose class or id names furniture, or in landmarks"
+
+    def find(self, page: Page) -> Iterator[Verdict]:
+        if not page.is_markup:
+            return
+        layout = layout_of(page)
+        for index in page.kept():
+            found = layout.furniture_of(page, index)
+            if found is not None:
+                yield Verdict(index, found[1], "inside an element marked as furniture by its class or id")
+                continue
+            reason = landmark_reason(page, index)
+            if reason is not None:
+                yield Verdict(index, reason, "inside a navigation, footer or aside landmark")
+
+
+class LinkLists:
+    """Label runs of short, mostly-linked blocks: menus, tag lists, lists of other stories.
+
+    A lone linked sentence inside prose stays; it takes a run of two or more linked
+    blocks, or one block that is nearly all link text and short.
+    """
+
+    name = "link_lists"
+    description = "blocks that are mostly link text: menus, tag lists, lists of stories"
+
+    def find(self, page: Page) -> Iterator[Verdict]:
+        if not page.is_markup:
+            return
+        kept = page.kept()
+        linky = [page.link_density(i) >= LINK_LIST_DENSITY for i in kept]
+        for position, index in enumerate(kept):
+            if not linky[position]:
+                continue
+            in_run = (position > 0 and linky[position - 1]) or (position + 1 < len(kept) and linky[position + 1])
+            if in_run or page.link_density(index) >= 0.9 or page.words(index) < 6:
+                reason = "navigation" if page.words(index) <= 3 else "related_links"
+                yield Verdict(index, reason, f"link text is {page.link_density(index):.0%} of the block")

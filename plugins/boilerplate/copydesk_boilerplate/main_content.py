@@ -1,0 +1,153 @@
+"""Main-content selection for pages parsed from markup, from block features alone.
+
+Every element around a block is a candidate container of the article. Prose blocks (long
+enough, few links, sentence punctuation) count for the containers they are in; link lists,
+landmark blocks and blocks inside furniture elements count against them. An element is
+furniture when its class, id or itemprop tokens name furniture (``comments``, ``related``,
+``share``, ...) and it holds less than half of the page's prose, so a layout class such as
+``non-ad-column`` around the article never sinks it. The container with the best balance
+wins (the deepest, on a tie), and every text block outside it is labelled, with the reason
+its surroundings suggest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from copydesk_boilerplate.page import Page, Verdict, tokens_of
+from copydesk_boilerplate.vocabulary import CONTENT_TOKENS, FURNITURE_TOKENS, LANDMARK_REASONS
+
+#: Fewest words of a prose block (space-separated scripts).
+MIN_PROSE_WORDS = 8
+
+#: Fewest characters of a prose block written without spaces between words (Chinese, Japanese, ...).
+MIN_PROSE_CHARS_UNSPACED = 25
+
+#: Most link text a prose block may have, as a share of its characters.
+MAX_PROSE_LINK_DENSITY = 0.3
+
+#: Link density from which a block counts as a link list.
+LINK_LIST_DENSITY = 0.5
+
+#: Largest share of the page's prose a furniture element may hold and still be furniture.
+MAX_FURNITURE_PROSE_SHARE = 0.5
+
+
+def landmark_reason(page: Page, index: int) -> str | None:
+    for landmark in page.features(index).get("landmarks", ()):
+        reason = LANDMARK_REASONS.get(landmark)
+        if reason is not None:
+            return reason
+    return None
+
+
+def is_prose(page: Page, index: int) -> bool:
+    """Whether a block reads like article text: long enough, few links, ends sentences."""
+    features = page.features(index)
+    if page.link_density(index) > MAX_PROSE_LINK_DENSITY:
+        return False
+    text = page.texts[index]
+    words = int(features.get("words", len(text.split())))
+    long_enough = words >= MIN_PROSE_WORDS or (words < 4 and len(text) >= MIN_PROSE_CHARS_UNSPACED)
+    return long_enough and int(features.get("sentences", 1)) > 0
+
+
+def descriptor_reason(descriptor: str) -> str | None:
+    """The furniture an element's tokens name, unless they also name article content."""
+    tokens = tokens_of(descriptor)
+    if tokens & CONTENT_TOKENS:
+        return None
+    for token in tokens:
+        reason = FURNITURE_TOKENS.get(token)
+        if reason is not None:
+            return reason
+    return None
+
+
+class PageLayout:
+    """Prose per element and the furniture elements of a page (computed once per page)."""
+
+    def __init__(self, page: Page) -> None:
+        self.prose: dict[int, float] = {}
+        self.links: dict[int, float] = {}
+        self.depth: dict[int, int] = {}
+        descriptors: dict[int, str] = {}
+        self.block_prose: dict[int, float] = {}
+        for index in page.kept():
+            features = page.features(index)
+            chars = len(page.texts[index])
+            prose = chars * (1.0 - page.link_density(index)) if is_prose(page, index) else 0.0
+            linky = float(chars) if page.link_density(index) >= LINK_LIST_DENSITY else 0.0
+            if landmark_reason(page, index) is not None:
+                prose, linky = 0.0, float(chars)
+            self.block_prose[index] = prose
+            for level, (node, step) in enumerate(zip(features.get("ancestors", ()), features.get("trail", ()),
+                                                     strict=False)):
+                self.prose[node] = self.prose.get(node, 0.0) + prose
+                self.links[node] = self.links.get(node, 0.0) + linky
+                self.depth[node] = level
+                descriptors[node] = step
+        total = max(self.prose.values(), default=0.0)
+        self.total_prose = total
+        self.furniture: dict[int, str] = {}
+        for node, step in descriptors.items():
+            reason = descriptor_reason(step)
+            if reason is not None and self.prose[node] <= MAX_FURNITURE_PROSE_SHARE * total:
+                self.furniture[node] = reason
+
+    def furniture_of(self, page: Page, index: int) -> tuple[int, str] | None:
+        """The nearest furniture element around a block, and what furniture it is."""
+        for node in reversed(page.features(index).get("ancestors", ())):
+            reason = self.furniture.get(node)
+            if reason is not None:
+                return node, reason
+        return None
+
+
+def layout_of(page: Page) -> PageLayout:
+    layout = page.memo.get("layout")
+    if layout is None:
+        layout = page.memo["layout"] = PageLayout(page)
+    return layout  # type: ignore[no-any-return]
+
+
+class MainContent:
+    """Label the text blocks outside the element that holds the article."""
+
+    name = "main_content"
+    description = "for pages from markup: keep the element with the most prose and the least furniture"
+
+    def container(self, page: Page) -> int | None:
+        """The ``ancestors`` number of the element that best holds the article, if any prose."""
+        layout = layout_of(page)
+        balance: dict[int, float] = {}
+        for index in page.kept():
+            features = page.features(index)
+            chars = float(len(page.texts[index]))
+            good = layout.block_prose.get(index, 0.0)
+            if layout.furniture_of(page, index) is not None:
+                good, bad = 0.0, chars
+            else:
+                bad = chars if page.link_density(index) >= LINK_LIST_DENSITY or landmark_reason(page, index) else 0.0
+            if not good and not bad:
+                continue
+            for node in features.get("ancestors", ()):
+                balance[node] = balance.get(node, 0.0) + good - bad
+        if not balance:
+            return None
+        best = max(balance, key=lambda node: (balance[node], layout.depth[node]))
+        return best if balance[best] > 0 else None
+
+    def find(self, page: Page) -> Iterator[Verdict]:
+        if not page.is_markup:
+            return
+        best = self.container(page)
+        if best is None:
+            return
+        layout = layout_of(page)
+        for index in page.kept():
+            if best in page.features(index).get("ancestors", ()):
+                continue
+            found = layout.furniture_of(page, index)
+            reason = landmark_reason(page, index) or (found[1] if found else "outside_main_content")
+            yield Verdict(index, reason, "outside the element that holds the article text")

@@ -1,0 +1,94 @@
+"""Rules about the order of blocks: repeated text, and reader text after the article's end."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from copydesk_boilerplate.page import Page, Verdict
+
+_WORD = re.compile(r"\w+")
+
+#: How many kept blocks from the top may be a standfirst repeated further down.
+STANDFIRST_WINDOW = 3
+
+#: Fewest words of a block compared as a repeat (short lines like "Photos" repeat harmlessly).
+MIN_REPEAT_WORDS = 5
+
+
+def normalised(text: str) -> str:
+    """Lower-cased words joined by single spaces: what two copies of a line have in common."""
+    return " ".join(_WORD.findall(text.casefold()))
+
+
+class Duplicate:
+    """Label a title repeated as a line, a standfirst repeated in the body, and repeated blocks.
+
+    The title is ``meta["title"]`` or a ``title`` block. A standfirst (one of the first kept
+    blocks) is labelled when a later block contains its words; a dateline such as
+    "ISLAMABAD:" before the repeat is allowed. A later copy of an earlier block is labelled.
+    """
+
+    name = "duplicate"
+    description = "a title or standfirst repeated in the body, and repeated blocks"
+
+    def find(self, page: Page) -> Iterator[Verdict]:
+        titles = {normalised(str(page.doc.meta.get("title", "")))}
+        titles |= {normalised(page.texts[i]) for i, b in enumerate(page.blocks) if b.kind == "title"}
+        titles.discard("")
+        kept = page.kept()
+        seen: set[str] = set()
+        norms = {i: normalised(page.texts[i]) for i in kept}
+        for position, index in enumerate(kept):
+            text = norms[index]
+            if text in titles:
+                yield Verdict(index, "duplicate", "repeats the title")
+                continue
+            words = text.count(" ") + 1
+            if words < MIN_REPEAT_WORDS:
+                continue
+            if text in seen:
+                yield Verdict(index, "duplicate", "repeats an earlier block")
+                continue
+            seen.add(text)
+            if position < STANDFIRST_WINDOW and any(
+                text in norms[later] and len(norms[later]) > len(text) for later in kept[position + 1 :]
+            ):
+                yield Verdict(index, "duplicate", "a standfirst repeated in the body")
+
+
+#: Reasons that mark the end of an article when they follow its text.
+END_REASONS = frozenset(("click_here", "related_links", "newsletter", "share_bar", "comments"))
+
+#: Most text after the end marker, as a share of the text before it, for it to be a trailer.
+MAX_TRAILER_SHARE = 0.25
+
+
+class ReaderComments:
+    """Label text caught between furniture after the article's end: reader comments.
+
+    Once the article has ended (a "click here", a story list, a newsletter promo, ...),
+    prose that is followed by more furniture belongs to the page, not to the article.
+    Applies only when that trailer is small next to the article before it.
+    """
+
+    name = "comments"
+    description = "reader comments between furniture after the end of the article"
+
+    def find(self, page: Page) -> Iterator[Verdict]:
+        ends = [i for i, verdict in page.removed.items() if verdict.reason in END_REASONS]
+        if not ends:
+            return
+        kept = page.kept()
+        for end in sorted(ends):
+            before = sum(len(page.texts[i]) for i in kept if i < end)
+            after = [i for i in kept if i > end]
+            if not after or before == 0:
+                continue
+            if sum(len(page.texts[i]) for i in after) > MAX_TRAILER_SHARE * before:
+                continue
+            last_removed = max(page.removed)
+            for index in after:
+                if index < last_removed:
+                    yield Verdict(index, "comments", "text between furniture after the end of the article")
+            return
