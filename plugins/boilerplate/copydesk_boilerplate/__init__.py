@@ -42,7 +42,7 @@ class StripBoilerplate:
         page = self.label(doc)
         by = ctx.step if ctx is not None else "boilerplate.strip"
         spans = []
-        for index in sorted(page.removed):
+        for index in sorted(set(page.removed) - page.earlier):
             verdict = page.removed[index]
             block = doc.blocks[index]
             data = {"block": index, "detail": verdict.detail, "by": by}

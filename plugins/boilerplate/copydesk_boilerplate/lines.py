@@ -151,10 +151,11 @@ class Timestamp(WordingRule):
         return bool(_DATE_LINE.match(text) or _UPDATED_LABEL.match(text))
 
 
-class CommentsWording(WordingRule):
-    """``Post a Comment``, ``12 comments``, ``Reply``, ``Comments are closed``."""
+class CommentLines(WordingRule):
+    """``Post a Comment``, ``12 comments``, ``Reply``, ``Comments are closed`` (part of the ``comments`` rule)."""
 
-    name = reason = "comments"
+    name = "comment_lines"
+    reason = "comments"
     description = "comment counts, forms and threads"
     pattern = _COMMENTS
     max_words = 12
@@ -218,8 +219,10 @@ class RelatedLinks:
 
 
 def _title_like(page: Page, index: int) -> bool:
-    """A headline-like line: short, and not ending a sentence (or a link)."""
+    """A headline-like line: short, one sentence at most, not ending in a full stop (or a link)."""
     text = page.texts[index].rstrip()
     if page.link_density(index) >= 0.5 and page.words(index) <= 30:
         return True
-    return page.words(index) <= 20 and not text.endswith((".", "!", "?", ".\u201d", '."', ";"))
+    if page.words(index) > 20 or text.endswith((".", ".\u201d", '."', ";")):
+        return False
+    return len(re.findall(r"[.!?](?:\s|$)", text)) <= 1

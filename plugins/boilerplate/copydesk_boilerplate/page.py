@@ -8,7 +8,7 @@ from functools import cached_property, lru_cache
 from typing import Any, Protocol
 
 import attrs
-from copydesk import Document
+from copydesk import REMOVALS, Document
 
 #: Block kinds that can be article text (others, like ``title`` and ``caption``, never are).
 TEXT_KINDS = frozenset(("paragraph", "heading", "list_item", "blockquote", "preformatted", "table_cell"))
@@ -32,7 +32,13 @@ class Page:
         self.doc = doc
         self.blocks = doc.blocks
         self.texts = [doc.text[b.start : b.end] for b in doc.blocks]
+        #: Verdicts so far: removals already in the document (from earlier steps), then the rules'.
         self.removed: dict[int, Verdict] = {}
+        for span in doc.layer(REMOVALS):
+            index = span.data.get("block")
+            if isinstance(index, int) and 0 <= index < len(self.blocks):
+                self.removed[index] = Verdict(index, span.label, str(span.data.get("detail", "")))
+        self.earlier = frozenset(self.removed)
         #: Results rules share within one page (computed by the first rule that needs them).
         self.memo: dict[str, object] = {}
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from copydesk_boilerplate.lines import CommentLines
 from copydesk_boilerplate.page import Page, Verdict
 
 _WORD = re.compile(r"\w+")
@@ -64,22 +65,25 @@ END_REASONS = frozenset(("click_here", "related_links", "newsletter", "share_bar
 MAX_TRAILER_SHARE = 0.25
 
 
-class ReaderComments:
-    """Label text caught between furniture after the article's end: reader comments.
+class Comments:
+    """Label comment furniture ("Post a Comment", "12 comments", "Reply") and reader comments.
 
-    Once the article has ended (a "click here", a story list, a newsletter promo, ...),
-    prose that is followed by more furniture belongs to the page, not to the article.
-    Applies only when that trailer is small next to the article before it.
+    Once the article has ended (a "click here", a story list, a newsletter promo, a
+    comment heading), prose that is followed by more furniture belongs to the page, not to
+    the article. That applies only when the trailer is small next to the article before it.
     """
 
     name = "comments"
-    description = "reader comments between furniture after the end of the article"
+    description = "comment headings, forms and counts, and reader comments after the end of the article"
 
     def find(self, page: Page) -> Iterator[Verdict]:
-        ends = [i for i, verdict in page.removed.items() if verdict.reason in END_REASONS]
+        lines = list(CommentLines().find(page))
+        yield from lines
+        removed = {**page.removed, **{v.index: v for v in lines}}
+        ends = [i for i, verdict in removed.items() if verdict.reason in END_REASONS]
         if not ends:
             return
-        kept = page.kept()
+        kept = [i for i in page.kept() if i not in removed]
         for end in sorted(ends):
             before = sum(len(page.texts[i]) for i in kept if i < end)
             after = [i for i in kept if i > end]
@@ -87,7 +91,7 @@ class ReaderComments:
                 continue
             if sum(len(page.texts[i]) for i in after) > MAX_TRAILER_SHARE * before:
                 continue
-            last_removed = max(page.removed)
+            last_removed = max(removed)
             for index in after:
                 if index < last_removed:
                     yield Verdict(index, "comments", "text between furniture after the end of the article")

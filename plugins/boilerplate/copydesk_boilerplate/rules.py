@@ -12,7 +12,6 @@ from copydesk_boilerplate.lines import (
     Advertisement,
     Byline,
     ClickHere,
-    CommentsWording,
     CookieBanner,
     Footer,
     Newsletter,
@@ -22,7 +21,7 @@ from copydesk_boilerplate.lines import (
 )
 from copydesk_boilerplate.main_content import MainContent
 from copydesk_boilerplate.page import BoilerplateRule
-from copydesk_boilerplate.repeats import Duplicate, ReaderComments
+from copydesk_boilerplate.repeats import Duplicate, Comments
 
 RULES: dict[str, type[BoilerplateRule]] = {
     rule.name: rule
@@ -36,11 +35,10 @@ RULES: dict[str, type[BoilerplateRule]] = {
         RelatedLinks,
         Byline,
         Timestamp,
-        CommentsWording,
-        Advertisement,
+            Advertisement,
         CookieBanner,
         Footer,
-        ReaderComments,
+        Comments,
         Duplicate,
     )
 }
