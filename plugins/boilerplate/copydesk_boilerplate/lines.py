@@ -193,7 +193,7 @@ class Footer(WordingRule):
 class RelatedLinks:
     """A "Related"/"More stories"/"Popular posts" heading line and the short, title-like lines after it.
 
-    Also single lines of the form ``Related: <headline>``. The list ends at the first line
+    Also lines of the form ``Related: <headline>``. The list ends at the first line
     that reads like prose (a long line ending a sentence).
     """
 
@@ -206,15 +206,15 @@ class RelatedLinks:
         while position < len(kept):
             index = kept[position]
             text = page.texts[index]
-            if _short(page, index, 12) and _RELATED_HEADING.match(text):
-                yield Verdict(index, "related_links", f"heading of a story list: {text[:60]!r}")
+            heading = _short(page, index, 12) and _RELATED_HEADING.match(text)
+            if heading or (_short(page, index, 30) and _RELATED_INLINE.match(text)):
+                what = "heading of a story list" if heading else "a pointer to other stories"
+                yield Verdict(index, "related_links", f"{what}: {text[:60]!r}")
                 position += 1
                 while position < len(kept) and _title_like(page, kept[position]):
                     yield Verdict(kept[position], "related_links", "an entry of a story list")
                     position += 1
                 continue
-            if _short(page, index, 30) and _RELATED_INLINE.match(text):
-                yield Verdict(index, "related_links", f"a pointer to another story: {text[:60]!r}")
             position += 1
 
 
