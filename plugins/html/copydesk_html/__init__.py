@@ -49,12 +49,16 @@ def html_parser() -> etree.HTMLParser:
 
 def parse_tree(text: str, uri: str) -> Any:
     """The lxml root element of a page's text; InputError when there is no markup to read."""
+    parser = html_parser()
     try:
-        root = etree.fromstring(text.encode("utf-8", errors="replace"), parser=html_parser())
+        root = etree.fromstring(text.encode("utf-8", errors="replace"), parser=parser)
     except etree.XMLSyntaxError as exc:
         raise InputError(uri, f"is not readable HTML: {exc}") from None
     if root is None:
         raise InputError(uri, "is not readable HTML: the parser found no elements")
+    for entry in parser.error_log:
+        if "Excessive depth" in entry.message:
+            raise InputError(uri, f"is nested too deeply to read safely (line {entry.line}: {entry.message.strip()})")
     return root
 
 
@@ -76,6 +80,8 @@ class ParseHtml:
             raw_blocks = list(blocks_of(root, self.max_elements))
         except ValueError as exc:
             raise InputError(doc.source.uri, str(exc)) from None
+        if not raw_blocks:
+            return Drop("no_text", "the page has no visible text")
         meta: dict[str, Any] = {"encoding": encoding, **page_metadata(root)}
         parts: list[str] = []
         blocks: list[Block] = []

@@ -26,30 +26,113 @@ from lxml import etree
 
 #: Elements whose content is never visible text.
 SKIPPED = frozenset(
-    "head script style noscript template svg math iframe object embed canvas video audio "
-    "button select option textarea input map area applet frameset frame title".split()
+    [
+        "head",
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "svg",
+        "math",
+        "iframe",
+        "object",
+        "embed",
+        "canvas",
+        "video",
+        "audio",
+        "button",
+        "select",
+        "option",
+        "textarea",
+        "input",
+        "map",
+        "area",
+        "applet",
+        "frameset",
+        "frame",
+        "title",
+    ]
 )
 
 #: Elements that begin and end a block.
 BLOCK_LEVEL = frozenset(
-    "address article aside blockquote body caption center dd details dialog dir div dl dt fieldset figcaption "
-    "figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html li main menu nav ol p pre section summary "
-    "table tbody td tfoot th thead tr ul legend".split()
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "caption",
+        "center",
+        "dd",
+        "details",
+        "dialog",
+        "dir",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hgroup",
+        "hr",
+        "html",
+        "li",
+        "main",
+        "menu",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+        "legend",
+    ]
 )
 
 _KIND_OF_TAG = {
-    "h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading", "h6": "heading",
-    "li": "list_item", "dt": "list_item", "dd": "list_item",
-    "blockquote": "blockquote", "pre": "preformatted", "td": "table_cell", "th": "table_cell",
-    "figcaption": "caption", "caption": "caption",
+    "h1": "heading",
+    "h2": "heading",
+    "h3": "heading",
+    "h4": "heading",
+    "h5": "heading",
+    "h6": "heading",
+    "li": "list_item",
+    "dt": "list_item",
+    "dd": "list_item",
+    "blockquote": "blockquote",
+    "pre": "preformatted",
+    "td": "table_cell",
+    "th": "table_cell",
+    "figcaption": "caption",
+    "caption": "caption",
 }
 
 #: Ancestors that decide a block's kind when its owner is a plain paragraph or division.
 _ENCLOSING_KIND = {"blockquote": "blockquote", "figcaption": "caption", "caption": "caption", "pre": "preformatted"}
 
-LANDMARK_TAGS = frozenset("nav footer header aside form article main figure menu".split())
+LANDMARK_TAGS = frozenset(["nav", "footer", "header", "aside", "form", "article", "main", "figure", "menu"])
 
-_ROLES = frozenset("navigation contentinfo banner complementary main article search menu menubar dialog".split())
+_ROLES = frozenset(
+    ["navigation", "contentinfo", "banner", "complementary", "main", "article", "search", "menu", "menubar", "dialog"]
+)
 
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")

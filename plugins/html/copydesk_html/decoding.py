@@ -2,7 +2,7 @@
 
 A page's declared charset (``<meta charset>`` or ``http-equiv``) is trusted when the bytes
 decode under it; otherwise strict UTF-8 is tried, and charset-normalizer (well kept, pure
-Python fallback) makes the last guess.
+Python fallback) makes the last guess, with windows-1252 preferred as browsers do.
 """
 
 from __future__ import annotations
@@ -28,8 +28,22 @@ _DECLARED = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9._
 _XML_DECLARED = re.compile(rb"""^\s*<\?xml[^>]{0,100}encoding\s*=\s*["']([A-Za-z0-9._:-]{1,40})""", re.I)
 
 #: Labels pages declare that browsers read as a wider encoding (WHATWG encoding standard).
-_WIDER = {"iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252", "ascii": "cp1252", "us-ascii": "cp1252",
-          "iso-8859-9": "cp1254", "tis-620": "cp874", "gb2312": "gb18030", "gbk": "gb18030"}
+_WIDER = {
+    "iso-8859-1": "cp1252",
+    "latin1": "cp1252",
+    "latin-1": "cp1252",
+    "ascii": "cp1252",
+    "us-ascii": "cp1252",
+    "iso-8859-9": "cp1254",
+    "tis-620": "cp874",
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+}
+
+
+#: What browsers read undeclared legacy pages as (WHATWG); preferred whenever the detector
+#: finds it plausible, since short Western texts otherwise pass for rarer code pages.
+WEB_DEFAULT = "cp1252"
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -61,7 +75,10 @@ def decode_page(data: bytes, uri: str) -> tuple[str, str]:
             continue
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[: 256 * 1024]).best()
+    matches = from_bytes(data[: 256 * 1024])
+    if any(match.encoding == WEB_DEFAULT for match in matches):
+        return data.decode(WEB_DEFAULT, errors="replace"), WEB_DEFAULT
+    best = matches.best()
     if best is None or best.encoding is None:
         raise InputError(uri, "is binary or in no text encoding that could be detected")
     return data.decode(best.encoding, errors="replace"), best.encoding

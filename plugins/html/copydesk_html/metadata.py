@@ -18,8 +18,19 @@ from typing import Any
 
 #: JSON-LD ``@type`` values that describe an article.
 ARTICLE_TYPES = frozenset(
-    "Article NewsArticle ReportageNewsArticle AnalysisNewsArticle OpinionNewsArticle BlogPosting "
-    "LiveBlogPosting ScholarlyArticle TechArticle Report WebPage".split()
+    [
+        "Article",
+        "NewsArticle",
+        "ReportageNewsArticle",
+        "AnalysisNewsArticle",
+        "OpinionNewsArticle",
+        "BlogPosting",
+        "LiveBlogPosting",
+        "ScholarlyArticle",
+        "TechArticle",
+        "Report",
+        "WebPage",
+    ]
 )
 
 #: Longest text read as a date by dateparser (longer strings are not dates).
@@ -185,8 +196,8 @@ def page_metadata(root: Any) -> dict[str, Any]:
     if url and url.startswith(("http://", "https://")):
         found["url"] = url
 
-    language = root.get("lang") or root.get("xml:lang") or meta_tags.get("content-language") or meta_tags.get(
-        "og:locale"
+    language = (
+        root.get("lang") or root.get("xml:lang") or meta_tags.get("content-language") or meta_tags.get("og:locale")
     )
     if language:
         found["language"] = language.strip().replace("_", "-").split(",")[0]
