@@ -18,6 +18,7 @@ Needs benchmarks/requirements.txt installed next to copydesk (see that file).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gzip
 import importlib.util
 import json
@@ -105,16 +106,14 @@ def readability_extractor(scorer_dir: Path) -> Callable[[str], str]:
 def run_baseline(extract: Callable[[str], str], pages: dict[str, str]) -> tuple[dict[str, str], float]:
     """Predictions and the summed seconds of the calls (one untimed warm-up page first)."""
     first = next(iter(pages.values()))
-    try:
+    with contextlib.suppress(Exception):  # a warm-up failure shows again in the timed pass
         extract(first)
-    except Exception:  # noqa: BLE001 - a warm-up failure shows again in the timed pass
-        pass
     output, total = {}, 0.0
     for page_id, html in pages.items():
         start = time.perf_counter()
         try:
             text = extract(html)
-        except Exception:  # noqa: BLE001 - a page that breaks a tool scores as empty, as in run_baselines
+        except Exception:
             text = ""
         total += time.perf_counter() - start
         output[page_id] = text
@@ -178,16 +177,20 @@ def main(argv: list[str] | None = None) -> None:
         summary, per_doc = scorer.evaluate(truth, {k: {"articleBody": v} for k, v in texts.items()})
         speed = len(pages) / secs if secs else float("inf")
         ratio = f"{speed / (len(pages) / reference[1]):.2f}x" if reference else "-"
-        print(f"{name:<20} {summary['f1']:6.3f} {summary['precision']:6.3f} {summary['recall']:6.3f} "
-              f"{speed:8.1f} {ratio:>15}")
+        print(
+            f"{name:<20} {summary['f1']:6.3f} {summary['precision']:6.3f} {summary['recall']:6.3f} "
+            f"{speed:8.1f} {ratio:>15}"
+        )
         if name == "copydesk":
             per_doc_copydesk = per_doc
     print(f"\ncopydesk's worst {args.worst} pages:")
     for page_id in sorted(per_doc_copydesk, key=lambda k: per_doc_copydesk[k]["f1"])[: args.worst]:
         scores = per_doc_copydesk[page_id]
         record = records.get(page_id, {"text": "", "removed": []})
-        print(f"  {page_id[:12]} F1 {scores['f1']:.3f} P {scores['precision'] or 0:.3f} "
-              f"R {scores['recall'] or 0:.3f} {truth[page_id].get('url', '')[:60]}")
+        print(
+            f"  {page_id[:12]} F1 {scores['f1']:.3f} P {scores['precision'] or 0:.3f} "
+            f"R {scores['recall'] or 0:.3f} {truth[page_id].get('url', '')[:60]}"
+        )
         print(f"      {why(scorer, truth[page_id]['articleBody'], record)}")
 
 

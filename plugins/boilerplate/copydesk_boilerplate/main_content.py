@@ -81,8 +81,9 @@ class PageLayout:
             if landmark_reason(page, index) is not None:
                 prose, linky = 0.0, float(chars)
             self.block_prose[index] = prose
-            for level, (node, step) in enumerate(zip(features.get("ancestors", ()), features.get("trail", ()),
-                                                     strict=False)):
+            for level, (node, step) in enumerate(
+                zip(features.get("ancestors", ()), features.get("trail", ()), strict=False)
+            ):
                 self.prose[node] = self.prose.get(node, 0.0) + prose
                 self.links[node] = self.links.get(node, 0.0) + linky
                 self.depth[node] = level

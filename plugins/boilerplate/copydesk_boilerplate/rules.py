@@ -21,7 +21,7 @@ from copydesk_boilerplate.lines import (
 )
 from copydesk_boilerplate.main_content import MainContent
 from copydesk_boilerplate.page import BoilerplateRule
-from copydesk_boilerplate.repeats import Duplicate, Comments
+from copydesk_boilerplate.repeats import Comments, Duplicate
 
 RULES: dict[str, type[BoilerplateRule]] = {
     rule.name: rule
@@ -35,7 +35,7 @@ RULES: dict[str, type[BoilerplateRule]] = {
         RelatedLinks,
         Byline,
         Timestamp,
-            Advertisement,
+        Advertisement,
         CookieBanner,
         Footer,
         Comments,

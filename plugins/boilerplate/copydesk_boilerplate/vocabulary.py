@@ -11,35 +11,97 @@ from __future__ import annotations
 #: Tokens that mark a container of one kind of furniture, with the removal reason.
 FURNITURE_TOKENS: dict[str, str] = {
     **dict.fromkeys(
-        "comment comments commentlist disqus respond replies discussion discussions responses".split(), "comments"
+        [
+            "comment",
+            "comments",
+            "commentlist",
+            "disqus",
+            "respond",
+            "replies",
+            "discussion",
+            "discussions",
+            "responses",
+        ],
+        "comments",
     ),
     **dict.fromkeys(
-        "related recommended recommendations recommend popular trending mostread mostpopular outbrain taboola "
-        "readmore readnext nextread suggested moreon morestories morenews".split(),
+        [
+            "related",
+            "recommended",
+            "recommendations",
+            "recommend",
+            "popular",
+            "trending",
+            "mostread",
+            "mostpopular",
+            "outbrain",
+            "taboola",
+            "readmore",
+            "readnext",
+            "nextread",
+            "suggested",
+            "moreon",
+            "morestories",
+            "morenews",
+        ],
         "related_links",
     ),
-    **dict.fromkeys("share sharing sharebar social socialbar addthis sharethis shareaholic".split(), "share_bar"),
-    **dict.fromkeys("newsletter newsletters subscribe subscription signup optin".split(), "newsletter"),
-    **dict.fromkeys("nav navbar navigation menu menubar breadcrumb breadcrumbs pagination pager skiplink".split(),
-                    "navigation"),
-    **dict.fromkeys("footer copyright colophon".split(), "footer"),
-    **dict.fromkeys("sidebar sidebars".split(), "sidebar"),
-    **dict.fromkeys("ad ads advert adverts advertisement advertising sponsor sponsored dfp adslot".split(),
-                    "advertisement"),
-    **dict.fromkeys("cookie cookies consent gdpr".split(), "cookie_banner"),
-    **dict.fromkeys("tags tagged tagcloud topics keywords".split(), "tags"),
+    **dict.fromkeys(
+        ["share", "sharing", "sharebar", "social", "socialbar", "addthis", "sharethis", "shareaholic"], "share_bar"
+    ),
+    **dict.fromkeys(["newsletter", "newsletters", "subscribe", "subscription", "signup", "optin"], "newsletter"),
+    **dict.fromkeys(
+        [
+            "nav",
+            "navbar",
+            "navigation",
+            "menu",
+            "menubar",
+            "breadcrumb",
+            "breadcrumbs",
+            "pagination",
+            "pager",
+            "skiplink",
+        ],
+        "navigation",
+    ),
+    **dict.fromkeys(["footer", "copyright", "colophon"], "footer"),
+    **dict.fromkeys(["sidebar", "sidebars"], "sidebar"),
+    **dict.fromkeys(
+        ["ad", "ads", "advert", "adverts", "advertisement", "advertising", "sponsor", "sponsored", "dfp", "adslot"],
+        "advertisement",
+    ),
+    **dict.fromkeys(["cookie", "cookies", "consent", "gdpr"], "cookie_banner"),
+    **dict.fromkeys(["tags", "tagged", "tagcloud", "topics", "keywords"], "tags"),
 }
 
 #: Tokens that mark article metadata lines inside the article container.
 META_TOKENS: dict[str, str] = {
-    **dict.fromkeys("byline author authors contributor contributors writer".split(), "byline"),
-    **dict.fromkeys("date dateline timestamp published updated pubdate time".split(), "timestamp"),
+    **dict.fromkeys(["byline", "author", "authors", "contributor", "contributors", "writer"], "byline"),
+    **dict.fromkeys(["date", "dateline", "timestamp", "published", "updated", "pubdate", "time"], "timestamp"),
 }
 
 #: Tokens that mark the element holding an article's text.
 CONTENT_TOKENS = frozenset(
-    "article articlebody articletext articlecontent story storybody storytext content entry entrycontent body "
-    "post postbody postcontent text main maincontent".split()
+    [
+        "article",
+        "articlebody",
+        "articletext",
+        "articlecontent",
+        "story",
+        "storybody",
+        "storytext",
+        "content",
+        "entry",
+        "entrycontent",
+        "body",
+        "post",
+        "postbody",
+        "postcontent",
+        "text",
+        "main",
+        "maincontent",
+    ]
 )
 
 #: Landmark elements and ARIA roles (from the ``html`` parser's ``landmarks``) that are never the article.

@@ -86,14 +86,25 @@ def test_related_links_takes_the_heading_and_its_list_until_prose() -> None:
 
 def test_related_links_takes_popular_posts_lists_ending_in_questions() -> None:
     doc = text_doc(PROSE, "Popular posts from this blog", "Why did the talks fail?", "What the minister said")
-    assert set(labels("related_links", doc)) == {"Popular posts from this blog", "Why did the talks fail?",
-                                                 "What the minister said"}
+    assert set(labels("related_links", doc)) == {
+        "Popular posts from this blog",
+        "Why did the talks fail?",
+        "What the minister said",
+    }
 
 
 def test_comments_labels_text_between_furniture_after_the_end() -> None:
     comment = "Our country should be treated as an equal partner, not a servant of others."
-    doc = text_doc(PROSE, PROSE, PROSE, "Related: Other stories", "Talks resume - The Daily", comment,
-                   "Popular posts from this blog", "Why did the talks fail?")
+    doc = text_doc(
+        PROSE,
+        PROSE,
+        PROSE,
+        "Related: Other stories",
+        "Talks resume - The Daily",
+        comment,
+        "Popular posts from this blog",
+        "Why did the talks fail?",
+    )
     found = labels("comments", StripBoilerplate(rules=["related_links"])(doc, None))
     assert found == {comment: "comments"}
 
@@ -159,7 +170,8 @@ def test_marked_furniture_inside_the_article() -> None:
 def test_link_lists_label_runs_of_links_but_not_a_linked_sentence() -> None:
     doc = page(
         f"<article>{ARTICLE}<p>He said <a href='/x'>the talks</a> would go on for a long time yet.</p>"
-        "<ul><li><a href='/a'>First other story headline</a></li><li><a href='/b'>Second other story headline</a></li></ul>"
+        "<ul><li><a href='/a'>First other story headline</a></li>"
+        "<li><a href='/b'>Second other story headline</a></li></ul>"
         "</article>"
     )
     assert labels("link_lists", doc) == {
