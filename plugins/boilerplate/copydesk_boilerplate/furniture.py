@@ -34,6 +34,11 @@ class MarkedFurniture:
                 yield Verdict(index, reason, "inside a navigation, footer or aside landmark")
 
 
+def _digest_item(page: Page, index: int) -> bool:
+    """A long block of sentences with links in it (a news digest item), not a link list entry."""
+    return page.link_density(index) < 0.75 and page.words(index) >= 16 and page.features(index).get("sentences", 0) > 0
+
+
 class LinkLists:
     """Label runs of short, mostly-linked blocks: menus, tag lists, lists of other stories.
 
@@ -48,7 +53,7 @@ class LinkLists:
         if not page.is_markup:
             return
         kept = page.kept()
-        linky = [page.link_density(i) >= LINK_LIST_DENSITY for i in kept]
+        linky = [page.link_density(i) >= LINK_LIST_DENSITY and not _digest_item(page, i) for i in kept]
         for position, index in enumerate(kept):
             if not linky[position]:
                 continue

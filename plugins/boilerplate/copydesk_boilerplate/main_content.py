@@ -15,7 +15,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from copydesk_boilerplate.page import Page, Verdict, tokens_of
-from copydesk_boilerplate.vocabulary import CONTENT_TOKENS, FURNITURE_TOKENS, LANDMARK_REASONS
+from copydesk_boilerplate.vocabulary import (
+    ARTICLE_BODY_PAIRS,
+    ARTICLE_BODY_TOKENS,
+    CONTENT_TOKENS,
+    FURNITURE_TOKENS,
+    LANDMARK_REASONS,
+)
 
 #: Fewest words of a prose block (space-separated scripts).
 MIN_PROSE_WORDS = 8
@@ -28,6 +34,9 @@ MAX_PROSE_LINK_DENSITY = 0.3
 
 #: Link density from which a block counts as a link list.
 LINK_LIST_DENSITY = 0.5
+
+#: Most link text of a long block of sentences that still counts as prose.
+MAX_LISTED_LINK_DENSITY = 0.7
 
 #: Largest share of the page's prose a furniture element may hold and still be furniture.
 MAX_FURNITURE_PROSE_SHARE = 0.5
@@ -50,6 +59,19 @@ def is_prose(page: Page, index: int) -> bool:
     words = int(features.get("words", len(text.split())))
     long_enough = words >= MIN_PROSE_WORDS or (words < 4 and len(text) >= MIN_PROSE_CHARS_UNSPACED)
     return long_enough and int(features.get("sentences", 1)) > 0
+
+
+def _sentences(page: Page, index: int) -> bool:
+    """A long block of sentences: prose even when many of its words are links (a news digest)."""
+    return page.words(index) >= 2 * MIN_PROSE_WORDS and int(page.features(index).get("sentences", 0)) > 0
+
+
+def marks_article_body(descriptor: str) -> bool:
+    """Whether an element's class, id or itemprop says it holds the article's text."""
+    if "@articlebody" in descriptor:
+        return True
+    tokens = tokens_of(descriptor)
+    return bool(tokens & ARTICLE_BODY_TOKENS) or any(pair <= tokens for pair in ARTICLE_BODY_PAIRS)
 
 
 def descriptor_reason(descriptor: str) -> str | None:
@@ -77,6 +99,8 @@ class PageLayout:
             features = page.features(index)
             chars = len(page.texts[index])
             prose = chars * (1.0 - page.link_density(index)) if is_prose(page, index) else 0.0
+            if not prose and page.link_density(index) < MAX_LISTED_LINK_DENSITY and _sentences(page, index):
+                prose = chars * (1.0 - page.link_density(index))
             linky = float(chars) if page.link_density(index) >= LINK_LIST_DENSITY else 0.0
             if landmark_reason(page, index) is not None:
                 prose, linky = 0.0, float(chars)
@@ -91,6 +115,7 @@ class PageLayout:
         total = max(self.prose.values(), default=0.0)
         self.total_prose = total
         self.furniture: dict[int, str] = {}
+        self.article_bodies = [node for node, step in descriptors.items() if marks_article_body(step)]
         for node, step in descriptors.items():
             reason = descriptor_reason(step)
             if reason is not None and self.prose[node] <= MAX_FURNITURE_PROSE_SHARE * total:
@@ -119,23 +144,31 @@ class MainContent:
     description = "for pages from markup: keep the element with the most prose and the least furniture"
 
     def container(self, page: Page) -> int | None:
-        """The ``ancestors`` number of the element that best holds the article, if any prose."""
+        """The ``ancestors`` number of the element that best holds the article, if any prose.
+
+        Balance = text outside links of prose blocks, minus link text, minus all text of
+        furniture and landmark blocks; an element marked as the article body (itemprop
+        ``articleBody``, ``article-body``, ``entry-content``, ...) counts its prose twice.
+        """
         layout = layout_of(page)
         balance: dict[int, float] = {}
         for index in page.kept():
             features = page.features(index)
             chars = float(len(page.texts[index]))
             good = layout.block_prose.get(index, 0.0)
-            if layout.furniture_of(page, index) is not None:
+            if layout.furniture_of(page, index) is not None or landmark_reason(page, index):
                 good, bad = 0.0, chars
             else:
-                bad = chars if page.link_density(index) >= LINK_LIST_DENSITY or landmark_reason(page, index) else 0.0
+                bad = float(features.get("link_chars", 0))
             if not good and not bad:
                 continue
             for node in features.get("ancestors", ()):
                 balance[node] = balance.get(node, 0.0) + good - bad
         if not balance:
             return None
+        for node in layout.article_bodies:
+            if node in balance:
+                balance[node] += layout.prose.get(node, 0.0)
         best = max(balance, key=lambda node: (balance[node], layout.depth[node]))
         return best if balance[best] > 0 else None
 

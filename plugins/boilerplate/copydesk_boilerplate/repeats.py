@@ -8,6 +8,9 @@ from collections.abc import Iterator
 from copydesk_boilerplate.lines import CommentLines
 from copydesk_boilerplate.page import Page, Verdict
 
+#: Fewest words of a block labelled for repeating an earlier one (recipes and lists repeat short lines).
+MIN_REPEATED_BLOCK_WORDS = 12
+
 _WORD = re.compile(r"\w+")
 
 #: How many kept blocks from the top may be a standfirst repeated further down.
@@ -48,7 +51,7 @@ class Duplicate:
             words = text.count(" ") + 1
             if words < MIN_REPEAT_WORDS:
                 continue
-            if text in seen:
+            if text in seen and words >= MIN_REPEATED_BLOCK_WORDS:
                 yield Verdict(index, "duplicate", "repeats an earlier block")
                 continue
             seen.add(text)

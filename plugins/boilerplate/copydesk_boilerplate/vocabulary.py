@@ -104,6 +104,22 @@ CONTENT_TOKENS = frozenset(
     ]
 )
 
+#: Tokens, and pairs of tokens, that mark the element holding the article body itself.
+ARTICLE_BODY_TOKENS = frozenset(
+    "articlebody articletext articlecontent storybody storytext storycontent entrycontent postcontent postbody "
+    "bodytext maintext".split()
+)
+ARTICLE_BODY_PAIRS = (
+    frozenset(("article", "body")),
+    frozenset(("article", "text")),
+    frozenset(("article", "content")),
+    frozenset(("story", "body")),
+    frozenset(("story", "text")),
+    frozenset(("entry", "content")),
+    frozenset(("post", "content")),
+    frozenset(("post", "body")),
+)
+
 #: Landmark elements and ARIA roles (from the ``html`` parser's ``landmarks``) that are never the article.
 LANDMARK_REASONS = {
     "nav": "navigation",
