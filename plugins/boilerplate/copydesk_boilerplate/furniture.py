@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from copydesk_boilerplate.main_content import LINK_LIST_DENSITY, landmark_reason, layout_of
 from copydesk_boilerplate.page import Page, Verdict
+from copydesk_boilerplate.vocabulary import CONTENT_TOKENS, META_TOKENS
 
 
 class MarkedFurniture:
@@ -34,9 +35,41 @@ class MarkedFurniture:
                 yield Verdict(index, reason, "inside a navigation, footer or aside landmark")
 
 
+#: Link density from which a block on its own (not in a run) is a link.
+SINGLE_LINK_DENSITY = 0.85
+
+
 def _digest_item(page: Page, index: int) -> bool:
     """A long block of sentences with links in it (a news digest item), not a link list entry."""
     return page.link_density(index) < 0.75 and page.words(index) >= 16 and page.features(index).get("sentences", 0) > 0
+
+
+#: Most words of a block labelled for sitting in a metadata or caption element.
+MAX_META_WORDS = 40
+
+#: How many ancestors of a block are searched for metadata and caption tokens.
+META_ANCESTORS = 3
+
+
+class MarkedMetadata:
+    """Label short blocks in elements marked as bylines, dates or picture captions and credits."""
+
+    name = "marked_metadata"
+    description = "for pages from markup: short blocks in byline, date, caption and credit elements"
+
+    def find(self, page: Page) -> Iterator[Verdict]:
+        if not page.is_markup:
+            return
+        for index in page.kept():
+            if page.words(index) > MAX_META_WORDS:
+                continue
+            for tokens in reversed(page.trail_tokens(index, META_ANCESTORS)):
+                if tokens & CONTENT_TOKENS:  # "post entry author-jane": the article itself
+                    break
+                reason = next((META_TOKENS[t] for t in tokens if t in META_TOKENS), None)
+                if reason is not None:
+                    yield Verdict(index, reason, "in an element marked as a byline, date or caption")
+                    break
 
 
 class LinkLists:
@@ -58,6 +91,6 @@ class LinkLists:
             if not linky[position]:
                 continue
             in_run = (position > 0 and linky[position - 1]) or (position + 1 < len(kept) and linky[position + 1])
-            if in_run or page.link_density(index) >= 0.9 or page.words(index) < 6:
+            if in_run or page.link_density(index) >= SINGLE_LINK_DENSITY or page.words(index) < 6:
                 reason = "navigation" if page.words(index) <= 3 else "related_links"
                 yield Verdict(index, reason, f"link text is {page.link_density(index):.0%} of the block")

@@ -35,6 +35,12 @@ MAX_PROSE_LINK_DENSITY = 0.3
 #: Link density from which a block counts as a link list.
 LINK_LIST_DENSITY = 0.5
 
+#: Most non-prose blocks stepped over when taking prose next to the container.
+MAX_GAP = 2
+
+#: Furniture that sits inside an article's run of text (an ad break), rather than ending it.
+INLINE_FURNITURE = frozenset(("advertisement", "share_bar", "newsletter"))
+
 #: Most link text of a long block of sentences that still counts as prose.
 MAX_LISTED_LINK_DENSITY = 0.7
 
@@ -179,9 +185,42 @@ class MainContent:
         if best is None:
             return
         layout = layout_of(page)
-        for index in page.kept():
-            if best in page.features(index).get("ancestors", ()):
+        kept = page.kept()
+        inside = {i for i in kept if best in page.features(i).get("ancestors", ())}
+        inside |= self.adjacent_prose(page, kept, inside)
+        for index in kept:
+            if index in inside:
                 continue
             found = layout.furniture_of(page, index)
             reason = landmark_reason(page, index) or (found[1] if found else "outside_main_content")
             yield Verdict(index, reason, "outside the element that holds the article text")
+
+    def adjacent_prose(self, page: Page, kept: list[int], inside: set[int]) -> set[int]:
+        """Prose just before or after the container: an article split by an ad break or a layout grid.
+
+        Walks outwards from the container's first and last prose blocks while blocks are prose,
+        stepping over at most ``MAX_GAP`` other blocks (ads and share bars among them), and stops
+        at other furniture or a landmark.
+        """
+        layout = layout_of(page)
+        positions = [p for p, i in enumerate(kept) if i in inside and layout.block_prose.get(i)]
+        if not positions:
+            return set()
+        extra: set[int] = set()
+        for start, step in ((positions[0] - 1, -1), (positions[-1] + 1, 1)):
+            gap = 0
+            position = start
+            while 0 <= position < len(kept) and gap <= MAX_GAP:
+                index = kept[position]
+                if index in inside:
+                    break
+                found = layout.furniture_of(page, index)
+                if landmark_reason(page, index) or (found is not None and found[1] not in INLINE_FURNITURE):
+                    break
+                if found is None and is_prose(page, index):
+                    extra.add(index)
+                    gap = 0
+                else:
+                    gap += 1
+                position += step
+        return extra

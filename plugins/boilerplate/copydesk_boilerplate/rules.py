@@ -7,7 +7,7 @@ the article) and the duplicate rule.
 
 from __future__ import annotations
 
-from copydesk_boilerplate.furniture import LinkLists, MarkedFurniture
+from copydesk_boilerplate.furniture import LinkLists, MarkedFurniture, MarkedMetadata
 from copydesk_boilerplate.lines import (
     Advertisement,
     Byline,
@@ -28,6 +28,7 @@ RULES: dict[str, type[BoilerplateRule]] = {
     for rule in (
         MainContent,
         MarkedFurniture,
+        MarkedMetadata,
         LinkLists,
         ShareBar,
         Newsletter,
