@@ -8,9 +8,6 @@ from collections.abc import Iterator
 from copydesk_boilerplate.lines import CommentLines
 from copydesk_boilerplate.page import Page, Verdict
 
-#: Fewest words of a block labelled for repeating an earlier one (recipes and lists repeat short lines).
-MIN_REPEATED_BLOCK_WORDS = 12
-
 _WORD = re.compile(r"\w+")
 
 #: How many kept blocks from the top may be a standfirst repeated further down.
@@ -26,22 +23,22 @@ def normalised(text: str) -> str:
 
 
 class Duplicate:
-    """Label a title repeated as a line, a standfirst repeated in the body, and repeated blocks.
+    """Label a title repeated as a line, a standfirst repeated in the body, and a block repeated at once.
 
     The title is ``meta["title"]`` or a ``title`` block. A standfirst (one of the first kept
     blocks) is labelled when a later block contains its words; a dateline such as
-    "ISLAMABAD:" before the repeat is allowed. A later copy of an earlier block is labelled.
+    "ISLAMABAD:" before the repeat is allowed. A block that repeats the one before it is
+    labelled; repeats further apart are left alone (recipes and lists repeat lines on purpose).
     """
 
     name = "duplicate"
-    description = "a title or standfirst repeated in the body, and repeated blocks"
+    description = "a title or standfirst repeated in the body, and a block repeated at once"
 
     def find(self, page: Page) -> Iterator[Verdict]:
         titles = {normalised(str(page.doc.meta.get("title", "")))}
         titles |= {normalised(page.texts[i]) for i, b in enumerate(page.blocks) if b.kind == "title"}
         titles.discard("")
         kept = page.kept()
-        seen: set[str] = set()
         norms = {i: normalised(page.texts[i]) for i in kept}
         for position, index in enumerate(kept):
             text = norms[index]
@@ -51,10 +48,9 @@ class Duplicate:
             words = text.count(" ") + 1
             if words < MIN_REPEAT_WORDS:
                 continue
-            if text in seen and words >= MIN_REPEATED_BLOCK_WORDS:
-                yield Verdict(index, "duplicate", "repeats an earlier block")
+            if position and text == norms[kept[position - 1]]:
+                yield Verdict(index, "duplicate", "repeats the block before it")
                 continue
-            seen.add(text)
             if position < STANDFIRST_WINDOW and any(
                 text in norms[later] and len(norms[later]) > len(text) for later in kept[position + 1 :]
             ):

@@ -47,7 +47,7 @@ FURNITURE_TOKENS: dict[str, str] = {
         "related_links",
     ),
     **dict.fromkeys(
-        ["share", "sharing", "sharebar", "social", "socialbar", "addthis", "sharethis", "shareaholic"], "share_bar"
+        ["share", "sharing", "sharebar", "socialbar", "socialshare", "addthis", "sharethis", "shareaholic"], "share_bar"
     ),
     **dict.fromkeys(["newsletter", "newsletters", "subscribe", "subscription", "signup", "optin"], "newsletter"),
     **dict.fromkeys(
@@ -75,10 +75,13 @@ FURNITURE_TOKENS: dict[str, str] = {
     **dict.fromkeys(["tags", "tagged", "tagcloud", "topics", "keywords"], "tags"),
 }
 
-#: Tokens that mark article metadata lines inside the article container.
+#: Tokens that mark short metadata lines and picture furniture inside the article container.
 META_TOKENS: dict[str, str] = {
-    **dict.fromkeys(["byline", "author", "authors", "contributor", "contributors", "writer"], "byline"),
-    **dict.fromkeys(["date", "dateline", "timestamp", "published", "updated", "pubdate", "time"], "timestamp"),
+    **dict.fromkeys("byline bylines author authors contributor contributors writer".split(), "byline"),
+    **dict.fromkeys(
+        "date dateline timestamp published updated pubdate datemodified datepublished".split(), "timestamp"
+    ),
+    **dict.fromkeys("caption captions credit credits photocredit figcaption gallery slideshow".split(), "caption"),
 }
 
 #: Tokens that mark the element holding an article's text.
