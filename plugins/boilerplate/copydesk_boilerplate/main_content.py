@@ -13,6 +13,7 @@ its surroundings suggest.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from copydesk_boilerplate.page import Page, Verdict, tokens_of
 from copydesk_boilerplate.vocabulary import (
@@ -72,6 +73,7 @@ def _sentences(page: Page, index: int) -> bool:
     return page.words(index) >= 2 * MIN_PROSE_WORDS and int(page.features(index).get("sentences", 0)) > 0
 
 
+@lru_cache(maxsize=8192)
 def marks_article_body(descriptor: str) -> bool:
     """Whether an element's class, id or itemprop says it holds the article's text."""
     if "@articlebody" in descriptor:
@@ -80,6 +82,7 @@ def marks_article_body(descriptor: str) -> bool:
     return bool(tokens & ARTICLE_BODY_TOKENS) or any(pair <= tokens for pair in ARTICLE_BODY_PAIRS)
 
 
+@lru_cache(maxsize=8192)
 def descriptor_reason(descriptor: str) -> str | None:
     """The furniture an element's tokens name, unless they also name article content."""
     tokens = tokens_of(descriptor)

@@ -39,6 +39,10 @@ class Page:
             if isinstance(index, int) and 0 <= index < len(self.blocks):
                 self.removed[index] = Verdict(index, span.label, str(span.data.get("detail", "")))
         self.earlier = frozenset(self.removed)
+        self._text_blocks = [i for i, b in enumerate(self.blocks) if b.kind in TEXT_KINDS]
+        self._kept: list[int] = []
+        self._kept_for = -1
+        self._words = [int(b.features.get("words", -1)) for b in self.blocks]
         #: Results rules share within one page (computed by the first rule that needs them).
         self.memo: dict[str, object] = {}
 
@@ -54,11 +58,17 @@ class Page:
         return self.blocks[index].features
 
     def kept(self) -> list[int]:
-        """Indexes of the text blocks no rule has labelled yet."""
-        return [i for i, b in enumerate(self.blocks) if b.kind in TEXT_KINDS and i not in self.removed]
+        """Indexes of the text blocks no rule has labelled yet (a fresh list; verdicts only grow)."""
+        if self._kept_for != len(self.removed):
+            self._kept = [i for i in self._text_blocks if i not in self.removed]
+            self._kept_for = len(self.removed)
+        return list(self._kept)
 
     def words(self, index: int) -> int:
-        return len(self.texts[index].split())
+        found = self._words[index]
+        if found < 0:
+            found = self._words[index] = len(self.texts[index].split())
+        return found
 
     def link_density(self, index: int) -> float:
         return float(self.blocks[index].features.get("link_density", 0.0))
