@@ -77,11 +77,14 @@ FURNITURE_TOKENS: dict[str, str] = {
 
 #: Tokens that mark short metadata lines and picture furniture inside the article container.
 META_TOKENS: dict[str, str] = {
-    **dict.fromkeys("byline bylines author authors contributor contributors writer".split(), "byline"),
+    **dict.fromkeys(["byline", "bylines", "author", "authors", "contributor", "contributors", "writer"], "byline"),
     **dict.fromkeys(
-        "date dateline timestamp published updated pubdate datemodified datepublished".split(), "timestamp"
+        ["date", "dateline", "timestamp", "published", "updated", "pubdate", "datemodified", "datepublished"],
+        "timestamp",
     ),
-    **dict.fromkeys("caption captions credit credits photocredit figcaption gallery slideshow".split(), "caption"),
+    **dict.fromkeys(
+        ["caption", "captions", "credit", "credits", "photocredit", "figcaption", "gallery", "slideshow"], "caption"
+    ),
 }
 
 #: Tokens that mark the element holding an article's text.
@@ -109,8 +112,19 @@ CONTENT_TOKENS = frozenset(
 
 #: Tokens, and pairs of tokens, that mark the element holding the article body itself.
 ARTICLE_BODY_TOKENS = frozenset(
-    "articlebody articletext articlecontent storybody storytext storycontent entrycontent postcontent postbody "
-    "bodytext maintext".split()
+    [
+        "articlebody",
+        "articletext",
+        "articlecontent",
+        "storybody",
+        "storytext",
+        "storycontent",
+        "entrycontent",
+        "postcontent",
+        "postbody",
+        "bodytext",
+        "maintext",
+    ]
 )
 ARTICLE_BODY_PAIRS = (
     frozenset(("article", "body")),
