@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from copydesk_boilerplate.main_content import LINK_LIST_DENSITY, landmark_reason, layout_of
 from copydesk_boilerplate.page import Page, Verdict
-from copydesk_boilerplate.vocabulary import CONTENT_TOKENS, META_TOKENS
+from copydesk_boilerplate.vocabulary import CONTENT_TOKENS, META_SUFFIXES, META_TOKENS
 
 
 class MarkedFurniture:
@@ -66,7 +66,9 @@ class MarkedMetadata:
             for tokens in reversed(page.trail_tokens(index, META_ANCESTORS)):
                 if tokens & CONTENT_TOKENS:  # "post entry author-jane": the article itself
                     break
-                reason = next((META_TOKENS[t] for t in tokens if t in META_TOKENS), None)
+                reason = next((META_TOKENS[t] for t in tokens if t in META_TOKENS), None) or next(
+                    (r for t in tokens for end, r in META_SUFFIXES.items() if t.endswith(end)), None
+                )
                 if reason is not None:
                     yield Verdict(index, reason, "in an element marked as a byline, date or caption")
                     break

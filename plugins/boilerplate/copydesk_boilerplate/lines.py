@@ -66,7 +66,7 @@ _COMMENTS = re.compile(
     re.I,
 )
 _ADVERTISEMENT = re.compile(
-    r"^(?:advertisement|advertising|sponsored(?:\s+content)?|ad|ads|story\s+continues\s+below(?:\s+advertisement)?"
+    r"^(?:advertisement|advertising|advert|sponsored(?:\s+content)?|ad|ads|story\s+continues\s+below(?:\s+advertisement)?"
     r"|article\s+continues\s+below(?:\s+advertisement)?|continue\s+reading\s+(?:the\s+main\s+story|below)"
     r"|scroll\s+to\s+continue(?:\s+with\s+content)?)\s*[:.]?$",
     re.I,
@@ -148,7 +148,38 @@ class Timestamp(WordingRule):
     max_words = 14
 
     def matches(self, text: str) -> bool:
-        return bool(_DATE_LINE.match(text) or _UPDATED_LABEL.match(text))
+        return bool(_DATE_LINE.match(text) or _UPDATED_LABEL.match(text) or only_date_words(text))
+
+
+#: Words a date-and-time line is made of, besides numbers: months, weekdays, labels, clock words.
+_DATE_WORDS = frozenset(
+    "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august "
+    "september october november december mon tue tues wed thu thur thurs fri sat sun monday tuesday wednesday "
+    "thursday friday saturday sunday am pm a m p published updated posted modified last first on at edt est "
+    "cst cet gmt bst pst pdt cdt mdt mst utc ist ist hrs h st nd rd th".split()
+)
+
+
+def only_date_words(text: str) -> bool:
+    """Whether a line says nothing but a date and time ("PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: ...")."""
+    words = _WORDS.findall(text.casefold())
+    if not words or not any(w.isdigit() for w in words):
+        return False
+    other = [w for w in words if not w.isdigit() and w not in _DATE_WORDS]
+    return not other and sum(w.isdigit() for w in words) >= 2 or (not other and "updated" in words)
+
+
+_WORDS = re.compile(r"[^\W\d_]+|\d+")
+
+
+class BareUrl(WordingRule):
+    """``https://www.example.com/news/article/Story-123.php``: an address printed as a line."""
+
+    name = reason = "bare_url"
+    description = "addresses printed on their own line"
+    pattern = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
+    max_words = 1
+    search = False
 
 
 class CommentLines(WordingRule):

@@ -20,6 +20,7 @@ from copydesk_boilerplate.vocabulary import (
     ARTICLE_BODY_PAIRS,
     ARTICLE_BODY_TOKENS,
     CONTENT_TOKENS,
+    FURNITURE_PREFIXES,
     FURNITURE_TOKENS,
     LANDMARK_REASONS,
 )
@@ -92,6 +93,10 @@ def descriptor_reason(descriptor: str) -> str | None:
         reason = FURNITURE_TOKENS.get(token)
         if reason is not None:
             return reason
+    for token in tokens:  # run-together names: "relatedposts", "commentlist", "sharebuttons"
+        for prefix, reason in FURNITURE_PREFIXES.items():
+            if token.startswith(prefix):
+                return reason
     return None
 
 

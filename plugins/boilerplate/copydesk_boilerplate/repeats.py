@@ -42,7 +42,7 @@ class Duplicate:
         norms = {i: normalised(page.texts[i]) for i in kept}
         for position, index in enumerate(kept):
             text = norms[index]
-            if text in titles:
+            if text in titles or (page.blocks[index].kind == "heading" and _within_title(text, titles)):
                 yield Verdict(index, "duplicate", "repeats the title")
                 continue
             words = text.count(" ") + 1
@@ -55,6 +55,28 @@ class Duplicate:
                 text in norms[later] and len(norms[later]) > len(text) for later in kept[position + 1 :]
             ):
                 yield Verdict(index, "duplicate", "a standfirst repeated in the body")
+
+
+#: Fewest words of a headline found inside a longer page title ("Headline | Site name").
+MIN_TITLE_WORDS = 3
+
+
+#: Share of a heading's words that a title must have for the heading to be that title, reworded.
+MIN_TITLE_OVERLAP = 0.7
+
+
+def _within_title(text: str, titles: set[str]) -> bool:
+    """A heading that is the title with a site name, a prefix or a few words changed."""
+    words = text.split()
+    if len(words) < MIN_TITLE_WORDS:
+        return False
+    for title in titles:
+        if title.startswith(text) or text.startswith(title):
+            return True
+        title_words = set(title.split())
+        if sum(w in title_words for w in words) >= MIN_TITLE_OVERLAP * max(len(words), len(title_words)):
+            return True
+    return False
 
 
 #: Reasons that mark the end of an article when they follow its text.

@@ -10,6 +10,7 @@ from __future__ import annotations
 from copydesk_boilerplate.furniture import LinkLists, MarkedFurniture, MarkedMetadata
 from copydesk_boilerplate.lines import (
     Advertisement,
+    BareUrl,
     Byline,
     ClickHere,
     CookieBanner,
@@ -37,6 +38,7 @@ RULES: dict[str, type[BoilerplateRule]] = {
         Byline,
         Timestamp,
         Advertisement,
+        BareUrl,
         CookieBanner,
         Footer,
         Comments,

@@ -75,6 +75,23 @@ FURNITURE_TOKENS: dict[str, str] = {
     **dict.fromkeys(["tags", "tagged", "tagcloud", "topics", "keywords"], "tags"),
 }
 
+#: Beginnings of run-together class names that name furniture ("relatedposts", "commentlist").
+FURNITURE_PREFIXES: dict[str, str] = {
+    "related": "related_links",
+    "recommend": "related_links",
+    "comment": "comments",
+    "disqus": "comments",
+    "sharebutton": "share_bar",
+    "socialshar": "share_bar",
+    "newsletter": "newsletter",
+    "outbrain": "related_links",
+    "taboola": "related_links",
+    "breadcrumb": "navigation",
+    "sidebar": "sidebar",
+    "footer": "footer",
+    "cookie": "cookie_banner",
+}
+
 #: Tokens that mark short metadata lines and picture furniture inside the article container.
 META_TOKENS: dict[str, str] = {
     **dict.fromkeys(["byline", "bylines", "author", "authors", "contributor", "contributors", "writer"], "byline"),
@@ -86,6 +103,9 @@ META_TOKENS: dict[str, str] = {
         ["caption", "captions", "credit", "credits", "photocredit", "figcaption", "gallery", "slideshow"], "caption"
     ),
 }
+
+#: Endings of run-together class names of picture furniture ("imageembedcaption", "photocredit").
+META_SUFFIXES: dict[str, str] = {"caption": "caption", "credit": "caption", "byline": "byline"}
 
 #: Tokens that mark the element holding an article's text.
 CONTENT_TOKENS = frozenset(
