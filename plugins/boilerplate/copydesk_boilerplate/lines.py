@@ -153,10 +153,82 @@ class Timestamp(WordingRule):
 
 #: Words a date-and-time line is made of, besides numbers: months, weekdays, labels, clock words.
 _DATE_WORDS = frozenset(
-    "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august "
-    "september october november december mon tue tues wed thu thur thurs fri sat sun monday tuesday wednesday "
-    "thursday friday saturday sunday am pm a m p published updated posted modified last first on at edt est "
-    "cst cet gmt bst pst pdt cdt mdt mst utc ist ist hrs h st nd rd th".split()
+    [
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "may",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "am",
+        "pm",
+        "a",
+        "m",
+        "p",
+        "published",
+        "updated",
+        "posted",
+        "modified",
+        "last",
+        "first",
+        "on",
+        "at",
+        "edt",
+        "est",
+        "cst",
+        "cet",
+        "gmt",
+        "bst",
+        "pst",
+        "pdt",
+        "cdt",
+        "mdt",
+        "mst",
+        "utc",
+        "ist",
+        "ist",
+        "hrs",
+        "h",
+        "st",
+        "nd",
+        "rd",
+        "th",
+    ]
 )
 
 
@@ -166,7 +238,7 @@ def only_date_words(text: str) -> bool:
     if not words or not any(w.isdigit() for w in words):
         return False
     other = [w for w in words if not w.isdigit() and w not in _DATE_WORDS]
-    return not other and sum(w.isdigit() for w in words) >= 2 or (not other and "updated" in words)
+    return (not other and sum(w.isdigit() for w in words) >= 2) or (not other and "updated" in words)
 
 
 _WORDS = re.compile(r"[^\W\d_]+|\d+")
