@@ -180,11 +180,14 @@ class _Walk:
 
     def __init__(self, tree: Any) -> None:
         self.tree = tree
-        self.ids: list[int] = [0]
         self.elements: list[Any] = [tree.getroot()]
         self.tags: list[str] = ["#root"]
-        self.landmarks: list[str] = []
-        self.descriptors: dict[int, str] = {}
+        self.numbers: list[int] = [0]
+        # What a block needs about its open ancestors, built once per element and shared by
+        # every block under it: (ancestors, trail, tag path, landmarks, kind), root first.
+        self.context: list[tuple[tuple[int, ...], tuple[str, ...], str, tuple[str, ...], str] | None] = [
+            ((), (), "", (), "paragraph")
+        ]
         self.parts: list[str] = []
         self.link_chars = 0
         self.links = 0
@@ -198,19 +201,45 @@ class _Walk:
 
     def open(self, element: Any, tag: str, number: int) -> None:
         self.flush()
-        self.ids.append(number)
         self.elements.append(element)
         self.tags.append(tag)
-        role = element.get("role")
-        mark = tag if tag in LANDMARK_TAGS else ("role:" + role.lower() if role and role.lower() in _ROLES else "")
-        self.landmarks.append(mark)
+        self.numbers.append(number)
+        self.context.append(None)
 
     def close(self) -> None:
         self.flush()
-        self.ids.pop()
         self.elements.pop()
         self.tags.pop()
-        self.landmarks.pop()
+        self.numbers.pop()
+        self.context.pop()
+
+    def _context(self) -> tuple[tuple[int, ...], tuple[str, ...], str, tuple[str, ...], str]:
+        """The context of the innermost open element, filling in the entries not built yet."""
+        context = self.context
+        depth = len(context) - 1
+        first = depth
+        while context[first] is None:
+            first -= 1
+        built = context[first]
+        assert built is not None
+        for level in range(first + 1, depth + 1):
+            ids, trail, path, landmarks, kind = built
+            element, tag = self.elements[level], self.tags[level]
+            role = element.get("role")
+            if tag in LANDMARK_TAGS:
+                landmarks = (*landmarks, tag)
+            elif role and role.lower() in _ROLES:
+                landmarks = (*landmarks, "role:" + role.lower())
+            kind = _ENCLOSING_KIND.get(tag, kind)
+            built = (
+                (*ids, self.numbers[level]),
+                (*trail, _descriptor(element, tag)),
+                f"{path}/{tag}" if path else tag,
+                landmarks,
+                kind,
+            )
+            context[level] = built
+        return built
 
     def flush(self) -> None:
         if not self.parts:
@@ -220,32 +249,19 @@ class _Walk:
         self.parts, self.link_chars, self.links = [], 0, 0
         if not text:
             return
-        tags = self.tags[1:]
-        owner_tag = tags[-1] if tags else "html"
-        kind = _KIND_OF_TAG.get(owner_tag)
-        if kind is None:
-            kind = "paragraph"
-            for tag in reversed(tags):
-                if tag in _ENCLOSING_KIND:
-                    kind = _ENCLOSING_KIND[tag]
-                    break
-        descriptors = self.descriptors
-        trail = []
-        for number, element, tag in zip(self.ids[1:], self.elements[1:], tags, strict=True):
-            found = descriptors.get(number)
-            if found is None:
-                found = descriptors[number] = _descriptor(element, tag)
-            trail.append(found)
+        ids, trail, path, landmarks, enclosing_kind = self._context()
+        owner_tag = self.tags[-1] if len(self.tags) > 1 else "html"
+        kind = _KIND_OF_TAG.get(owner_tag, enclosing_kind)
         chars = len(text)
         words = text.count(" ") + 1
         link_chars = min(link_chars, chars)
         features: dict[str, Any] = {
             "tag": owner_tag,
-            "tag_path": "/".join(tags),
-            "depth": len(tags),
-            "ancestors": self.ids[1:],
+            "tag_path": path,
+            "depth": len(ids),
+            "ancestors": ids,
             "trail": trail,
-            "landmarks": sorted({m for m in self.landmarks if m}),
+            "landmarks": sorted(set(landmarks)),
             "chars": chars,
             "words": words,
             "link_chars": link_chars,

@@ -16,6 +16,8 @@ from datetime import datetime
 from functools import cache
 from typing import Any
 
+from lxml import etree
+
 #: JSON-LD ``@type`` values that describe an article.
 ARTICLE_TYPES = frozenset(
     [
@@ -36,7 +38,14 @@ ARTICLE_TYPES = frozenset(
 #: Longest text read as a date by dateparser (longer strings are not dates).
 MAX_DATE_TEXT = 80
 
-_AUTHOR_CLASS = re.compile(r"\b(?:byline|author|writer|reporter)", re.I)
+#: Elements whose class names a byline or an author (XPath runs in C, much faster than a Python scan).
+_AUTHOR_ELEMENTS = etree.XPath(
+    ".//*[contains(@class, 'byline') or contains(@class, 'author') or contains(@class, 'Byline')"
+    " or contains(@class, 'Author')][position() <= 5]"
+)
+
+#: Longest text of a byline element read for author names.
+MAX_BYLINE_CHARS = 80
 _BY_PREFIX = re.compile(r"^\s*(?:written\s+|posted\s+|reported\s+)?by\s*:?\s+", re.I)
 _NAME_SPLIT = re.compile(r"\s*(?:,|\band\b|&|\bund\b|\bet\b|\by\b)\s*")
 
@@ -157,13 +166,12 @@ def page_metadata(root: Any) -> dict[str, Any]:
             if authors:
                 break
     if not authors:
-        for element in root.iterfind(".//*[@class]"):
-            if _AUTHOR_CLASS.search(element.get("class", "")):
-                text = _clean(_text_of(element))
-                if 0 < len(text) <= 80:
-                    authors = byline_names(text)
-                    if authors:
-                        break
+        for element in _AUTHOR_ELEMENTS(root):
+            text = _clean(_text_of(element))
+            if 0 < len(text) <= MAX_BYLINE_CHARS:
+                authors = byline_names(text)
+                if authors:
+                    break
     if authors:
         found["authors"] = list(dict.fromkeys(_clean(a) for a in authors))
 
