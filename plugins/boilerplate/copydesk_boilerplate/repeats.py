@@ -100,6 +100,8 @@ class Comments:
     def find(self, page: Page) -> Iterator[Verdict]:
         lines = list(CommentLines().find(page))
         yield from lines
+        if page.is_markup:  # pages mark their comment sections; marked_furniture labels those
+            return
         removed = {**page.removed, **{v.index: v for v in lines}}
         ends = [i for i, verdict in removed.items() if verdict.reason in END_REASONS]
         if not ends:
