@@ -50,6 +50,9 @@ def page(body: str, head: str = "") -> Document:
         ("timestamp", "Updated: 19 Nov 2019"),
         ("comments", "Post a Comment"),
         ("comments", "12 comments"),
+        ("timestamp", "PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05, Tue, Nov 19, 2019"),
+        ("timestamp", "Updated at 1:23 p.m."),
+        ("bare_url", "https://news.example.com/world/article/Talks-resume-14848382.php"),
         ("advertisement", "Advertisement"),
         ("advertisement", "Story continues below advertisement"),
         ("cookie_banner", "We use cookies to improve your browsing experience. By continuing you accept them."),
@@ -119,6 +122,12 @@ def test_duplicate_labels_a_repeated_title_and_a_standfirst() -> None:
     standfirst = "Officials met on Wednesday to discuss the growing threat on the border."
     doc = text_doc("Talks on the border", standfirst, "ISLAMABAD: " + standfirst, PROSE, title="Talks on the border")
     assert labels("duplicate", doc) == {"Talks on the border": "duplicate", standfirst: "duplicate"}
+
+
+def test_duplicate_labels_a_headline_that_is_the_title_with_a_site_name() -> None:
+    doc = text_doc("Talks on the border resume", PROSE, title="Talks on the border resume | The Daily Example")
+    doc = make_document(doc.text, blocks=[(0, 26, "heading"), (28, len(doc.text), "paragraph")], meta=dict(doc.meta))
+    assert labels("duplicate", doc) == {"Talks on the border resume": "duplicate"}
 
 
 def test_duplicate_leaves_distinct_paragraphs() -> None:
