@@ -244,6 +244,24 @@ def only_date_words(text: str) -> bool:
 _WORDS = re.compile(r"[^\W\d_]+|\d+")
 
 
+_CAPTION = re.compile(
+    r"\((?:image|images|photo|photos|picture|pictures|pic|credit|video|ap\s+photo|reuters|getty)\b[^()]{0,60}\)\s*$"
+    r"|^(?:in\s+this\s+(?:[\w.,]+\s+){0,8}(?:file\s+)?(?:photo|image|picture|handout|screenshot|screengrab)\b)"
+    r"|^(?:photo|image|picture|credit|photograph)\s*(?:by|credit)?\s*:\s*\S.{0,60}$",
+    re.I,
+)
+
+
+class CaptionLine(WordingRule):
+    """``In this Dec. 12, 2006, file photo, made available by NASA, ...``, ``... (Image: GETTY)``."""
+
+    name = "caption_line"
+    reason = "caption"
+    description = "picture captions and credits written as paragraphs"
+    pattern = _CAPTION
+    max_words = 60
+
+
 class BareUrl(WordingRule):
     """``https://www.example.com/news/article/Story-123.php``: an address printed as a line."""
 

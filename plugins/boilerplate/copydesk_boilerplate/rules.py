@@ -11,6 +11,7 @@ from copydesk_boilerplate.furniture import LinkLists, MarkedFurniture, MarkedMet
 from copydesk_boilerplate.lines import (
     Advertisement,
     BareUrl,
+    CaptionLine,
     Byline,
     ClickHere,
     CookieBanner,
@@ -39,6 +40,7 @@ RULES: dict[str, type[BoilerplateRule]] = {
         Timestamp,
         Advertisement,
         BareUrl,
+        CaptionLine,
         CookieBanner,
         Footer,
         Comments,

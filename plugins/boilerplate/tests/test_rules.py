@@ -52,6 +52,8 @@ def page(body: str, head: str = "") -> Document:
         ("comments", "12 comments"),
         ("timestamp", "PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05, Tue, Nov 19, 2019"),
         ("timestamp", "Updated at 1:23 p.m."),
+        ("caption_line", "In this Dec. 12, 2006, file photo, made available by NASA, two astronauts work."),
+        ("caption_line", "The protests kicked off in June and have grown in size (Image: GETTY)"),
         ("bare_url", "https://news.example.com/world/article/Talks-resume-14848382.php"),
         ("advertisement", "Advertisement"),
         ("advertisement", "Story continues below advertisement"),
@@ -60,7 +62,8 @@ def page(body: str, head: str = "") -> Document:
     ],
 )
 def test_wording_rule_labels_its_line(rule: str, line: str) -> None:
-    assert labels(rule, text_doc(PROSE, line, PROSE + " Again.")) == {line: rule}
+    reason = getattr(RULES[rule], "reason", rule)
+    assert labels(rule, text_doc(PROSE, line, PROSE + " Again.")) == {line: reason}
 
 
 @pytest.mark.parametrize("rule", ["share_bar", "newsletter", "click_here", "byline", "timestamp", "comments"])
