@@ -11,8 +11,8 @@ from copydesk_boilerplate.furniture import LinkLists, MarkedFurniture, MarkedMet
 from copydesk_boilerplate.lines import (
     Advertisement,
     BareUrl,
-    CaptionLine,
     Byline,
+    CaptionLine,
     ClickHere,
     CookieBanner,
     Footer,
