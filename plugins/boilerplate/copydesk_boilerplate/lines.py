@@ -15,7 +15,8 @@ from copydesk_boilerplate.page import Page, Verdict
 MAX_LINE_WORDS = 25
 
 _SHARE = re.compile(
-    r"^(?:share(?:\s+(?:this|on|via|the|article|story|post))?(?:\s+\w+)?\s*:?|"
+    r"^(?:share(?:\s+(?:this|on|via|the|article|story|post))?(?:\s+\w+)?\s*:?|sharing\s+is\s+caring\W*|"
+    r"like\s+this\s*:|like\s+loading\W*|"
     r"(?:(?:share|tweet|email|print|facebook|twitter|whatsapp|linkedin|pinterest|reddit|telegram|pocket|flipboard"
     r"|messenger|copy\s+link|comment)\b[\s|:,.]*){2,})\s*$",
     re.I,

@@ -40,6 +40,7 @@ def page(body: str, head: str = "") -> Document:
     [
         ("share_bar", "Share:"),
         ("share_bar", "Facebook Twitter WhatsApp Email"),
+        ("share_bar", "Sharing is caring!"),
         ("newsletter", "Get Daily News in your Inbox:"),
         ("newsletter", "Sign up for our morning newsletter"),
         ("click_here", "For complete article, click here"),
