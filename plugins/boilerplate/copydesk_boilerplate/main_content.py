@@ -37,6 +37,10 @@ MAX_PROSE_LINK_DENSITY = 0.3
 #: Link density from which a block counts as a link list.
 LINK_LIST_DENSITY = 0.5
 
+#: How much a block counts for each level further up: far-off text counts less, so a wrapper
+#: around the article and a column of story teasers does not beat the article's own element.
+LEVEL_DECAY = 0.85
+
 #: Most non-prose blocks stepped over when taking prose next to the container.
 MAX_GAP = 2
 
@@ -176,8 +180,11 @@ class MainContent:
                 bad = float(features.get("link_chars", 0))
             if not good and not bad:
                 continue
-            for node in features.get("ancestors", ()):
-                balance[node] = balance.get(node, 0.0) + good - bad
+            ancestors = features.get("ancestors", ())
+            weight = good - bad
+            for node in reversed(ancestors):
+                balance[node] = balance.get(node, 0.0) + weight
+                weight *= LEVEL_DECAY
         if not balance:
             return None
         for node in layout.article_bodies:
