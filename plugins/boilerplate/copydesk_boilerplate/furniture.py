@@ -44,8 +44,11 @@ def _digest_item(page: Page, index: int) -> bool:
     return page.link_density(index) < 0.75 and page.words(index) >= 16 and page.features(index).get("sentences", 0) > 0
 
 
-#: Most words of a block labelled for sitting in a metadata or caption element.
+#: Most words of a block labelled for sitting in a byline or date element.
 MAX_META_WORDS = 40
+
+#: Most words of a block labelled for sitting in a caption or credit element.
+MAX_CAPTION_WORDS = 80
 
 #: How many ancestors of a block are searched for metadata and caption tokens.
 META_ANCESTORS = 3
@@ -61,7 +64,8 @@ class MarkedMetadata:
         if not page.is_markup:
             return
         for index in page.kept():
-            if page.words(index) > MAX_META_WORDS:
+            words = page.words(index)
+            if words > MAX_CAPTION_WORDS:
                 continue
             for tokens in reversed(page.trail_tokens(index, META_ANCESTORS)):
                 if tokens & CONTENT_TOKENS:  # "post entry author-jane": the article itself
@@ -70,7 +74,8 @@ class MarkedMetadata:
                     (r for t in tokens for end, r in META_SUFFIXES.items() if t.endswith(end)), None
                 )
                 if reason is not None:
-                    yield Verdict(index, reason, "in an element marked as a byline, date or caption")
+                    if reason == "caption" or words <= MAX_META_WORDS:
+                        yield Verdict(index, reason, "in an element marked as a byline, date or caption")
                     break
 
 
