@@ -2,8 +2,8 @@
 
 Runs all three over the same pages in one process and one run, scores them with the
 shared scorer (``evaluate.py`` of the benchmark, imported, not re-implemented), and prints
-F1 / precision / recall, pages per second, the speed ratio to trafilatura, and copydesk's
-worst pages with what went wrong on each.
+F1 / precision / recall, pages per second (wall clock and per CPU second), the speed ratio
+to trafilatura (wall / CPU), and copydesk's worst pages with what went wrong on each.
 
 copydesk's figure is what ``pipelines/news.toml`` writes: the pipeline is run with the
 core runner over the page files (reading, gunzip, parsing, boilerplate, record building
@@ -62,8 +62,8 @@ def load_pages(data: Path) -> dict[str, str]:
     return pages
 
 
-def run_copydesk(data: Path, pipeline_file: Path) -> tuple[dict[str, dict[str, Any]], float]:
-    """Records of the pipeline over every page, by id, and the run's seconds."""
+def run_copydesk(data: Path, pipeline_file: Path) -> tuple[dict[str, dict[str, Any]], float, float]:
+    """Records of the pipeline over every page, by id, and the run's wall and CPU seconds."""
     from copydesk import read_config, run_pipeline
     from copydesk.pipeline import build_pipeline
 
@@ -73,13 +73,13 @@ def run_copydesk(data: Path, pipeline_file: Path) -> tuple[dict[str, dict[str, A
         run_pipeline(warm, files[:1], output=str(Path(tmp) / "warm.jsonl"))
         pipeline = build_pipeline(read_config(str(pipeline_file)))
         out = Path(tmp) / "records.jsonl"
-        start = time.perf_counter()
+        start, cpu_start = time.perf_counter(), time.process_time()
         summary = run_pipeline(pipeline, files, output=str(out))
-        seconds = time.perf_counter() - start
+        seconds, cpu = time.perf_counter() - start, time.process_time() - cpu_start
         records = {r["id"]: r for r in map(json.loads, out.read_text("utf-8").splitlines())}
     if summary.failed or summary.dropped:
         print(f"copydesk: {summary.failed} failed, {summary.dropped} dropped ({dict(summary.reasons)})")
-    return records, seconds
+    return records, seconds, cpu
 
 
 def trafilatura_extractor() -> Callable[[str], str]:
@@ -103,21 +103,22 @@ def readability_extractor(scorer_dir: Path) -> Callable[[str], str]:
     return extract
 
 
-def run_baseline(extract: Callable[[str], str], pages: dict[str, str]) -> tuple[dict[str, str], float]:
-    """Predictions and the summed seconds of the calls (one untimed warm-up page first)."""
+def run_baseline(extract: Callable[[str], str], pages: dict[str, str]) -> tuple[dict[str, str], float, float]:
+    """Predictions and the summed wall and CPU seconds of the calls (one untimed warm-up page first)."""
     first = next(iter(pages.values()))
     with contextlib.suppress(Exception):  # a warm-up failure shows again in the timed pass
         extract(first)
-    output, total = {}, 0.0
+    output, total, cpu = {}, 0.0, 0.0
     for page_id, html in pages.items():
-        start = time.perf_counter()
+        start, cpu_start = time.perf_counter(), time.process_time()
         try:
             text = extract(html)
         except Exception:
             text = ""
         total += time.perf_counter() - start
+        cpu += time.process_time() - cpu_start
         output[page_id] = text
-    return output, total
+    return output, total, cpu
 
 
 _WORD = re.compile(r"\w+")
@@ -162,24 +163,27 @@ def main(argv: list[str] | None = None) -> None:
     truth = json.loads((args.data / "ground-truth.json").read_text("utf-8"))
     pages = load_pages(args.data)
 
-    results: dict[str, tuple[dict[str, str], float]] = {}
-    records, seconds = run_copydesk(args.data, args.pipeline)
-    results["copydesk"] = ({k: r["text"] for k, r in records.items()}, seconds)
+    results: dict[str, tuple[dict[str, str], float, float]] = {}
+    records, seconds, cpu = run_copydesk(args.data, args.pipeline)
+    results["copydesk"] = ({k: r["text"] for k, r in records.items()}, seconds, cpu)
     if not args.no_baselines:
         results["trafilatura 2.3.1"] = run_baseline(trafilatura_extractor(), pages)
         results["readability-lxml"] = run_baseline(readability_extractor(args.data.resolve().parent), pages)
 
     print(f"{len(pages)} pages from {args.data}")
-    print(f"{'tool':<20} {'F1':>6} {'prec':>6} {'recall':>6} {'pages/s':>8} {'vs trafilatura':>15}")
+    print("pages/s: wall clock; pages/CPU-s: per second of this process's CPU time (steadier on a shared machine)")
+    print(
+        f"{'tool':<18} {'F1':>6} {'prec':>6} {'recall':>6} {'pages/s':>8} {'pages/CPU-s':>11}"
+        "  vs trafilatura (wall/CPU)"
+    )
     reference = results.get("trafilatura 2.3.1")
     per_doc_copydesk: dict[str, Any] = {}
-    for name, (texts, secs) in results.items():
+    for name, (texts, secs, cpu_secs) in results.items():
         summary, per_doc = scorer.evaluate(truth, {k: {"articleBody": v} for k, v in texts.items()})
-        speed = len(pages) / secs if secs else float("inf")
-        ratio = f"{speed / (len(pages) / reference[1]):.2f}x" if reference else "-"
+        ratio = f"{reference[1] / secs:.2f}x / {reference[2] / cpu_secs:.2f}x" if reference else "-"
         print(
-            f"{name:<20} {summary['f1']:6.3f} {summary['precision']:6.3f} {summary['recall']:6.3f} "
-            f"{speed:8.1f} {ratio:>15}"
+            f"{name:<18} {summary['f1']:6.3f} {summary['precision']:6.3f} {summary['recall']:6.3f} "
+            f"{len(pages) / secs:8.1f} {len(pages) / cpu_secs:11.1f}  {ratio}"
         )
         if name == "copydesk":
             per_doc_copydesk = per_doc
