@@ -206,3 +206,13 @@ def test_strip_records_removals_and_deletes_nothing() -> None:
     assert out.text == doc.text and out.blocks == doc.blocks
     [span] = out.layer("removals")
     assert (span.label, out.span_text(span), span.data["block"]) == ("share_bar", "Share:", 1)
+
+
+def test_step_pickles_with_its_rules() -> None:
+    import pickle
+
+    step = StripBoilerplate(rules=["share_bar", "duplicate"])
+    copy = pickle.loads(pickle.dumps(step))
+    assert copy.rule_names == ("share_bar", "duplicate")
+    doc = text_doc(PROSE, "Share:", "Nothing else was said about the border on Tuesday by anyone at all.")
+    assert copy(doc, None).layer("removals") == step(doc, None).layer("removals")

@@ -137,3 +137,11 @@ def test_undeclared_legacy_encoding_is_detected() -> None:
     text = "<html><body><p>" + "Le caf\u00e9 \u00e9tait d\u00e9j\u00e0 ferm\u00e9 quand nous sommes arriv\u00e9s. " * 5
     doc = parsed((text + "</p></body></html>").encode("latin-1"))
     assert "caf\u00e9" in doc.text
+
+
+def test_step_pickles() -> None:
+    import pickle
+
+    step = pickle.loads(pickle.dumps(ParseHtml(max_elements=500)))
+    assert step.max_elements == 500
+    assert isinstance(step(Document(id="p", source=SourceInfo("t", "text/html", ""), raw=PAGE.encode()), Ctx()), Document)
