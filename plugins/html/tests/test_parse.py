@@ -144,4 +144,6 @@ def test_step_pickles() -> None:
 
     step = pickle.loads(pickle.dumps(ParseHtml(max_elements=500)))
     assert step.max_elements == 500
-    assert isinstance(step(Document(id="p", source=SourceInfo("t", "text/html", ""), raw=PAGE.encode()), Ctx()), Document)
+    assert isinstance(
+        step(Document(id="p", source=SourceInfo("t", "text/html", ""), raw=PAGE.encode()), Ctx()), Document
+    )
