@@ -139,6 +139,22 @@ class PageLayout:
             if reason is not None and self.prose[node] <= MAX_FURNITURE_PROSE_SHARE * total:
                 self.furniture[node] = reason
 
+    def marked_body_around(self, page: Page, node: int) -> int:
+        """The nearest element around `node` (or itself) that the page marks as the article body,
+        else `node`: the page's own word on where its article is beats a part of it."""
+        if not self.article_bodies:
+            return node
+        marked = set(self.article_bodies)
+        for index in page.kept():
+            ancestors = page.features(index).get("ancestors", ())
+            if node in ancestors:
+                position = ancestors.index(node)
+                for candidate in reversed(ancestors[: position + 1]):
+                    if candidate in marked:
+                        return int(candidate)
+                return node
+        return node
+
     def furniture_of(self, page: Page, index: int) -> tuple[int, str] | None:
         """The nearest furniture element around a block, and what furniture it is."""
         for node in reversed(page.features(index).get("ancestors", ())):
@@ -191,7 +207,9 @@ class MainContent:
             if node in balance:
                 balance[node] += layout.prose.get(node, 0.0)
         best = max(balance, key=lambda node: (balance[node], layout.depth[node]))
-        return best if balance[best] > 0 else None
+        if balance[best] <= 0:
+            return None
+        return layout.marked_body_around(page, best)
 
     def find(self, page: Page) -> Iterator[Verdict]:
         if not page.is_markup:
