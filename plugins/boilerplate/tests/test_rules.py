@@ -216,3 +216,16 @@ def test_step_pickles_with_its_rules() -> None:
     assert copy.rule_names == ("share_bar", "duplicate")
     doc = text_doc(PROSE, "Share:", "Nothing else was said about the border on Tuesday by anyone at all.")
     assert copy(doc, None).layer("removals") == step(doc, None).layer("removals")
+
+
+def test_main_content_takes_the_element_marked_as_the_article_body() -> None:
+    schedule = "Round 1: 10 March - Interlagos Round 2: 8 April - Curitiba Round 3: 22 April - Velopark"
+    doc = page(
+        "<div class='main'><div itemprop='articleBody'>"
+        f"<p>{schedule}</p><p>{PROSE}</p>"
+        "<div class='tags'><a href='/1'>racing calendar</a> <a href='/2'>stock cars in the south</a></div>"
+        f"</div></div><aside><p>{PROSE} Elsewhere.</p></aside>"
+    )
+    found = labels("main_content", doc)
+    assert schedule not in found and PROSE not in found
+    assert found[PROSE + " Elsewhere."] == "sidebar"
