@@ -292,7 +292,7 @@ def blocks_of(root: Any, max_elements: int) -> Iterator[RawBlock]:
             if event == "end" and element.tail:
                 walk.add(element.tail, link_depth > 0)
             continue
-        tag = tag.lower()
+        # libxml2's HTML parser gives tag names in lower case already
         if event == "start":
             counter += 1
             if counter > max_elements:
