@@ -165,10 +165,12 @@ class PageLayout:
 
 
 def layout_of(page: Page) -> PageLayout:
+    """The page's layout, computed by the first rule that asks for it."""
     layout = page.memo.get("layout")
-    if layout is None:
-        layout = page.memo["layout"] = PageLayout(page)
-    return layout  # type: ignore[no-any-return]
+    if not isinstance(layout, PageLayout):
+        layout = PageLayout(page)
+        page.memo["layout"] = layout
+    return layout
 
 
 class MainContent:

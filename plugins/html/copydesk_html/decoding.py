@@ -41,8 +41,8 @@ _WIDER = {
 }
 
 
-#: What browsers read undeclared legacy pages as (WHATWG); preferred whenever the detector
-#: finds it plausible, since short Western texts otherwise pass for rarer code pages.
+#: What browsers read undeclared legacy pages as (WHATWG); preferred when the detector finds
+#: it as coherent as its best guess, since short Western texts otherwise pass for rarer code pages.
 WEB_DEFAULT = "cp1252"
 
 
@@ -66,19 +66,20 @@ def decode_page(data: bytes, uri: str) -> tuple[str, str]:
         if data.startswith(mark):
             return data[len(mark) :].decode(encoding, errors="replace"), encoding
     declared = declared_charset(data)
-    for encoding in (declared, "utf-8"):
-        if encoding is None:
+    for candidate in (declared, "utf-8"):
+        if candidate is None:
             continue
         try:
-            return data.decode(encoding), encoding
+            return data.decode(candidate), candidate
         except UnicodeDecodeError:
             continue
     from charset_normalizer import from_bytes
 
     matches = from_bytes(data[: 256 * 1024])
-    if any(match.encoding == WEB_DEFAULT for match in matches):
-        return data.decode(WEB_DEFAULT, errors="replace"), WEB_DEFAULT
     best = matches.best()
+    for match in matches:
+        if match.encoding == WEB_DEFAULT and best is not None and match.coherence >= best.coherence:
+            return data.decode(WEB_DEFAULT, errors="replace"), WEB_DEFAULT
     if best is None or best.encoding is None:
         raise InputError(uri, "is binary or in no text encoding that could be detected")
     return data.decode(best.encoding, errors="replace"), best.encoding
