@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from copydesk_boilerplate.page import Page, Verdict
 
@@ -142,17 +143,24 @@ class Byline(WordingRule):
 
 
 class Timestamp(WordingRule):
-    """``October 21, 2010 09:43 IST``, ``Updated: 19 Nov 2019``."""
+    """``October 21, 2010 09:43 IST``, ``Updated: 19 Nov 2019``, ``segunda-feira, 22 de janeiro de 2018 às 0:13``."""
 
     name = reason = "timestamp"
     description = "date and time lines"
     max_words = 14
 
-    def matches(self, text: str) -> bool:
-        return bool(_DATE_LINE.match(text) or _UPDATED_LABEL.match(text) or only_date_words(text))
+    def find(self, page: Page) -> Iterator[Verdict]:
+        vocabulary = date_words(str(page.doc.meta.get("language", "")))
+        for index in page.kept():
+            text = page.texts[index]
+            if _short(page, index, self.max_words) and (
+                _DATE_LINE.match(text) or _UPDATED_LABEL.match(text) or only_date_words(text, vocabulary)
+            ):
+                yield Verdict(index, self.reason, f"{self.description}: {text[:60]!r}")
 
 
-#: Words a date-and-time line is made of, besides numbers: months, weekdays, labels, clock words.
+#: Words a date-and-time line is made of in English, besides numbers: months, weekdays,
+#: labels, clock words and time zones.
 _DATE_WORDS = frozenset(
     [
         "jan",
@@ -222,7 +230,6 @@ _DATE_WORDS = frozenset(
         "mst",
         "utc",
         "ist",
-        "ist",
         "hrs",
         "h",
         "st",
@@ -232,17 +239,61 @@ _DATE_WORDS = frozenset(
     ]
 )
 
-
-def only_date_words(text: str) -> bool:
-    """Whether a line says nothing but a date and time ("PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: ...")."""
-    words = _WORDS.findall(text.casefold())
-    if not words or not any(w.isdigit() for w in words):
-        return False
-    other = [w for w in words if not w.isdigit() and w not in _DATE_WORDS]
-    return (not other and sum(w.isdigit() for w in words) >= 2) or (not other and "updated" in words)
-
+#: Keys of dateparser's locale data whose words make up dates.
+_LOCALE_KEYS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "am",
+    "pm",
+    "skip",
+]
 
 _WORDS = re.compile(r"[^\W\d_]+|\d+")
+
+
+@lru_cache(maxsize=64)
+def date_words(language: str) -> frozenset[str]:
+    """English date words plus those of a page's language, from dateparser's locale data."""
+    code = language.split("-")[0].split("_")[0].lower()
+    if not code or code == "en":
+        return _DATE_WORDS
+    try:
+        from dateparser.languages.loader import default_loader
+
+        info = default_loader.get_locale(code).info
+    except (ImportError, KeyError, ValueError):
+        return _DATE_WORDS
+    words = set(_DATE_WORDS)
+    for key in _LOCALE_KEYS:
+        for entry in info.get(key, ()):
+            words.update(_WORDS.findall(str(entry).casefold()))
+    return frozenset(words)
+
+
+def only_date_words(text: str, vocabulary: frozenset[str] = _DATE_WORDS) -> bool:
+    """Whether a line says nothing but a date and time ("PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: ...")."""
+    words = _WORDS.findall(text.casefold())
+    numbers = sum(w.isdigit() for w in words)
+    if not numbers or any(not w.isdigit() and w not in vocabulary for w in words):
+        return False
+    return numbers >= 2 or "updated" in words
 
 
 _CAPTION = re.compile(

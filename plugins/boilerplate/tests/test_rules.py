@@ -228,3 +228,11 @@ def test_main_content_takes_the_element_marked_as_the_article_body() -> None:
     found = labels("main_content", doc)
     assert schedule not in found and PROSE not in found
     assert found[PROSE + " Elsewhere."] == "sidebar"
+
+
+def test_timestamp_reads_date_words_of_the_page_language() -> None:
+    line = "segunda-feira, 22 de janeiro de 2018 \u00e0s 0:13"
+    prose = "O governo anunciou em 22 de janeiro de 2018 novas medidas para a economia do pa\u00eds."
+    doc = make_document(f"{PROSE}\n\n{line}\n\n{prose}", meta={"language": "pt-BR"})
+    assert labels("timestamp", doc) == {line: "timestamp"}
+    assert labels("timestamp", make_document(f"{PROSE}\n\n{line}", meta={"language": "en"})) == {}
