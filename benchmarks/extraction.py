@@ -1,0 +1,202 @@
+"""Article-body extraction: copydesk's news pipeline vs trafilatura and readability-lxml.
+
+Runs all three over the same pages in one process and one run, scores them with the
+shared scorer (``evaluate.py`` of the benchmark, imported, not re-implemented), and prints
+F1 / precision / recall, pages per second (wall clock and per CPU second), the speed ratio
+to trafilatura (wall / CPU), and copydesk's worst pages with what went wrong on each.
+
+copydesk's figure is what ``pipelines/news.toml`` writes: the pipeline is run with the
+core runner over the page files (reading, gunzip, parsing, boilerplate, record building
+and writing all included in its time, after a one-page warm-up run). The baselines get the
+decoded page text and are timed per call, as ``run_baselines.py`` times them.
+
+    .bench-venv/bin/python benchmarks/extraction.py [--data DIR] [--pipeline FILE] [--worst 10]
+
+Needs benchmarks/requirements.txt installed next to copydesk (see that file).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import gzip
+import importlib.util
+import json
+import re
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED_SET = Path("shared") / "bench" / "extraction" / "scrapinghub"
+
+
+def default_data() -> Path:
+    """``../shared/bench/extraction/scrapinghub`` from the checkout (or from a folder above it,
+    for a git worktree kept deeper than the main checkout)."""
+    for folder in ROOT.parents:
+        if (folder / SHARED_SET).is_dir():
+            return folder / SHARED_SET
+    return ROOT / ".." / SHARED_SET
+
+
+def load_scorer(data: Path) -> Any:
+    """The benchmark's own evaluate.py (next to the data set folder)."""
+    path = data.resolve().parent / "evaluate.py"
+    spec = importlib.util.spec_from_file_location("extraction_evaluate", path)
+    if spec is None or spec.loader is None:
+        raise SystemExit(f"cannot load the scorer at {path}")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def load_pages(data: Path) -> dict[str, str]:
+    pages = {}
+    for path in sorted((data / "html").glob("*.html.gz")):
+        pages[path.name[: -len(".html.gz")]] = gzip.decompress(path.read_bytes()).decode("utf-8", errors="replace")
+    return pages
+
+
+def run_copydesk(data: Path, pipeline_file: Path) -> tuple[dict[str, dict[str, Any]], float, float]:
+    """Records of the pipeline over every page, by id, and the run's wall and CPU seconds."""
+    from copydesk import read_config, run_pipeline
+    from copydesk.pipeline import build_pipeline
+
+    files = sorted(str(p) for p in (data / "html").glob("*.html.gz"))
+    with tempfile.TemporaryDirectory() as tmp:
+        warm = build_pipeline(read_config(str(pipeline_file)))
+        run_pipeline(warm, files[:1], output=str(Path(tmp) / "warm.jsonl"))
+        pipeline = build_pipeline(read_config(str(pipeline_file)))
+        out = Path(tmp) / "records.jsonl"
+        start, cpu_start = time.perf_counter(), time.process_time()
+        summary = run_pipeline(pipeline, files, output=str(out))
+        seconds, cpu = time.perf_counter() - start, time.process_time() - cpu_start
+        records = {r["id"]: r for r in map(json.loads, out.read_text("utf-8").splitlines())}
+    if summary.failed or summary.dropped:
+        print(f"copydesk: {summary.failed} failed, {summary.dropped} dropped ({dict(summary.reasons)})")
+    return records, seconds, cpu
+
+
+def trafilatura_extractor() -> Callable[[str], str]:
+    import trafilatura
+
+    def extract(html: str) -> str:
+        return trafilatura.extract(html, include_comments=False) or ""
+
+    return extract
+
+
+def readability_extractor(scorer_dir: Path) -> Callable[[str], str]:
+    from readability import Document
+
+    sys.path.insert(0, str(scorer_dir))
+    from run_baselines import html_to_text  # the benchmark's own block-aware text of readability's HTML
+
+    def extract(html: str) -> str:
+        return str(html_to_text(Document(html).summary(html_partial=True)))
+
+    return extract
+
+
+def run_baseline(extract: Callable[[str], str], pages: dict[str, str]) -> tuple[dict[str, str], float, float]:
+    """Predictions and the summed wall and CPU seconds of the calls (one untimed warm-up page first)."""
+    first = next(iter(pages.values()))
+    with contextlib.suppress(Exception):  # a warm-up failure shows again in the timed pass
+        extract(first)
+    output, total, cpu = {}, 0.0, 0.0
+    for page_id, html in pages.items():
+        start, cpu_start = time.perf_counter(), time.process_time()
+        try:
+            text = extract(html)
+        except Exception:
+            text = ""
+        total += time.perf_counter() - start
+        cpu += time.process_time() - cpu_start
+        output[page_id] = text
+    return output, total, cpu
+
+
+_WORD = re.compile(r"\w+")
+
+
+def why(scorer: Any, truth: str, record: dict[str, Any]) -> str:
+    """What went wrong on one page: the furniture kept, or the article text removed and by which rule."""
+    truth_shingles = scorer.shingles(scorer.tokenize(truth))
+    notes = []
+    extra = [p for p in record["text"].split("\n\n") if p and not _overlap(scorer, p, truth_shingles)]
+    if extra:
+        notes.append(f"kept {len(extra)} non-article blocks, e.g. {extra[0][:70]!r}")
+    lost: Counter[str] = Counter()
+    example = ""
+    for removed in record.get("removed", ()):
+        if len(_WORD.findall(removed["text"])) >= 4 and _overlap(scorer, removed["text"], truth_shingles):
+            lost[removed["reason"]] += 1
+            example = example or removed["text"][:70]
+    if lost:
+        reasons = ", ".join(f"{reason} x{n}" for reason, n in lost.most_common())
+        notes.append(f"removed article text as {reasons}, e.g. {example!r}")
+    if not record["text"]:
+        notes.insert(0, "empty body")
+    return "; ".join(notes) or "article text absent from the page's blocks (scripted or split differently)"
+
+
+def _overlap(scorer: Any, text: str, truth_shingles: Any) -> bool:
+    mine = scorer.shingles(scorer.tokenize(text))
+    total = sum(mine.values())
+    return bool(total) and sum((mine & truth_shingles).values()) / total >= 0.5
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=default_data(), help="benchmark set (html/ + ground-truth.json)")
+    parser.add_argument("--pipeline", type=Path, default=ROOT / "pipelines" / "news.toml")
+    parser.add_argument("--worst", type=int, default=10, help="how many of copydesk's worst pages to explain")
+    parser.add_argument("--no-baselines", action="store_true", help="run copydesk only")
+    args = parser.parse_args(argv)
+
+    scorer = load_scorer(args.data)
+    truth = json.loads((args.data / "ground-truth.json").read_text("utf-8"))
+    pages = load_pages(args.data)
+
+    results: dict[str, tuple[dict[str, str], float, float]] = {}
+    records, seconds, cpu = run_copydesk(args.data, args.pipeline)
+    results["copydesk"] = ({k: r["text"] for k, r in records.items()}, seconds, cpu)
+    if not args.no_baselines:
+        results["trafilatura 2.3.1"] = run_baseline(trafilatura_extractor(), pages)
+        results["readability-lxml"] = run_baseline(readability_extractor(args.data.resolve().parent), pages)
+
+    print(f"{len(pages)} pages from {args.data}")
+    print("pages/s: wall clock; pages/CPU-s: per second of this process's CPU time (steadier on a shared machine)")
+    print(
+        f"{'tool':<18} {'F1':>6} {'prec':>6} {'recall':>6} {'pages/s':>8} {'pages/CPU-s':>11}"
+        "  vs trafilatura (wall/CPU)"
+    )
+    reference = results.get("trafilatura 2.3.1")
+    per_doc_copydesk: dict[str, Any] = {}
+    for name, (texts, secs, cpu_secs) in results.items():
+        summary, per_doc = scorer.evaluate(truth, {k: {"articleBody": v} for k, v in texts.items()})
+        ratio = f"{reference[1] / secs:.2f}x / {reference[2] / cpu_secs:.2f}x" if reference else "-"
+        print(
+            f"{name:<18} {summary['f1']:6.3f} {summary['precision']:6.3f} {summary['recall']:6.3f} "
+            f"{len(pages) / secs:8.1f} {len(pages) / cpu_secs:11.1f}  {ratio}"
+        )
+        if name == "copydesk":
+            per_doc_copydesk = per_doc
+    print(f"\ncopydesk's worst {args.worst} pages:")
+    for page_id in sorted(per_doc_copydesk, key=lambda k: per_doc_copydesk[k]["f1"])[: args.worst]:
+        scores = per_doc_copydesk[page_id]
+        record = records.get(page_id, {"text": "", "removed": []})
+        print(
+            f"  {page_id[:12]} F1 {scores['f1']:.3f} P {scores['precision'] or 0:.3f} "
+            f"R {scores['recall'] or 0:.3f} {truth[page_id].get('url', '')[:60]}"
+        )
+        print(f"      {why(scorer, truth[page_id]['articleBody'], record)}")
+
+
+if __name__ == "__main__":
+    main()

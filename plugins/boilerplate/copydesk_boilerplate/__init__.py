@@ -1,0 +1,71 @@
+"""copydesk ``boilerplate`` plugin: one step, ``boilerplate.strip``, made of named rules.
+
+Each rule (see :mod:`copydesk_boilerplate.rules`) finds one kind of page furniture and
+labels those blocks with a reason; nothing is deleted from the document. Rules run in the
+configured order and see the verdicts of the rules before them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import copydesk
+from copydesk import REMOVALS, Document, Register, Span, StepContext
+
+from copydesk_boilerplate.page import BoilerplateRule, Page, Verdict
+from copydesk_boilerplate.rules import DEFAULT_RULES, RULES
+
+__version__ = "0.1.0"
+
+__all__ = ["DEFAULT_RULES", "RULES", "BoilerplateRule", "Page", "StripBoilerplate", "Verdict"]
+
+
+class StripBoilerplate:
+    """Runs the configured rules over a document and records one removal per labelled block."""
+
+    def __init__(self, rules: Sequence[str] = DEFAULT_RULES) -> None:
+        self.rule_names = tuple(rules)
+        self.rules: tuple[BoilerplateRule, ...] = tuple(RULES[name]() for name in self.rule_names)
+
+    def __reduce__(self) -> tuple[type[StripBoilerplate], tuple[tuple[str, ...]]]:
+        return (StripBoilerplate, (self.rule_names,))
+
+    def label(self, doc: Document) -> Page:
+        """The page with every rule's verdicts (for tests and tools that want them without a run)."""
+        page = Page(doc)
+        for rule in self.rules:
+            for verdict in list(rule.find(page)):
+                page.removed.setdefault(verdict.index, verdict)
+        return page
+
+    def __call__(self, doc: Document, ctx: StepContext) -> Document:
+        page = self.label(doc)
+        by = ctx.step if ctx is not None else "boilerplate.strip"
+        spans = []
+        for index in sorted(set(page.removed) - page.earlier):
+            verdict = page.removed[index]
+            block = doc.blocks[index]
+            data = {"block": index, "detail": verdict.detail, "by": by}
+            spans.append(Span(block.start, block.end, verdict.reason, REMOVALS, data))
+        return doc.with_spans(spans)
+
+
+@copydesk.hookimpl
+def copydesk_register_steps(register: Register) -> None:
+    register(
+        "boilerplate.strip",
+        StripBoilerplate,
+        config_schema={
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {
+                "rules": {
+                    "type": "array",
+                    "items": {"enum": list(RULES)},
+                    "uniqueItems": True,
+                    "description": "The rules to run, in order (default: all, in the documented order).",
+                }
+            },
+        },
+        description="label page furniture (share bars, related links, promos, bylines, comments, ...) with a reason",
+    )

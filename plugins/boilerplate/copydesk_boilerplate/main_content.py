@@ -1,0 +1,261 @@
+"""Main-content selection for pages parsed from markup, from block features alone.
+
+Every element around a block is a candidate container of the article. Prose blocks (long
+enough, few links, sentence punctuation) count for the containers they are in; link lists,
+landmark blocks and blocks inside furniture elements count against them. An element is
+furniture when its class, id or itemprop tokens name furniture (``comments``, ``related``,
+``share``, ...) and it holds less than half of the page's prose, so a layout class such as
+``non-ad-column`` around the article never sinks it. The container with the best balance
+wins (the deepest, on a tie), and every text block outside it is labelled, with the reason
+its surroundings suggest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+
+from copydesk_boilerplate.page import Page, Verdict, tokens_of
+from copydesk_boilerplate.vocabulary import (
+    ARTICLE_BODY_PAIRS,
+    ARTICLE_BODY_TOKENS,
+    CONTENT_TOKENS,
+    FURNITURE_PREFIXES,
+    FURNITURE_TOKENS,
+    LANDMARK_REASONS,
+)
+
+#: Fewest words of a prose block (space-separated scripts).
+MIN_PROSE_WORDS = 8
+
+#: Fewest characters of a prose block written without spaces between words (Chinese, Japanese, ...).
+MIN_PROSE_CHARS_UNSPACED = 25
+
+#: Most link text a prose block may have, as a share of its characters.
+MAX_PROSE_LINK_DENSITY = 0.3
+
+#: Link density from which a block counts as a link list.
+LINK_LIST_DENSITY = 0.5
+
+#: How much a block counts for each level further up: far-off text counts less, so a wrapper
+#: around the article and a column of story teasers does not beat the article's own element.
+LEVEL_DECAY = 0.85
+
+#: Most non-prose blocks stepped over when taking prose next to the container.
+MAX_GAP = 2
+
+#: Furniture that sits inside an article's run of text (an ad break), rather than ending it.
+INLINE_FURNITURE = frozenset(("advertisement", "share_bar", "newsletter"))
+
+#: Most link text of a long block of sentences that still counts as prose.
+MAX_LISTED_LINK_DENSITY = 0.7
+
+#: Largest share of the page's prose a furniture element may hold and still be furniture.
+MAX_FURNITURE_PROSE_SHARE = 0.5
+
+
+def landmark_reason(page: Page, index: int) -> str | None:
+    for landmark in page.features(index).get("landmarks", ()):
+        reason = LANDMARK_REASONS.get(landmark)
+        if reason is not None:
+            return reason
+    return None
+
+
+def is_prose(page: Page, index: int) -> bool:
+    """Whether a block reads like article text: long enough, few links, ends sentences."""
+    features = page.features(index)
+    if page.link_density(index) > MAX_PROSE_LINK_DENSITY:
+        return False
+    text = page.texts[index]
+    words = int(features.get("words", len(text.split())))
+    long_enough = words >= MIN_PROSE_WORDS or (words < 4 and len(text) >= MIN_PROSE_CHARS_UNSPACED)
+    return long_enough and int(features.get("sentences", 1)) > 0
+
+
+def _sentences(page: Page, index: int) -> bool:
+    """A long block of sentences: prose even when many of its words are links (a news digest)."""
+    return page.words(index) >= 2 * MIN_PROSE_WORDS and int(page.features(index).get("sentences", 0)) > 0
+
+
+@lru_cache(maxsize=8192)
+def marks_article_body(descriptor: str) -> bool:
+    """Whether an element's class, id or itemprop says it holds the article's text."""
+    if "@articlebody" in descriptor:
+        return True
+    tokens = tokens_of(descriptor)
+    return bool(tokens & ARTICLE_BODY_TOKENS) or any(pair <= tokens for pair in ARTICLE_BODY_PAIRS)
+
+
+@lru_cache(maxsize=8192)
+def descriptor_reason(descriptor: str) -> str | None:
+    """The furniture an element's tokens name, unless they also name article content."""
+    tokens = tokens_of(descriptor)
+    if tokens & CONTENT_TOKENS:
+        return None
+    for token in tokens:
+        reason = FURNITURE_TOKENS.get(token)
+        if reason is not None:
+            return reason
+    for token in tokens:  # run-together names: "relatedposts", "commentlist", "sharebuttons"
+        for prefix, reason in FURNITURE_PREFIXES.items():
+            if token.startswith(prefix):
+                return reason
+    return None
+
+
+class PageLayout:
+    """Prose per element and the furniture elements of a page (computed once per page)."""
+
+    def __init__(self, page: Page) -> None:
+        self.prose: dict[int, float] = {}
+        self.links: dict[int, float] = {}
+        self.depth: dict[int, int] = {}
+        descriptors: dict[int, str] = {}
+        self.block_prose: dict[int, float] = {}
+        for index in page.kept():
+            features = page.features(index)
+            chars = len(page.texts[index])
+            prose = chars * (1.0 - page.link_density(index)) if is_prose(page, index) else 0.0
+            if not prose and page.link_density(index) < MAX_LISTED_LINK_DENSITY and _sentences(page, index):
+                prose = chars * (1.0 - page.link_density(index))
+            linky = float(chars) if page.link_density(index) >= LINK_LIST_DENSITY else 0.0
+            if landmark_reason(page, index) is not None:
+                prose, linky = 0.0, float(chars)
+            self.block_prose[index] = prose
+            for level, (node, step) in enumerate(
+                zip(features.get("ancestors", ()), features.get("trail", ()), strict=False)
+            ):
+                self.prose[node] = self.prose.get(node, 0.0) + prose
+                self.links[node] = self.links.get(node, 0.0) + linky
+                self.depth[node] = level
+                descriptors[node] = step
+        total = max(self.prose.values(), default=0.0)
+        self.total_prose = total
+        self.furniture: dict[int, str] = {}
+        self.article_bodies = [node for node, step in descriptors.items() if marks_article_body(step)]
+        for node, step in descriptors.items():
+            reason = descriptor_reason(step)
+            if reason is not None and self.prose[node] <= MAX_FURNITURE_PROSE_SHARE * total:
+                self.furniture[node] = reason
+
+    def marked_body_around(self, page: Page, node: int) -> int:
+        """The nearest element around `node` (or itself) that the page marks as the article body,
+        else `node`: the page's own word on where its article is beats a part of it."""
+        if not self.article_bodies:
+            return node
+        marked = set(self.article_bodies)
+        for index in page.kept():
+            ancestors = page.features(index).get("ancestors", ())
+            if node in ancestors:
+                position = ancestors.index(node)
+                for candidate in reversed(ancestors[: position + 1]):
+                    if candidate in marked:
+                        return int(candidate)
+                return node
+        return node
+
+    def furniture_of(self, page: Page, index: int) -> tuple[int, str] | None:
+        """The nearest furniture element around a block, and what furniture it is."""
+        for node in reversed(page.features(index).get("ancestors", ())):
+            reason = self.furniture.get(node)
+            if reason is not None:
+                return node, reason
+        return None
+
+
+def layout_of(page: Page) -> PageLayout:
+    """The page's layout, computed by the first rule that asks for it."""
+    layout = page.memo.get("layout")
+    if not isinstance(layout, PageLayout):
+        layout = PageLayout(page)
+        page.memo["layout"] = layout
+    return layout
+
+
+class MainContent:
+    """Label the text blocks outside the element that holds the article."""
+
+    name = "main_content"
+    description = "for pages from markup: keep the element with the most prose and the least furniture"
+
+    def container(self, page: Page) -> int | None:
+        """The ``ancestors`` number of the element that best holds the article, if any prose.
+
+        Balance = text outside links of prose blocks, minus link text, minus all text of
+        furniture and landmark blocks; an element marked as the article body (itemprop
+        ``articleBody``, ``article-body``, ``entry-content``, ...) counts its prose twice.
+        """
+        layout = layout_of(page)
+        balance: dict[int, float] = {}
+        for index in page.kept():
+            features = page.features(index)
+            chars = float(len(page.texts[index]))
+            good = layout.block_prose.get(index, 0.0)
+            if layout.furniture_of(page, index) is not None or landmark_reason(page, index):
+                good, bad = 0.0, chars
+            else:
+                bad = float(features.get("link_chars", 0))
+            if not good and not bad:
+                continue
+            ancestors = features.get("ancestors", ())
+            weight = good - bad
+            for node in reversed(ancestors):
+                balance[node] = balance.get(node, 0.0) + weight
+                weight *= LEVEL_DECAY
+        if not balance:
+            return None
+        for node in layout.article_bodies:
+            if node in balance:
+                balance[node] += layout.prose.get(node, 0.0)
+        best = max(balance, key=lambda node: (balance[node], layout.depth[node]))
+        if balance[best] <= 0:
+            return None
+        return layout.marked_body_around(page, best)
+
+    def find(self, page: Page) -> Iterator[Verdict]:
+        if not page.is_markup:
+            return
+        best = self.container(page)
+        if best is None:
+            return
+        layout = layout_of(page)
+        kept = page.kept()
+        inside = {i for i in kept if best in page.features(i).get("ancestors", ())}
+        inside |= self.adjacent_prose(page, kept, inside)
+        for index in kept:
+            if index in inside:
+                continue
+            found = layout.furniture_of(page, index)
+            reason = landmark_reason(page, index) or (found[1] if found else "outside_main_content")
+            yield Verdict(index, reason, "outside the element that holds the article text")
+
+    def adjacent_prose(self, page: Page, kept: list[int], inside: set[int]) -> set[int]:
+        """Prose just before or after the container: an article split by an ad break or a layout grid.
+
+        Walks outwards from the container's first and last prose blocks while blocks are prose,
+        stepping over at most ``MAX_GAP`` other blocks (ads and share bars among them), and stops
+        at other furniture or a landmark.
+        """
+        layout = layout_of(page)
+        positions = [p for p, i in enumerate(kept) if i in inside and layout.block_prose.get(i)]
+        if not positions:
+            return set()
+        extra: set[int] = set()
+        for start, step in ((positions[0] - 1, -1), (positions[-1] + 1, 1)):
+            gap = 0
+            position = start
+            while 0 <= position < len(kept) and gap <= MAX_GAP:
+                index = kept[position]
+                if index in inside:
+                    break
+                found = layout.furniture_of(page, index)
+                if landmark_reason(page, index) or (found is not None and found[1] not in INLINE_FURNITURE):
+                    break
+                if found is None and is_prose(page, index):
+                    extra.add(index)
+                    gap = 0
+                else:
+                    gap += 1
+                position += step
+        return extra

@@ -1,0 +1,121 @@
+"""Rules about the order of blocks: repeated text, and reader text after the article's end."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from copydesk_boilerplate.lines import CommentLines
+from copydesk_boilerplate.page import Page, Verdict
+
+_WORD = re.compile(r"\w+")
+
+#: How many kept blocks from the top may be a standfirst repeated further down.
+STANDFIRST_WINDOW = 3
+
+#: Fewest words of a block compared as a repeat (short lines like "Photos" repeat harmlessly).
+MIN_REPEAT_WORDS = 5
+
+
+def normalised(text: str) -> str:
+    """Lower-cased words joined by single spaces: what two copies of a line have in common."""
+    return " ".join(_WORD.findall(text.casefold()))
+
+
+class Duplicate:
+    """Label a title repeated as a line, a standfirst repeated in the body, and a block repeated at once.
+
+    The title is ``meta["title"]`` or a ``title`` block. A standfirst (one of the first kept
+    blocks) is labelled when a later block contains its words; a dateline such as
+    "ISLAMABAD:" before the repeat is allowed. A block that repeats the one before it is
+    labelled; repeats further apart are left alone (recipes and lists repeat lines on purpose).
+    """
+
+    name = "duplicate"
+    description = "a title or standfirst repeated in the body, and a block repeated at once"
+
+    def find(self, page: Page) -> Iterator[Verdict]:
+        titles = {normalised(str(page.doc.meta.get("title", "")))}
+        titles |= {normalised(page.texts[i]) for i, b in enumerate(page.blocks) if b.kind == "title"}
+        titles.discard("")
+        kept = page.kept()
+        norms = {i: normalised(page.texts[i]) for i in kept}
+        for position, index in enumerate(kept):
+            text = norms[index]
+            if text in titles or (page.blocks[index].kind == "heading" and _within_title(text, titles)):
+                yield Verdict(index, "duplicate", "repeats the title")
+                continue
+            words = text.count(" ") + 1
+            if words < MIN_REPEAT_WORDS:
+                continue
+            if position and text == norms[kept[position - 1]]:
+                yield Verdict(index, "duplicate", "repeats the block before it")
+                continue
+            if position < STANDFIRST_WINDOW and any(
+                text in norms[later] and len(norms[later]) > len(text) for later in kept[position + 1 :]
+            ):
+                yield Verdict(index, "duplicate", "a standfirst repeated in the body")
+
+
+#: Fewest words of a headline found inside a longer page title ("Headline | Site name").
+MIN_TITLE_WORDS = 3
+
+
+#: Share of a heading's words that a title must have for the heading to be that title, reworded.
+MIN_TITLE_OVERLAP = 0.7
+
+
+def _within_title(text: str, titles: set[str]) -> bool:
+    """A heading that is the title with a site name, a prefix or a few words changed."""
+    words = text.split()
+    if len(words) < MIN_TITLE_WORDS:
+        return False
+    for title in titles:
+        if title.startswith(text) or text.startswith(title):
+            return True
+        title_words = set(title.split())
+        if sum(w in title_words for w in words) >= MIN_TITLE_OVERLAP * max(len(words), len(title_words)):
+            return True
+    return False
+
+
+#: Reasons that mark the end of an article when they follow its text.
+END_REASONS = frozenset(("click_here", "related_links", "newsletter", "share_bar", "comments"))
+
+#: Most text after the end marker, as a share of the text before it, for it to be a trailer.
+MAX_TRAILER_SHARE = 0.25
+
+
+class Comments:
+    """Label comment furniture ("Post a Comment", "12 comments", "Reply") and reader comments.
+
+    Once the article has ended (a "click here", a story list, a newsletter promo, a
+    comment heading), prose that is followed by more furniture belongs to the page, not to
+    the article. That applies only when the trailer is small next to the article before it.
+    """
+
+    name = "comments"
+    description = "comment headings, forms and counts, and reader comments after the end of the article"
+
+    def find(self, page: Page) -> Iterator[Verdict]:
+        lines = list(CommentLines().find(page))
+        yield from lines
+        if page.is_markup:  # pages mark their comment sections; marked_furniture labels those
+            return
+        removed = {**page.removed, **{v.index: v for v in lines}}
+        ends = [i for i, verdict in removed.items() if verdict.reason in END_REASONS]
+        if not ends:
+            return
+        kept = [i for i in page.kept() if i not in removed]
+        for end in sorted(ends):
+            before = sum(len(page.texts[i]) for i in kept if i < end)
+            after = [i for i in kept if i > end]
+            if not after or before == 0:
+                continue
+            if sum(len(page.texts[i]) for i in after) > MAX_TRAILER_SHARE * before:
+                continue
+            last_removed = max(removed)
+            for index in after:
+                if index < last_removed:
+                    yield Verdict(index, "comments", "text between furniture after the end of the article")
+            return

@@ -1,0 +1,238 @@
+"""Each rule on its own, on text and on parsed pages: what it labels and what it leaves."""
+
+from __future__ import annotations
+
+import pytest
+from copydesk import Document, SourceInfo
+from copydesk.testing import make_document
+from copydesk_boilerplate import RULES, StripBoilerplate
+from copydesk_html import ParseHtml
+
+PROSE = (
+    "The minister said on Tuesday that the talks would continue next week, and that both sides "
+    "had agreed to share more information about the border."
+)
+
+
+def labels(rule: str, doc: Document) -> dict[str, str]:
+    """Block text -> reason, for the blocks `rule` labels (alone) in `doc`."""
+    page = StripBoilerplate(rules=[rule]).label(doc)
+    return {page.texts[i]: v.reason for i, v in page.removed.items() if i not in page.earlier}
+
+
+def text_doc(*paragraphs: str, title: str | None = None) -> Document:
+    return make_document("\n\n".join(paragraphs), meta={"title": title} if title else None)
+
+
+class Ctx:
+    step = "html.parse"
+
+
+def page(body: str, head: str = "") -> Document:
+    html = f"<html><head>{head}</head><body>{body}</body></html>".encode()
+    parsed = ParseHtml()(Document(id="p", source=SourceInfo("test://p", "text/html", ""), raw=html), Ctx())
+    assert isinstance(parsed, Document)
+    return parsed
+
+
+@pytest.mark.parametrize(
+    ("rule", "line"),
+    [
+        ("share_bar", "Share:"),
+        ("share_bar", "Facebook Twitter WhatsApp Email"),
+        ("share_bar", "Sharing is caring!"),
+        ("newsletter", "Get Daily News in your Inbox:"),
+        ("newsletter", "Sign up for our morning newsletter"),
+        ("click_here", "For complete article, click here"),
+        ("click_here", "Continue reading"),
+        ("byline", "By Jane Doe and John Roe, Reuters"),
+        ("byline", "Written By Web Desk | Updated:"),
+        ("timestamp", "November 19, 2019 10:28 AM EST"),
+        ("timestamp", "Updated: 19 Nov 2019"),
+        ("comments", "Post a Comment"),
+        ("comments", "12 comments"),
+        ("timestamp", "PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05, Tue, Nov 19, 2019"),
+        ("timestamp", "Updated at 1:23 p.m."),
+        ("caption_line", "In this Dec. 12, 2006, file photo, made available by NASA, two astronauts work."),
+        ("caption_line", "The protests kicked off in June and have grown in size (Image: GETTY)"),
+        ("bare_url", "https://news.example.com/world/article/Talks-resume-14848382.php"),
+        ("advertisement", "Advertisement"),
+        ("advertisement", "Story continues below advertisement"),
+        ("cookie_banner", "We use cookies to improve your browsing experience. By continuing you accept them."),
+        ("footer", "\u00a9 2019 Example Media Group. All rights reserved."),
+    ],
+)
+def test_wording_rule_labels_its_line(rule: str, line: str) -> None:
+    reason = getattr(RULES[rule], "reason", rule)
+    assert labels(rule, text_doc(PROSE, line, PROSE + " Again.")) == {line: reason}
+
+
+@pytest.mark.parametrize("rule", ["share_bar", "newsletter", "click_here", "byline", "timestamp", "comments"])
+def test_wording_rules_leave_prose_that_mentions_their_words(rule: str) -> None:
+    prose = (
+        "By the time the newsletter was shared on Twitter and Facebook, readers could click here and there "
+        "in comments, and on November 19, 2019 the editor said subscribers would read more soon."
+    )
+    assert labels(rule, text_doc(prose, PROSE)) == {}
+
+
+def test_related_links_takes_the_heading_and_its_list_until_prose() -> None:
+    doc = text_doc(
+        PROSE,
+        "Related: From the Regional Press",
+        "Minister says talks will go on - The Daily",
+        "Border trade reopens after a month - Morning Post",
+        PROSE + " It ended there.",
+    )
+    assert labels("related_links", doc) == {
+        "Related: From the Regional Press": "related_links",
+        "Minister says talks will go on - The Daily": "related_links",
+        "Border trade reopens after a month - Morning Post": "related_links",
+    }
+
+
+def test_related_links_takes_popular_posts_lists_ending_in_questions() -> None:
+    doc = text_doc(PROSE, "Popular posts from this blog", "Why did the talks fail?", "What the minister said")
+    assert set(labels("related_links", doc)) == {
+        "Popular posts from this blog",
+        "Why did the talks fail?",
+        "What the minister said",
+    }
+
+
+def test_comments_labels_text_between_furniture_after_the_end() -> None:
+    comment = "Our country should be treated as an equal partner, not a servant of others."
+    doc = text_doc(
+        PROSE,
+        PROSE,
+        PROSE,
+        "Related: Other stories",
+        "Talks resume - The Daily",
+        comment,
+        "Popular posts from this blog",
+        "Why did the talks fail?",
+    )
+    found = labels("comments", StripBoilerplate(rules=["related_links"])(doc, None))
+    assert found == {comment: "comments"}
+
+
+def test_comments_leaves_the_article_after_an_inline_related_line() -> None:
+    doc = text_doc(PROSE, "Related: Talks resume", PROSE + " One.", PROSE + " Two.", PROSE + " Three.", "Share:")
+    labelled = StripBoilerplate(rules=["related_links", "share_bar"])(doc, None)
+    assert labels("comments", labelled) == {}
+
+
+def test_duplicate_labels_a_repeated_title_and_a_standfirst() -> None:
+    standfirst = "Officials met on Wednesday to discuss the growing threat on the border."
+    doc = text_doc("Talks on the border", standfirst, "ISLAMABAD: " + standfirst, PROSE, title="Talks on the border")
+    assert labels("duplicate", doc) == {"Talks on the border": "duplicate", standfirst: "duplicate"}
+
+
+def test_duplicate_labels_a_headline_that_is_the_title_with_a_site_name() -> None:
+    doc = text_doc("Talks on the border resume", PROSE, title="Talks on the border resume | The Daily Example")
+    doc = make_document(doc.text, blocks=[(0, 26, "heading"), (28, len(doc.text), "paragraph")], meta=dict(doc.meta))
+    assert labels("duplicate", doc) == {"Talks on the border resume": "duplicate"}
+
+
+def test_duplicate_leaves_distinct_paragraphs() -> None:
+    assert labels("duplicate", text_doc(PROSE, PROSE.replace("Tuesday", "Monday"), title="Other")) == {}
+
+
+ARTICLE = "".join(f"<p>{PROSE} Paragraph {i}.</p>" for i in range(6))
+
+
+def test_main_content_keeps_the_article_element_and_labels_the_rest() -> None:
+    doc = page(
+        "<nav><ul><li><a href='/'>Home</a></li><li><a href='/w'>World</a></li></ul></nav>"
+        f"<div class='story'><h1>Talks</h1>{ARTICLE}</div>"
+        "<div class='sidebar'><p>A long sidebar paragraph about something else entirely, with words.</p></div>"
+        "<footer><p>About us</p></footer>"
+    )
+    found = labels("main_content", doc)
+    assert found == {
+        "Home": "navigation",
+        "World": "navigation",
+        "A long sidebar paragraph about something else entirely, with words.": "sidebar",
+        "About us": "footer",
+    }
+
+
+def test_main_content_is_not_fooled_by_a_layout_class_naming_furniture() -> None:
+    doc = page(f"<div class='non-ad-column'><article>{ARTICLE}</article></div><div class='ads'><p>Buy now</p></div>")
+    found = labels("main_content", doc)
+    assert found == {"Buy now": "advertisement"}
+
+
+def test_main_content_does_nothing_on_plain_text() -> None:
+    assert labels("main_content", text_doc(PROSE, "Home", PROSE)) == {}
+
+
+def test_marked_furniture_inside_the_article() -> None:
+    doc = page(
+        f"<article>{ARTICLE}<div class='share-tools'><span>Tweet this story now please</span></div>"
+        "<section id='comments'><p>I disagree with every word of this article and its author.</p></section>"
+        "</article>"
+    )
+    found = labels("marked_furniture", doc)
+    assert found == {
+        "Tweet this story now please": "share_bar",
+        "I disagree with every word of this article and its author.": "comments",
+    }
+
+
+def test_link_lists_label_runs_of_links_but_not_a_linked_sentence() -> None:
+    doc = page(
+        f"<article>{ARTICLE}<p>He said <a href='/x'>the talks</a> would go on for a long time yet.</p>"
+        "<ul><li><a href='/a'>First other story headline</a></li>"
+        "<li><a href='/b'>Second other story headline</a></li></ul>"
+        "</article>"
+    )
+    assert labels("link_lists", doc) == {
+        "First other story headline": "related_links",
+        "Second other story headline": "related_links",
+    }
+
+
+def test_every_rule_is_registered_with_a_description() -> None:
+    for name, rule in RULES.items():
+        assert rule.name == name
+        assert rule.description
+        assert rule.__doc__
+
+
+def test_strip_records_removals_and_deletes_nothing() -> None:
+    doc = text_doc(PROSE, "Share:", "Nothing else was said about the border on Tuesday by anyone at all.")
+    out = StripBoilerplate()(doc, None)
+    assert out.text == doc.text and out.blocks == doc.blocks
+    [span] = out.layer("removals")
+    assert (span.label, out.span_text(span), span.data["block"]) == ("share_bar", "Share:", 1)
+
+
+def test_step_pickles_with_its_rules() -> None:
+    import pickle
+
+    step = StripBoilerplate(rules=["share_bar", "duplicate"])
+    copy = pickle.loads(pickle.dumps(step))
+    assert copy.rule_names == ("share_bar", "duplicate")
+    doc = text_doc(PROSE, "Share:", "Nothing else was said about the border on Tuesday by anyone at all.")
+    assert copy(doc, None).layer("removals") == step(doc, None).layer("removals")
+
+
+def test_main_content_takes_the_element_marked_as_the_article_body() -> None:
+    schedule = "Round 1: 10 March - Interlagos Round 2: 8 April - Curitiba Round 3: 22 April - Velopark"
+    doc = page(
+        f"<div class='main'><div itemprop='articleBody'><p>{schedule}</p><p>{PROSE}</p>"
+        + "".join(f"<span class='tag'><a href='/{i}'>stock car racing season {i}</a></span> " for i in range(10))
+        + f"</div></div><aside><p>{PROSE} Elsewhere.</p></aside>"
+    )
+    found = labels("main_content", doc)
+    assert schedule not in found and PROSE not in found
+    assert found[PROSE + " Elsewhere."] == "sidebar"
+
+
+def test_timestamp_reads_date_words_of_the_page_language() -> None:
+    line = "segunda-feira, 22 de janeiro de 2018 \u00e0s 0:13"
+    prose = "O governo anunciou em 22 de janeiro de 2018 novas medidas para a economia do pa\u00eds."
+    doc = make_document(f"{PROSE}\n\n{line}\n\n{prose}", meta={"language": "pt-BR"})
+    assert labels("timestamp", doc) == {line: "timestamp"}
+    assert labels("timestamp", make_document(f"{PROSE}\n\n{line}", meta={"language": "en"})) == {}
