@@ -91,14 +91,21 @@ def test_gzip_inputs_are_read_transparently(tmp_path: Path, seeds: list[Path]):
     assert record["source"]["media_type"] == "text/plain"
 
 
-def test_glob_and_directory_inputs(tmp_path: Path):
+def test_glob_and_directory_inputs(tmp_path: Path, seeds: list[Path]):
     out = tmp_path / "g.jsonl"
     code, _, err = invoke("run", NEWS, str(ROOT / "seeds" / "00[01]_*.txt"), "-o", str(out))
     assert code == 0, err
     assert len(out.read_text("utf-8").splitlines()) == 2
-    code, _, err = invoke("run", NEWS, str(ROOT / "seeds"), "-o", str(out))
+    folder = tmp_path / "news" / "deeper"
+    folder.mkdir(parents=True)
+    for seed in seeds[:3]:
+        (folder / seed.name).write_bytes(seed.read_bytes())
+    (folder / ".hidden.txt").write_text("Hidden\n\nNot read.", encoding="utf-8")
+    code, _, err = invoke("run", NEWS, str(tmp_path / "news"), "-o", str(out))
     assert code == 0, err
-    assert len(out.read_text("utf-8").splitlines()) >= 5
+    assert sorted(json.loads(line)["id"] for line in out.read_text("utf-8").splitlines()) == sorted(
+        s.name.split(".")[0] for s in seeds[:3]
+    )
 
 
 def test_check_names_an_unknown_step_and_exits_2(tmp_path: Path):

@@ -11,7 +11,6 @@ from collections.abc import Sequence
 
 import copydesk
 from copydesk import REMOVALS, Document, Register, Span, StepContext
-
 from copydesk_boilerplate.page import BoilerplateRule, Page, Verdict
 from copydesk_boilerplate.rules import DEFAULT_RULES, RULES
 

@@ -8,6 +8,7 @@ from functools import cached_property, lru_cache
 from typing import Any, Protocol
 
 import attrs
+
 from copydesk import REMOVALS, Document
 
 #: Block kinds that can be article text (others, like ``title`` and ``caption``, never are).

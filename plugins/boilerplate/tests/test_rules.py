@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from copydesk import Document, SourceInfo
 from copydesk.testing import make_document
 from copydesk_boilerplate import RULES, StripBoilerplate

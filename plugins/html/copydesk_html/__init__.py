@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from typing import Any
 
-import copydesk
-from copydesk import Block, Document, Drop, InputError, RawInput, Register, StepContext
 from lxml import etree
 
+import copydesk
+from copydesk import Block, Document, Drop, InputError, RawInput, Register, StepContext
 from copydesk_html.blocks import blocks_of
 from copydesk_html.decoding import decode_page
 from copydesk_html.metadata import page_metadata

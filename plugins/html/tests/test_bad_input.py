@@ -7,6 +7,7 @@ import gzip
 from pathlib import Path
 
 import pytest
+
 from copydesk import Document, InputError, SourceInfo
 from copydesk_html import ParseHtml
 
