@@ -17,6 +17,7 @@ from typing import Any
 
 import attrs
 import jsonschema
+import jsonschema_rs
 
 from copydesk.config import PipelineConfig
 from copydesk.errors import CopydeskError, RunAborted
@@ -59,7 +60,10 @@ class DocumentProcessor:
     def __init__(self, pipeline: Pipeline) -> None:
         self.pipeline = pipeline
         self.hook = pipeline.host.hook
+        # jsonschema-rs answers "valid?" ~100x faster on the hot path; the reference
+        # implementation explains the rare invalid record with its JSON path.
         self.validator = jsonschema.Draft202012Validator(pipeline.record_schema)
+        self.fast_validator = jsonschema_rs.validator_for(pipeline.record_schema)
         self.contexts = {s.index: StepContext(s.name, pipeline.run_info) for s in pipeline.steps}
         self.readable = pipeline.parser_media_types
 
@@ -122,7 +126,9 @@ class DocumentProcessor:
         except Exception as exc:
             reason = f"{type(exc).__name__}: {exc}"
             return Outcome(doc.id, uri, FAILED, step="record", reason=reason, failures=doc.failures, seconds=seconds)
-        error = jsonschema.exceptions.best_match(self.validator.iter_errors(record))
+        error = None
+        if not self.fast_validator.is_valid(record):
+            error = jsonschema.exceptions.best_match(self.validator.iter_errors(record))
         seconds["record"] = time.perf_counter() - started
         if error is not None:
             return Outcome(
