@@ -18,6 +18,7 @@ from copydesk.config import read_config
 from copydesk.errors import ConfigError, CopydeskError, PluginError, RunAborted
 from copydesk.pipeline import Pipeline, build_pipeline
 from copydesk.plugins import available_plugins, load_plugins
+from copydesk.report import RunReport
 from copydesk.runner import Outcome, RunSummary, run_pipeline
 
 EXIT_OK, EXIT_INCOMPLETE, EXIT_USAGE = 0, 1, 2
@@ -54,6 +55,11 @@ def main() -> None:
 @click.option("--workers", type=click.IntRange(min=1), help="Worker count for parallel executors.")
 @click.option("--resume", is_flag=True, help="Keep records an interrupted run wrote; skip their inputs.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: on when stderr is a terminal).")
+@click.option(
+    "--report",
+    type=click.Path(dir_okay=False, path_type=str),
+    help="Write a self-contained HTML page showing what the run did.",
+)
 def run(
     config: str,
     inputs: tuple[str, ...],
@@ -63,6 +69,7 @@ def run(
     workers: int | None,
     resume: bool,
     progress: bool | None,
+    report: str | None,
 ) -> None:
     """Run the pipeline CONFIG over INPUTS (files, directories, globs; .gz read as is)."""
     if not inputs:
@@ -70,8 +77,13 @@ def run(
     pipeline = _load(config)
     show = sys.stderr.isatty() if progress is None else progress
     bar = _progress_bar() if show else None
+    page = RunReport(title=f"copydesk run: {pipeline.config.name}") if report else None
+    seen: list[RunSummary] = []
 
     def on_outcome(outcome: Outcome, summary: RunSummary) -> None:
+        if page is not None:
+            page.add(outcome)
+            seen[:] = [summary]
         if outcome.status != "written":
             message = f"{outcome.uri}: {outcome.status}: {outcome.reason}"
             if bar is not None:
@@ -88,6 +100,8 @@ def run(
         )
     except RunAborted as exc:
         click.echo(f"copydesk: run stopped: {exc}", err=True)
+        if page is not None and report and seen:
+            _write_report(page, report, seen[0])
         sys.exit(EXIT_INCOMPLETE)
     except CopydeskError as exc:
         raise _UsageExit(str(exc)) from None
@@ -95,10 +109,18 @@ def run(
         if bar is not None:
             bar.close()
     click.echo(summary.text(), err=True)
+    if page is not None and report:
+        _write_report(page, report, summary)
     if stats:
         Path(stats).parent.mkdir(parents=True, exist_ok=True)
         Path(stats).write_text(json.dumps(summary.as_dict(), indent=2) + "\n", encoding="utf-8")
     sys.exit(EXIT_OK if summary.read == summary.written else EXIT_INCOMPLETE)
+
+
+def _write_report(page: RunReport, path: str, summary: RunSummary) -> None:
+    written = page.write(path, summary)
+    page.close()
+    click.echo(f"report: {written}", err=True)
 
 
 def _progress_bar() -> Any:
