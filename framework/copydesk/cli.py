@@ -6,6 +6,7 @@ under ``on_error = "raise"``); 2 a usage or config error, before any input is re
 
 from __future__ import annotations
 
+import itertools
 import json
 import sys
 from pathlib import Path
@@ -19,7 +20,7 @@ from copydesk.errors import ConfigError, CopydeskError, PluginError, RunAborted
 from copydesk.pipeline import Pipeline, build_pipeline
 from copydesk.plugins import available_plugins, load_plugins
 from copydesk.report import RunReport
-from copydesk.runner import Outcome, RunSummary, run_pipeline
+from copydesk.runner import DocumentProcessor, Outcome, RunSummary, run_pipeline
 
 EXIT_OK, EXIT_INCOMPLETE, EXIT_USAGE = 0, 1, 2
 
@@ -166,6 +167,24 @@ def schema(config: str | None) -> None:
     path = config or "pipelines/news.toml"
     pipeline = _load(path)
     click.echo(json.dumps(pipeline.record_schema, indent=2, ensure_ascii=False))
+
+
+@main.command()
+@click.argument("input_", metavar="INPUT", type=str)
+@click.argument("config", required=False)
+def explain(input_: str, config: str | None) -> None:
+    """Run CONFIG (default: pipelines/news.toml) on one INPUT and show what each step did to it."""
+    from copydesk.explain import print_explanation
+
+    pipeline = _load(config or "pipelines/news.toml")
+    items = list(itertools.islice(pipeline.source.read([input_]), 2))
+    if not items:
+        raise _UsageExit(f"{input_}: no input found")
+    if len(items) > 1:
+        raise _UsageExit(f"{input_}: names more than one input ({items[0].uri}, {items[1].uri}, ...); name one file")
+    doc, outcome = DocumentProcessor(pipeline).run_document(items[0])
+    print_explanation(doc, outcome)
+    sys.exit(EXIT_OK if outcome.status == "written" else EXIT_INCOMPLETE)
 
 
 if __name__ == "__main__":  # pragma: no cover
