@@ -187,5 +187,27 @@ def explain(input_: str, config: str | None) -> None:
     sys.exit(EXIT_OK if outcome.status == "written" else EXIT_INCOMPLETE)
 
 
+@main.command("new-plugin")
+@click.argument("name")
+@click.option(
+    "--dir",
+    "parent",
+    default=".",
+    type=click.Path(file_okay=False, path_type=str),
+    help="Folder to create copydesk-NAME in (default: the current one).",
+)
+def new_plugin(name: str, parent: str) -> None:
+    """Create copydesk-NAME: a plugin distribution with a step, its schema, tests and a README."""
+    from copydesk.scaffold import new_plugin as scaffold
+
+    try:
+        target, files = scaffold(name, parent)
+    except CopydeskError as exc:
+        raise _UsageExit(str(exc)) from None
+    for path in files:
+        click.echo(f"created {path}")
+    click.echo(f"next: cd {target} && pip install '.[test]' && pytest")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
