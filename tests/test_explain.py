@@ -76,6 +76,7 @@ def test_a_failed_document_is_shown_with_its_error(tmp_path: Path):
     assert status == "failed"
     assert "failed at t.explode: t.explode: RuntimeError: found 'boom'" in shown
     assert "short (fewer than 4 words)" in shown, "the document as the failing step got it is shown"
+    assert "kept after a failure" not in shown
 
 
 def test_a_kept_failure_is_shown(tmp_path: Path):

@@ -41,7 +41,9 @@ def header(doc: Document | None, outcome: Outcome) -> Panel:
         lines.append(f"{len(doc.text)} characters, {len(doc.blocks)} blocks, {len(doc.spans)} spans\n")
     if outcome.status != WRITTEN:
         lines.append(f"{outcome.status} at {outcome.step}: {outcome.reason}\n", style="red")
-    for failure in outcome.failures:
+    # A failed outcome's last failure is the one that stopped it, already said above.
+    kept = outcome.failures if outcome.status == WRITTEN else outcome.failures[:-1]
+    for failure in kept:
         lines.append(f"kept after a failure: {failure.describe()}\n", style="red")
     lines.rstrip()
     title = doc.meta.get("title") if doc is not None else None
