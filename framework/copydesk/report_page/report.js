@@ -47,6 +47,7 @@
     const secs = Object.entries(s.step_seconds);
     const longest = Math.max(1e-9, ...secs.map(([, v]) => v));
     steps.append(el("tr", null, el("th", null, "step"), el("th", null, "seconds"), el("th", null, "ms/doc"), el("th", null, "")));
+    if (!secs.length) steps.append(row("no step ran"));
     for (const [name, value] of secs) {
       const perDoc = s.read ? (1000 * value) / s.read : 0;
       steps.append(row(name, el("td", { class: "num" }, value.toFixed(3)), el("td", { class: "num" }, perDoc.toFixed(2)),
