@@ -203,3 +203,24 @@ def test_browser_errors_are_seen(tmp_path: Path):
         browser.open(page.as_uri())
         errors = browser.errors()
     assert any("bad" in e for e in errors) and any("TypeError" in e for e in errors)
+
+
+def test_a_run_stopped_by_an_error_still_leaves_its_report(tmp_path: Path, seeds: list[Path]):
+    config = tmp_path / "strict.toml"
+    config.write_text(
+        '[pipeline]\nname = "strict"\nplugins = ["text", "records"]\non_error = "raise"\n\n'
+        '[[steps]]\nuse = "text.parse"\n\n[output]\nuse = "records.jsonl"\n',
+        encoding="utf-8",
+    )
+    binary = tmp_path / "binary.txt"
+    binary.write_bytes(bytes(range(256)) * 8)
+    page = tmp_path / "stopped.html"
+    result = CliRunner().invoke(main, ["run", str(config), str(seeds[0]), str(binary), str(seeds[1]), "-o", str(tmp_path / "o.jsonl"), "--report", str(page)])
+    assert result.exit_code == 1 and "run stopped" in result.stderr
+    html = page.read_text("utf-8")
+    summary = embedded(html, "summary")
+    assert isinstance(summary, dict)
+    assert summary["aborted"] and "binary.txt" in summary["aborted"]
+    index = embedded(html, "index")
+    assert isinstance(index, list)
+    assert [(e["id"], e["status"]) for e in index] == [(seeds[0].name.split(".")[0], "written"), ("binary", "failed")]
