@@ -51,7 +51,11 @@ def test_example_plugin_from_its_wheel(wheel_env: WheelEnv, tmp_path: Path):
     config = tmp_path / "wc.toml"
     config.write_text(PIPELINE, encoding="utf-8")
     out = tmp_path / "out.jsonl"
-    run_checked(copydesk, "run", config, *sorted((ROOT / "seeds").glob("*.txt")), "-o", out)
+    report = tmp_path / "report.html"
+    run_checked(copydesk, "run", config, *sorted((ROOT / "seeds").glob("*.txt")), "-o", out, "--report", report)
+    page = report.read_text("utf-8")  # the page's parts are package data of the core's wheel
+    assert "function drawOverview" in page and "#list-pane" in page
+    assert '"fields":{"authors":' in page and '"word_count":' in page, "a plugin's field is listed with the metadata"
     schema = json.loads(run_checked(copydesk, "schema", config).stdout)
     assert "word_count" in schema["properties"]
     records = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
