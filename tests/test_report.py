@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 from copydesk.cli import main
 from copydesk.report import RunReport, embed_json
+from copydesk.runner import Outcome, RunSummary
 from tests.chromium import Browser, find_chromium
 from tests.plugins_for_tests import MarkUpForTests, StepsForTests
 
@@ -142,7 +143,7 @@ needs_chromium = pytest.mark.skipif(
 
 
 @needs_chromium
-def test_report_in_a_headless_browser(report_page: Path):
+def test_report_in_a_headless_browser(report_page: Path, capsys: pytest.CaptureFixture[str]):
     assert CHROMIUM is not None
     with Browser(CHROMIUM) as browser:
         browser.open(report_page.as_uri() + "#doc=talks")
@@ -170,7 +171,8 @@ def test_report_in_a_headless_browser(report_page: Path):
         assert order.index("Share this story") < order.index("Officials") < order.index("for a deal.") < order.index("Read more") < order.index("Omar Haddad")
         assert browser.evaluate("[...document.querySelectorAll('.speakers b')].map(b => b.textContent)") == ["Anna Berg", "Omar Haddad"]
         shot = browser.screenshot(ARTEFACTS / "report.png")
-        print(f"report screenshot: {shot}")
+        with capsys.disabled():
+            print(f"\nreport screenshot: {shot}")
         assert shot.stat().st_size > 10_000
 
         browser.evaluate("location.hash = '#doc=boom'")
@@ -190,6 +192,27 @@ def test_report_in_a_headless_browser(report_page: Path):
 
         browser.evaluate("location.hash = '#doc=markup'")
         assert "</script><script>alert(1)</script>" in browser.evaluate("document.querySelector('#doc h2').textContent")
+        assert browser.errors() == []
+
+
+@needs_chromium
+def test_records_of_other_shapes_are_drawn_with_what_they_have(tmp_path: Path):
+    """The page knows record fields, not news: a record with only some of them is drawn too."""
+    assert CHROMIUM is not None
+    page = RunReport(title="other shapes")
+    bare = {"id": "bare", "text": "Just some text.", "removed": [{"text": "old block", "reason": "legacy"}], "word_count": 3}
+    page.add(Outcome("bare", "x://bare", "written", line=json.dumps(bare)))
+    page.add(Outcome("empty", "x://empty", "written", line=json.dumps({"id": "empty"})))
+    summary = RunSummary(pipeline="other")
+    path = page.write(tmp_path / "other.html", summary)
+    with Browser(CHROMIUM) as browser:
+        browser.open(path.as_uri() + "#doc=bare")
+        assert browser.evaluate("document.querySelector('.article').textContent") == "Just some text."
+        assert browser.evaluate("[...document.querySelectorAll('.side del.removed')].map(d => d.title)") == ["removed \u00b7 legacy"]
+        assert browser.evaluate("[...document.querySelectorAll('.fields td')].map(td => td.textContent)")[:2] == ["word_count", "3"]
+        browser.evaluate("location.hash = '#doc=empty'")
+        assert browser.evaluate("document.querySelector('.article').textContent") == ""
+        assert browser.evaluate("document.querySelectorAll('mark.quote, del.removed').length") == 0
         assert browser.errors() == []
 
 
