@@ -14,7 +14,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from tests.conftest import WheelEnv, run_checked
+from tests.wheels import WheelEnv, run_checked
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "copydesk-wordcount"

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from copydesk.cli import main
 from copydesk.scaffold import core_range
-from tests.conftest import WheelEnv, run_checked
+from tests.wheels import WheelEnv, run_checked
 
 
 def test_scaffold_files_and_entry_point(tmp_path: Path):
