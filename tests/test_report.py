@@ -76,9 +76,10 @@ def report_page(copydesk_plugin, run_pipeline_toml, articles, tmp_path) -> Path:
     copydesk_plugin("mark", MarkUpForTests())
     copydesk_plugin("t", StepsForTests())
     page = RunReport(title="report test")
-    result = run_pipeline_toml(PIPELINE, articles, on_outcome=lambda outcome, summary: page.add(outcome))
+    result = run_pipeline_toml(PIPELINE, articles, on_outcome=page.add)
     assert (result.summary.written, result.summary.dropped, result.summary.failed) == (2, 1, 1)
-    return page.write(tmp_path / "report.html", result.summary)
+    assert page.summary is result.summary
+    return page.write(tmp_path / "report.html")
 
 
 def embedded(html: str, element_id: str) -> object:

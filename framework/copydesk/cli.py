@@ -79,12 +79,10 @@ def run(
     show = sys.stderr.isatty() if progress is None else progress
     bar = _progress_bar() if show else None
     page = RunReport(title=f"copydesk run: {pipeline.config.name}") if report else None
-    seen: list[RunSummary] = []
 
     def on_outcome(outcome: Outcome, summary: RunSummary) -> None:
         if page is not None:
-            page.add(outcome)
-            seen[:] = [summary]
+            page.add(outcome, summary)
         if outcome.status != "written":
             message = f"{outcome.uri}: {outcome.status}: {outcome.reason}"
             if bar is not None:
@@ -101,8 +99,8 @@ def run(
         )
     except RunAborted as exc:
         click.echo(f"copydesk: run stopped: {exc}", err=True)
-        if page is not None and report and seen:
-            _write_report(page, report, seen[0])
+        if page is not None and report:
+            _write_report(page, report)
         sys.exit(EXIT_INCOMPLETE)
     except CopydeskError as exc:
         raise _UsageExit(str(exc)) from None
@@ -111,15 +109,15 @@ def run(
             bar.close()
     click.echo(summary.text(), err=True)
     if page is not None and report:
-        _write_report(page, report, summary)
+        _write_report(page, report)
     if stats:
         Path(stats).parent.mkdir(parents=True, exist_ok=True)
         Path(stats).write_text(json.dumps(summary.as_dict(), indent=2) + "\n", encoding="utf-8")
     sys.exit(EXIT_OK if summary.read == summary.written else EXIT_INCOMPLETE)
 
 
-def _write_report(page: RunReport, path: str, summary: RunSummary) -> None:
-    written = page.write(path, summary)
+def _write_report(page: RunReport, path: str) -> None:
+    written = page.write(path)
     page.close()
     click.echo(f"report: {written}", err=True)
 

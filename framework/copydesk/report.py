@@ -51,12 +51,18 @@ class RunReport:
 
     def __init__(self, title: str = "copydesk run report") -> None:
         self.title = title
+        self.summary: RunSummary | None = None
         self._index: list[dict[str, Any]] = []
         # Lives as long as the report (closed by close()), so no context manager.
         self._documents: IO[str] = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115
 
-    def add(self, outcome: Outcome) -> None:
-        """Take one input's outcome (call it from ``run_pipeline(on_outcome=...)``)."""
+    def add(self, outcome: Outcome, summary: RunSummary | None = None) -> None:
+        """Take one input's outcome; fits ``run_pipeline(on_outcome=report.add)``.
+
+        The run's `summary` is kept, so a run that stops on an error can still be reported.
+        """
+        if summary is not None:
+            self.summary = summary
         entry: dict[str, Any] = {"id": outcome.id, "uri": outcome.uri, "status": outcome.status}
         data: dict[str, Any] = {**entry, "seconds": {k: round(v, 6) for k, v in outcome.seconds.items()}}
         if outcome.failures:
@@ -75,8 +81,12 @@ class RunReport:
         self._index.append(entry)
         self._documents.write(f'<script type="application/json" id="d{number}">{embed_json(data)}</script>\n')
 
-    def write(self, path: str | os.PathLike[str], summary: RunSummary) -> Path:
-        """Write the page to `path` (atomically: a ``.partial`` file renamed at the end)."""
+    def write(self, path: str | os.PathLike[str], summary: RunSummary | None = None) -> Path:
+        """Write the page to `path` (atomically: a ``.partial`` file renamed at the end).
+
+        `summary` defaults to the one the outcomes came with.
+        """
+        summary = summary or self.summary or RunSummary(pipeline="")
         target = Path(path)
         target.parent.mkdir(parents=True, exist_ok=True)
         partial = target.with_name(target.name + ".partial")
