@@ -100,3 +100,20 @@ def test_explain_command_wants_one_readable_input(tmp_path: Path, seeds: list[Pa
     missing = CliRunner().invoke(main, ["explain", str(tmp_path / "nope.txt"), news])
     assert missing.exit_code == 1
     assert "failed at read: no such file or directory" in missing.stdout
+
+
+def test_run_document_returns_the_last_document_with_the_outcome(tmp_path: Path):
+    config = parse_config(PIPELINE.format(on_error="skip"), source="<explain test>")
+    processor = DocumentProcessor(build_pipeline(config, extra_plugins=[("mark", MarkUpForTests()), ("t", StepsForTests())]))
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    [item] = FileSource().read([str(article)])
+    doc, outcome = processor.run_document(item)
+    assert outcome.status == "written"
+    again = processor.process(item)  # what a run writes is what run_document reports
+    assert (again.status, again.line) == (outcome.status, outcome.line)
+    assert doc is not None and doc.parsed_by == "text.parse"
+    assert [s.label for s in doc.layer("quotes")] == ["direct", "direct"]
+    [missing] = FileSource().read([str(tmp_path / "nope.txt")])
+    nothing, failed = processor.run_document(missing)
+    assert nothing is None and (failed.status, failed.step) == ("failed", "read")
