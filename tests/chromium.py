@@ -146,6 +146,15 @@ class Browser:
             raise RuntimeError(f"{expression}: {result['exceptionDetails']}")
         return result["result"].get("value")
 
+    def wait_until(self, expression: str, tries: int = 100) -> Any:
+        """Evaluate `expression` until it is truthy (the page reacts to events in its own tasks)."""
+        for _ in range(tries):
+            value = self.evaluate(expression)
+            if value:
+                return value
+            time.sleep(0.02)
+        raise TimeoutError(f"{expression} stayed false")
+
     def errors(self) -> list[str]:
         """Uncaught exceptions, console errors and browser log errors seen since the last `open`."""
         found = []

@@ -138,6 +138,12 @@ def test_run_report_option_writes_the_page(tmp_path: Path, seeds: list[Path]):
 
 
 CHROMIUM = find_chromium()
+
+
+def show(browser: Browser, doc_id: str) -> None:
+    """Open a document through the page's address, as a link or the user would."""
+    browser.evaluate(f"location.hash = '#doc={doc_id}'")
+    browser.wait_until(f"document.getElementById('doc').dataset.doc === '{doc_id}'")
 needs_chromium = pytest.mark.skipif(
     CHROMIUM is None, reason="Chromium is not installed (apt-get install chromium); the browser test of the report is skipped"
 )
@@ -176,7 +182,9 @@ def test_report_in_a_headless_browser(report_page: Path, capsys: pytest.CaptureF
             print(f"\nreport screenshot: {shot}")
         assert shot.stat().st_size > 10_000
 
-        browser.evaluate("location.hash = '#doc=boom'")
+        browser.evaluate("document.dispatchEvent(new KeyboardEvent('keydown', {key: 'j'}))")
+        browser.wait_until("document.getElementById('doc').dataset.doc === 'markup'")
+        show(browser, "boom")
         assert browser.evaluate("document.querySelector('#doc .error').textContent").startswith("t.explode: RuntimeError")
         assert browser.evaluate("document.querySelectorAll('#failures li').length") == 1
 
@@ -191,7 +199,7 @@ def test_report_in_a_headless_browser(report_page: Path, capsys: pytest.CaptureF
         browser.evaluate(set_search.format(""))
         assert browser.evaluate(listed) == ["#doc=tiny"]
 
-        browser.evaluate("location.hash = '#doc=markup'")
+        show(browser, "markup")
         assert "</script><script>alert(1)</script>" in browser.evaluate("document.querySelector('#doc h2').textContent")
         assert browser.errors() == []
 
@@ -211,7 +219,7 @@ def test_records_of_other_shapes_are_drawn_with_what_they_have(tmp_path: Path):
         assert browser.evaluate("document.querySelector('.article').textContent") == "Just some text."
         assert browser.evaluate("[...document.querySelectorAll('.side del.removed')].map(d => d.title)") == ["removed \u00b7 legacy"]
         assert browser.evaluate("[...document.querySelectorAll('.fields td')].map(td => td.textContent)")[:2] == ["word_count", "3"]
-        browser.evaluate("location.hash = '#doc=empty'")
+        show(browser, "empty")
         assert browser.evaluate("document.querySelector('.article').textContent") == ""
         assert browser.evaluate("document.querySelectorAll('mark.quote, del.removed').length") == 0
         assert browser.errors() == []

@@ -3,6 +3,7 @@
 "use strict";
 (function () {
   const PAGE_SIZE = 100;
+  const MAX_FAILURES = 200;
   const PALETTE = ["#ffd6a5", "#caffbf", "#9bf6ff", "#bdb2ff", "#ffc6ff", "#fdffb6", "#a0c4ff", "#ffadad",
     "#d0f4de", "#e4c1f9", "#f1c0e8", "#b9fbc0"];
   const NO_SPEAKER = "#e2e2e2";
@@ -60,9 +61,12 @@
     const failures = document.getElementById("failures");
     const failed = index.filter((e) => e.status === "failed");
     if (!failed.length) document.getElementById("failures-box").hidden = true;
-    for (const entry of failed) {
+    for (const entry of failed.slice(0, MAX_FAILURES)) {
       failures.append(el("li", null, el("a", { href: `#doc=${encodeURIComponent(entry.id)}` }, entry.uri),
         ` at ${entry.step}: `, el("span", { class: "error" }, entry.reason || "")));
+    }
+    if (failed.length > MAX_FAILURES) {
+      failures.append(el("li", { class: "hint" }, `and ${failed.length - MAX_FAILURES} more: choose "failed" in the list below`));
     }
   }
 
@@ -194,6 +198,7 @@
     const data = JSON.parse(document.getElementById(`d${i}`).textContent);
     current = i;
     pane.replaceChildren();
+    pane.dataset.doc = entry.id;
     pane.append(el("div", { class: "meta" }, el("span", { class: `status ${entry.status}` }, entry.status), `${entry.id} · ${entry.uri}`));
     pane.append(el("h2", { class: "doc-title" }, entry.title || entry.id));
     if (data.reason) pane.append(el("p", null, `${data.status} at ${data.step}: `, el("span", { class: "error" }, data.reason)));
@@ -223,6 +228,16 @@
   document.getElementById("prev").addEventListener("click", () => { page -= 1; drawList(); });
   document.getElementById("next").addEventListener("click", () => { page += 1; drawList(); });
   window.addEventListener("hashchange", fromHash);
+  // j / k: the next / previous document of the filtered list.
+  document.addEventListener("keydown", (event) => {
+    if (event.target instanceof HTMLInputElement || event.target instanceof HTMLSelectElement) return;
+    if (event.key !== "j" && event.key !== "k") return;
+    const at = shown.indexOf(current);
+    const next = shown[Math.max(0, Math.min(shown.length - 1, at + (event.key === "j" ? 1 : -1)))];
+    if (next === undefined) return;
+    page = Math.floor(shown.indexOf(next) / PAGE_SIZE);
+    location.hash = `doc=${encodeURIComponent(index[next].id)}`;
+  });
   drawOverview();
   drawList();
   fromHash();
