@@ -39,7 +39,7 @@ report-screenshot: $(STAMP)
 	@test -n "$(CHROMIUM)" || { echo "no Chromium found: apt-get install chromium"; exit 1; }
 	$(BIN)/copydesk run pipelines/news.toml seeds/*.txt -o out/report-seeds.jsonl --report out/report.html --no-progress
 	mkdir -p docs/img out/chromium-profile
-	$(CHROMIUM) --headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update \
+	$(CHROMIUM) --headless --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking --disable-component-update \
 		--disable-sync --no-first-run --hide-scrollbars --user-data-dir=out/chromium-profile \
 		--window-size=1280,860 --screenshot=docs/img/report.png "file://$(CURDIR)/out/report.html"
 

@@ -12,6 +12,7 @@ import base64
 import fcntl
 import json
 import os
+import select
 import shutil
 import subprocess
 import tempfile
@@ -23,6 +24,7 @@ FLAGS = (
     "--headless",
     "--no-sandbox",
     "--disable-gpu",
+    "--disable-dev-shm-usage",
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
@@ -97,7 +99,11 @@ class Browser:
         self._profile.cleanup()
 
     def _message(self) -> dict[str, Any]:
+        deadline = time.monotonic() + self.timeout
         while b"\0" not in self._buffer:
+            ready, _, _ = select.select([self._read_file], [], [], max(0.0, deadline - time.monotonic()))
+            if not ready:
+                raise TimeoutError(f"Chromium sent nothing for {self.timeout}s")
             chunk = self._read_file.read(1 << 16)
             if not chunk:
                 raise RuntimeError("Chromium closed the DevTools pipe")
