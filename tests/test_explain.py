@@ -7,11 +7,12 @@ from pathlib import Path
 from click.testing import CliRunner
 from rich.console import Console
 
-from copydesk import build_pipeline, parse_config
+from copydesk import Outcome, Span, build_pipeline, parse_config
 from copydesk.cli import main
 from copydesk.explain import explanation
 from copydesk.runner import DocumentProcessor
 from copydesk.sources import FileSource
+from copydesk.testing import make_document
 from tests.plugins_for_tests import MarkUpForTests, StepsForTests
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -117,3 +118,17 @@ def test_run_document_returns_the_last_document_with_the_outcome(tmp_path: Path)
     [missing] = FileSource().read([str(tmp_path / "nope.txt")])
     nothing, failed = processor.run_document(missing)
     assert nothing is None and (failed.status, failed.step) == ("failed", "read")
+
+
+def test_labels_of_other_layers_are_shown_on_their_blocks():
+    doc = make_document("Headline here\n\nShare on social media\n\nThe body paragraph of the story.")
+    share = doc.blocks[1]
+    doc = doc.with_spans([Span(share.start, share.end, "share_bar", "boilerplate", {"score": 0.9})])
+    doc = doc.remove_block(1, "share_bar", detail="share words", by="boilerplate.strip")
+    console = Console(record=True, width=160)
+    console.print(explanation(doc, Outcome(doc.id, doc.source.uri, "written")))
+    lines = console.export_text().splitlines()
+    [at] = [i for i, line in enumerate(lines) if "Share on social media" in line]
+    assert "share_bar (share words) by boilerplate.strip" in lines[at]
+    assert "boilerplate:share_bar" in lines[at + 1], "labels of other layers follow the removal"
+    assert "spans: boilerplate:share_bar \u00d71, removals:share_bar \u00d71" in console.export_text()

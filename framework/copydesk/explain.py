@@ -83,7 +83,7 @@ def blocks(doc: Document) -> Table:
                 said.append(f" by {removal.data['by']}", style="dim")
         extra = labels.get((block.start, block.end), [])
         if extra:
-            said.append((" " if said else "") + ", ".join(extra), style="magenta")
+            said.append(("\n" if said else "") + ", ".join(extra), style="magenta")
         text = Text(preview(doc.block_text(block)), "strike dim" if removal is not None else "")
         table.add_row(str(i), block.kind, f"{block.start}:{block.end}", said, text)
     return table
