@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import attrs
 
 import copydesk
-from copydesk import Document, Drop, Register, StepContext
+from copydesk import Document, Drop, Register, Span, StepContext
 
 
 class Explode:
@@ -89,3 +90,46 @@ class UndeclaredField:
     @copydesk.hookimpl
     def copydesk_record_fields(self, document: Document) -> dict[str, Any]:
         return {"sneaky": True}
+
+
+class MarkUp:
+    """Adds what a boilerplate stripper and a quote attributor would, by simple means.
+
+    Paragraphs shorter than `min_words` are removed (reason ``short``); every text in
+    double quotes becomes a quote span, its speaker the first ``Name Name said/told/added``
+    of the same block, following the quotes convention of the records plugin.
+    """
+
+    QUOTE = re.compile(r"[\u201c\"][^\u201c\u201d\"]+[\u201d\"]")
+    SAYS = re.compile(r"\b(?P<name>[A-Z][a-z]+ [A-Z][a-z]+) (?P<cue>said|told|added)\b")
+
+    def __init__(self, min_words: int = 4) -> None:
+        self.min_words = min_words
+
+    def __call__(self, doc: Document, ctx: StepContext) -> Document:
+        for i, block in enumerate(doc.blocks):
+            if block.kind == "paragraph" and len(doc.block_text(block).split()) < self.min_words:
+                doc = doc.remove_block(i, "short", detail=f"fewer than {self.min_words} words", by=ctx.step)
+        spans, mentions = [], {}
+        for block in doc.blocks:
+            text = doc.block_text(block)
+            says = self.SAYS.search(text)
+            speaker = cue = None
+            if says:
+                name_start, cue_start = block.start + says.start("name"), block.start + says.start("cue")
+                speaker = {"name": says["name"], "role": None, "start": name_start, "end": name_start + len(says["name"])}
+                cue = {"start": cue_start, "end": cue_start + len(says["cue"])}
+                mentions.setdefault(says["name"], []).append([speaker["start"], speaker["end"]])
+            for quote in self.QUOTE.finditer(text):
+                data = {"speaker": speaker, "cue": cue}
+                spans.append(Span(block.start + quote.start(), block.start + quote.end(), "direct", "quotes", data))
+        speakers = [{"name": n, "role": None, "kind": "person", "mentions": m} for n, m in mentions.items()]
+        return doc.with_spans(spans).with_meta(**{"quotes.speakers": speakers})
+
+
+class MarkUpForTests:
+    """Registers `MarkUp` as ``mark.up``."""
+
+    @copydesk.hookimpl
+    def copydesk_register_steps(self, register: Register) -> None:
+        register("mark.up", MarkUp, config_schema=_schema(min_words={"type": "integer", "minimum": 1}))

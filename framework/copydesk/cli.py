@@ -6,6 +6,7 @@ under ``on_error = "raise"``); 2 a usage or config error, before any input is re
 
 from __future__ import annotations
 
+import itertools
 import json
 import sys
 from pathlib import Path
@@ -18,7 +19,8 @@ from copydesk.config import read_config
 from copydesk.errors import ConfigError, CopydeskError, PluginError, RunAborted
 from copydesk.pipeline import Pipeline, build_pipeline
 from copydesk.plugins import available_plugins, load_plugins
-from copydesk.runner import Outcome, RunSummary, run_pipeline
+from copydesk.report import RunReport
+from copydesk.runner import DocumentProcessor, Outcome, RunSummary, run_pipeline
 
 EXIT_OK, EXIT_INCOMPLETE, EXIT_USAGE = 0, 1, 2
 
@@ -54,6 +56,11 @@ def main() -> None:
 @click.option("--workers", type=click.IntRange(min=1), help="Worker count for parallel executors.")
 @click.option("--resume", is_flag=True, help="Keep records an interrupted run wrote; skip their inputs.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: on when stderr is a terminal).")
+@click.option(
+    "--report",
+    type=click.Path(dir_okay=False, path_type=str),
+    help="Write a self-contained HTML page showing what the run did.",
+)
 def run(
     config: str,
     inputs: tuple[str, ...],
@@ -63,6 +70,7 @@ def run(
     workers: int | None,
     resume: bool,
     progress: bool | None,
+    report: str | None,
 ) -> None:
     """Run the pipeline CONFIG over INPUTS (files, directories, globs; .gz read as is)."""
     if not inputs:
@@ -70,8 +78,11 @@ def run(
     pipeline = _load(config)
     show = sys.stderr.isatty() if progress is None else progress
     bar = _progress_bar() if show else None
+    page = RunReport(title=f"copydesk run: {pipeline.config.name}") if report else None
 
     def on_outcome(outcome: Outcome, summary: RunSummary) -> None:
+        if page is not None:
+            page.add(outcome, summary)
         if outcome.status != "written":
             message = f"{outcome.uri}: {outcome.status}: {outcome.reason}"
             if bar is not None:
@@ -88,6 +99,8 @@ def run(
         )
     except RunAborted as exc:
         click.echo(f"copydesk: run stopped: {exc}", err=True)
+        if page is not None and report:
+            _write_report(page, report)
         sys.exit(EXIT_INCOMPLETE)
     except CopydeskError as exc:
         raise _UsageExit(str(exc)) from None
@@ -95,10 +108,18 @@ def run(
         if bar is not None:
             bar.close()
     click.echo(summary.text(), err=True)
+    if page is not None and report:
+        _write_report(page, report)
     if stats:
         Path(stats).parent.mkdir(parents=True, exist_ok=True)
         Path(stats).write_text(json.dumps(summary.as_dict(), indent=2) + "\n", encoding="utf-8")
     sys.exit(EXIT_OK if summary.read == summary.written else EXIT_INCOMPLETE)
+
+
+def _write_report(page: RunReport, path: str) -> None:
+    written = page.write(path)
+    page.close()
+    click.echo(f"report: {written}", err=True)
 
 
 def _progress_bar() -> Any:
@@ -144,6 +165,46 @@ def schema(config: str | None) -> None:
     path = config or "pipelines/news.toml"
     pipeline = _load(path)
     click.echo(json.dumps(pipeline.record_schema, indent=2, ensure_ascii=False))
+
+
+@main.command()
+@click.argument("input_", metavar="INPUT", type=str)
+@click.argument("config", required=False)
+def explain(input_: str, config: str | None) -> None:
+    """Run CONFIG (default: pipelines/news.toml) on one INPUT and show what each step did to it."""
+    from copydesk.explain import print_explanation
+
+    pipeline = _load(config or "pipelines/news.toml")
+    items = list(itertools.islice(pipeline.source.read([input_]), 2))
+    if not items:
+        raise _UsageExit(f"{input_}: no input found")
+    if len(items) > 1:
+        raise _UsageExit(f"{input_}: names more than one input ({items[0].uri}, {items[1].uri}, ...); name one file")
+    doc, outcome = DocumentProcessor(pipeline).run_document(items[0])
+    print_explanation(doc, outcome)
+    sys.exit(EXIT_OK if outcome.status == "written" else EXIT_INCOMPLETE)
+
+
+@main.command("new-plugin")
+@click.argument("name")
+@click.option(
+    "--dir",
+    "parent",
+    default=".",
+    type=click.Path(file_okay=False, path_type=str),
+    help="Folder to create copydesk-NAME in (default: the current one).",
+)
+def new_plugin(name: str, parent: str) -> None:
+    """Create copydesk-NAME: a plugin distribution with a step, its schema, tests and a README."""
+    from copydesk.scaffold import new_plugin as scaffold
+
+    try:
+        target, files = scaffold(name, parent)
+    except CopydeskError as exc:
+        raise _UsageExit(str(exc)) from None
+    for path in files:
+        click.echo(f"created {path}")
+    click.echo(f"next: cd {target} && pip install '.[test]' && pytest")
 
 
 if __name__ == "__main__":  # pragma: no cover

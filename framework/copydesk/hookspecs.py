@@ -5,7 +5,7 @@ function of the same name decorated with ``copydesk.hookimpl``; it may accept an
 subset of the parameters named here. Registration hooks are called once per run,
 after the plugins named by the pipeline config are loaded; the others are called as
 documents flow. Installing a plugin never makes it run: only plugins the config names
-are registered (see ``docs/concepts.md``).
+are registered (see ``docs/explanation/concepts.md``).
 """
 
 from __future__ import annotations

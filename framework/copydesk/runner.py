@@ -68,12 +68,20 @@ class DocumentProcessor:
         self.readable = pipeline.parser_media_types
 
     def process(self, item: RawInput) -> Outcome:
+        return self.run_document(item)[1]
+
+    def run_document(self, item: RawInput) -> tuple[Document | None, Outcome]:
+        """Run the steps over one input: the last document (None if none was made) and the outcome.
+
+        The document is the one the last step returned, or the one a failing or dropping step
+        received; ``copydesk explain`` shows it.
+        """
         if item.error is not None or item.data is None:
-            return Outcome(item.id, item.uri, FAILED, step="read", reason=item.error or "no data")
+            return None, Outcome(item.id, item.uri, FAILED, step="read", reason=item.error or "no data")
         media_type = self.hook.copydesk_sniff_media_type(source=item) or "application/octet-stream"
         if self.readable and media_type not in self.readable:
             reason = f"no step in this pipeline reads {media_type} (readable: {', '.join(sorted(self.readable))})"
-            return Outcome(item.id, item.uri, FAILED, step="read", reason=reason)
+            return None, Outcome(item.id, item.uri, FAILED, step="read", reason=reason)
         doc = Document(
             id=item.id, source=SourceInfo(item.uri, media_type, item.sha256), raw=item.data, meta=item.meta
         )
@@ -97,7 +105,7 @@ class DocumentProcessor:
                 if decision == "keep":
                     doc = attrs.evolve(doc, failures=(*doc.failures, failure))
                     continue
-                return Outcome(
+                return doc, Outcome(
                     doc.id,
                     item.uri,
                     FAILED,
@@ -110,11 +118,13 @@ class DocumentProcessor:
             seconds[step.name] = seconds.get(step.name, 0.0) + time.perf_counter() - started
             if isinstance(result, Drop):
                 reason = f"{result.reason}: {result.detail}" if result.detail else result.reason
-                return Outcome(doc.id, item.uri, DROPPED, step=step.name, reason=reason, seconds=seconds)
+                return doc, Outcome(doc.id, item.uri, DROPPED, step=step.name, reason=reason, seconds=seconds)
             doc = result
         if not doc.parsed:
-            return Outcome(doc.id, item.uri, FAILED, step="parse", reason=f"no step parsed this {media_type} input")
-        return self._record(doc, item.uri, seconds)
+            return doc, Outcome(
+                doc.id, item.uri, FAILED, step="parse", reason=f"no step parsed this {media_type} input"
+            )
+        return doc, self._record(doc, item.uri, seconds)
 
     def _record(self, doc: Document, uri: str, seconds: dict[str, float]) -> Outcome:
         started = time.perf_counter()

@@ -37,7 +37,11 @@ class Body:
 
     @classmethod
     def of(cls, doc: Document, kinds: Iterable[str] = DEFAULT_BODY_KINDS) -> tuple[Body, list[dict[str, Any]]]:
-        """The body of `doc`, and the removed blocks as ``{text, reason, detail}``."""
+        """The body of `doc`, and the removed blocks as ``{text, reason, detail, at}``.
+
+        ``at`` is where a removed block stood in the body: the end of the body text before
+        it (0 when none), so a viewer can show it in place.
+        """
         wanted = frozenset(kinds)
         removals = _removal_index(doc)
         parts: list[str] = []
@@ -50,9 +54,10 @@ class Body:
             span = (removals.get((block.start, block.end)) or doc.removal_of(block)) if removals else None
             text = doc.block_text(block)
             if span is not None:
-                entry = {"text": text, "reason": span.label}
+                entry: dict[str, Any] = {"text": text, "reason": span.label}
                 if span.data.get("detail"):
                     entry["detail"] = str(span.data["detail"])
+                entry["at"] = position
                 removed.append(entry)
                 continue
             if block.kind not in wanted or not text.strip():

@@ -36,7 +36,22 @@ def document():  # type: ignore[no-untyped-def]
 def test_body_leaves_out_title_and_removed_blocks():
     body, removed = Body.of(document())
     assert body.text == "Kasuri said the deal \u201cwill hold\u201d.\n\nHe added: \u201cWe are ready.\u201d"
-    assert removed == [{"text": "Share this story", "reason": "share_bar", "detail": "share prompt"}]
+    assert removed == [{"text": "Share this story", "reason": "share_bar", "detail": "share prompt", "at": 0}]
+
+
+def test_removed_blocks_say_where_they_stood_in_the_body():
+    doc = document().remove_block(3, "comments")
+    record = build_article(doc, RUN)
+    jsonschema.Draft202012Validator(article_schema()).validate(record)
+    text = record["text"]
+    first_paragraph = TEXT[slice(*BLOCKS[2])]
+    assert text == first_paragraph
+    assert [(r["reason"], r["at"]) for r in record["removed"]] == [("share_bar", 0), ("comments", len(text))]
+    # Put back in place, the removed blocks give the document's body blocks in their order.
+    restored = text
+    for entry in reversed(record["removed"]):
+        restored = restored[: entry["at"]] + "|" + entry["text"] + "|" + restored[entry["at"] :]
+    assert restored == "|Share this story|" + first_paragraph + "|" + TEXT[slice(*BLOCKS[3])] + "|"
 
 
 def test_quote_offsets_are_translated_into_the_body():
@@ -86,3 +101,11 @@ def test_schema_refuses_unknown_fields_and_bad_dates():
     assert not validator.is_valid({**record, "extra": 1})
     assert not validator.is_valid({**record, "published": "last Tuesday"})
     assert validator.is_valid({**record, "published": "2011-10-24T09:43:00+05:30"})
+
+
+def test_a_block_removed_between_paragraphs_stands_at_the_end_of_the_first():
+    doc = make_document("First paragraph.\n\nRead more: other story\n\nSecond paragraph.").remove_block(1, "related_links")
+    record = build_article(doc, RUN)
+    [entry] = record["removed"]
+    assert entry["at"] == len("First paragraph.")
+    assert record["text"][entry["at"] :] == "\n\nSecond paragraph."
