@@ -1,4 +1,4 @@
-"""docs/plugins/boilerplate.md documents every rule, with an example."""
+"""The plugin README (docs/plugins/boilerplate.md) documents every rule, with an example."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 from copydesk_boilerplate import RULES
 
-DOC = Path(__file__).resolve().parents[3] / "docs" / "plugins" / "boilerplate.md"
+DOC = Path(__file__).resolve().parents[1] / "README.md"
 
 
 def test_every_rule_has_a_section_with_an_example() -> None:
