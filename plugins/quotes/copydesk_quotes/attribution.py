@@ -1,0 +1,610 @@
+"""Finding attributions: a cue (a reporting verb), its speaker, and what was said.
+
+News reports speech in a handful of shapes, and these rules follow them, sentence by
+sentence, with each quotation read as one opaque token (Q):
+
+- ``Q, SPEAKER CUE.`` / ``Q, CUE SPEAKER.`` / ``SPEAKER CUE: Q`` -> a direct quote;
+  ``Q1, SPEAKER CUE, Q2`` -> two direct pieces sharing a group.
+- ``SPEAKER CUE (ADDRESSEE) (that) CONTENT`` -> indirect, or mixed if CONTENT has a Q.
+- ``CONTENT, SPEAKER CUE.`` and ``CONTENT, according to SPEAKER.`` / ``According to
+  SPEAKER, CONTENT`` -> indirect or mixed.
+- ``A, SPEAKER CUE, B`` -> one span over both pieces, with ``segments``.
+- ``..., adding (that) CONTENT`` -> the speaker of the clause it hangs on.
+- A sentence that is only a quotation, right after a direct quote (or continuing a
+  quotation over paragraphs), belongs to the same speaker and group.
+
+Every loop below looks at a bounded window of tokens around a cue, so the work is linear
+in the length of the text.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+
+import attrs
+
+from copydesk_quotes.lexicon import Lexicon
+from copydesk_quotes.marks import Quotation, find_quotations
+from copydesk_quotes.tokens import PUNCT, QUOTE, WORD, Token, sentences, tokenise
+from copydesk_quotes.work import WorkCounter
+
+#: Longest subject phrase (in tokens) read as a speaker.
+MAX_SUBJECT = 12
+#: Longest appositive or relative clause skipped between a speaker and its cue.
+MAX_APPOSITIVE = 20
+
+PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it", "who", "which", "you"})
+OBJECT_PRONOUNS = frozenset({"me", "him", "her", "us", "them", "you", "it"})
+DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those"})
+#: Words that may stand between a speaker and the cue: auxiliaries, adverbs, negation.
+BETWEEN_SUBJECT_AND_CUE = frozenset(
+    "also has have had 's ’s would will could may might should later then previously again once "
+    "recently earlier repeatedly reportedly publicly privately already often never not did does do "
+    "is was are were been being has once first initially subsequently quickly only even still just "
+    "flatly further frequently openly now long widely generally clearly specifically explicitly "
+    "actually simply immediately separately sharply angrily quietly told".split()
+)
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday today tonight".split())
+#: Words that end a subject phrase on its left.
+CLAUSE_WORDS = frozenset(
+    "that because while when as but if since after before although though so where whom whether "
+    "than or then what how why whose once until unless".split()
+)
+#: Sentence adverbs at the start of a subject phrase that are not part of the speaker.
+LEADING_ADVERBS = frozenset(
+    "but and however so still also yet meanwhile instead now then thus indeed later earlier "
+    "separately similarly moreover furthermore nonetheless nevertheless finally again besides".split()
+)
+#: Prepositions that open an adverbial right after a cue ("said on Monday", "said in a statement").
+ADVERBIAL_PREPOSITIONS = frozenset("in on at during to after before last this earlier late from via through".split())
+#: Words that cannot end a speaker phrase.
+NOT_SPEAKER_END = frozenset(DETERMINERS | {"of", "for", "to", "in", "on", "at", "by", "with", "and", "or", "from"})
+
+
+@attrs.frozen
+class Mention:
+    """Where a speaker is named: text[start:end], as written."""
+
+    start: int
+    end: int
+    text: str
+
+
+@attrs.frozen
+class Attribution:
+    """One quote as found: its span, type, pieces, speaker mention and cue."""
+
+    kind: str
+    start: int
+    end: int
+    speaker: Mention | None
+    cue: tuple[int, int] | None
+    confidence: float
+    segments: tuple[tuple[int, int], ...] = ()
+    group: int | None = None
+    #: How the speaker was found: subject, inverted, according, inherited, continuation.
+    speaker_from: str = "subject"
+    #: The multi-paragraph quotation this piece belongs to, if any.
+    chain: int | None = None
+
+
+@attrs.frozen
+class _Cue:
+    i: int  # first token
+    j: int  # one past the last token
+    lemma: str
+    tense: str
+    belief: bool
+    speaker: tuple[int, int] | None = None  # token range
+    speaker_side: str = ""  # "left", "right", "inherited"
+    clause_start: int = 0  # token index where the cue's clause begins
+
+
+class Attributor:
+    """Finds attributions in paragraphs of a text, with the words of one `Lexicon`."""
+
+    def __init__(self, lexicon: Lexicon, beliefs: bool = True) -> None:
+        self.lexicon = lexicon
+        self.beliefs = beliefs
+        forms: dict[str, list[tuple[tuple[str, ...], str, str, bool]]] = {}
+        for form, (lemma, tense, belief) in lexicon.cue_forms().items():
+            words = tuple(form.split())
+            forms.setdefault(words[0], []).append((words[1:], lemma, tense, belief))
+        for options in forms.values():
+            options.sort(key=lambda option: -len(option[0]))
+        self._forms = forms
+
+    # ------------------------------------------------------------------ entry point
+    def attribute(
+        self, text: str, paragraphs: Sequence[tuple[int, int]], work: WorkCounter | None = None
+    ) -> list[Attribution]:
+        """All attributions in `paragraphs` (sorted, non-overlapping ranges of `text`)."""
+        quotations = find_quotations(text, paragraphs, work)
+        found: list[Attribution] = []
+        q_index = 0
+        state = _State()
+        for p_start, p_end in paragraphs:
+            here: list[Quotation] = []
+            while q_index < len(quotations) and quotations[q_index].start < p_end:
+                if quotations[q_index].start >= p_start:
+                    here.append(quotations[q_index])
+                q_index += 1
+            tokens = tokenise(text, p_start, p_end, here, work)
+            for a, b in sentences(text, tokens):
+                if work is not None:
+                    work.tick(b - a)
+                found.extend(self._sentence(text, tokens, a, b, state, work))
+        return found
+
+    # ------------------------------------------------------------------ one sentence
+    def _sentence(
+        self, text: str, tokens: Sequence[Token], a: int, b: int, state: _State, work: WorkCounter | None
+    ) -> list[Attribution]:
+        cues = self._cues(tokens, a, b, work)
+        found: list[Attribution] = []
+        consumed_until = a  # tokens before this index already belong to an attribution
+        for k, cue in enumerate(cues):
+            next_clause = cues[k + 1].clause_start if k + 1 < len(cues) else b
+            made = self._attribution(text, tokens, a, b, cue, consumed_until, next_clause, state)
+            if made:
+                found.extend(made)
+                consumed_until = max(consumed_until, cue.j, _token_index_after(tokens, made[-1].end, a, b))
+                state.last = made[-1]
+        orphan = None
+        if not found:
+            found.extend(self._continuation(tokens, a, b, state))
+            if not found and _only_quote(tokens, a, b):
+                orphan = next(t for t in tokens[a:b] if t.kind == QUOTE)
+        state.sentence_done(found, orphan)
+        return found
+
+    # ------------------------------------------------------------------ cues
+    def _cues(self, tokens: Sequence[Token], a: int, b: int, work: WorkCounter | None) -> list[_Cue]:
+        cues: list[_Cue] = []
+        i = a
+        while i < b:
+            token = tokens[i]
+            if work is not None:
+                work.tick()
+            if token.kind != WORD:
+                i += 1
+                continue
+            cue = self._cue_at(tokens, a, b, i)
+            if cue is None:
+                i += 1
+                continue
+            cue = self._with_speaker(tokens, a, b, cue, cues)
+            if cue is not None:
+                cues.append(cue)
+                i = cue.j
+            else:
+                i += 1
+        return cues
+
+    def _cue_at(self, tokens: Sequence[Token], a: int, b: int, i: int) -> _Cue | None:
+        word = tokens[i].text
+        lower = word.lower()
+        if lower == "according" and i + 1 < b and tokens[i + 1].lower == "to":
+            return _Cue(i, i + 2, "according to", "according", False)
+        if word != lower and not (word[0].isupper() and word[1:].islower() and i == a and lower == "asked"):
+            return None
+        options = self._forms.get(lower)
+        if not options:
+            return None
+        for rest, lemma, tense, belief in options:
+            n = len(rest)
+            if n and (i + 1 + n > b or tuple(t.lower for t in tokens[i + 1 : i + 1 + n]) != rest):
+                continue
+            if belief and not self.beliefs:
+                return None
+            if i > a and tokens[i - 1].lower in DETERMINERS:
+                return None  # "the report", "his statement": a noun, not a cue
+            return _Cue(i, i + 1 + n, lemma, tense, belief)
+        return None
+
+    def _with_speaker(self, tokens: Sequence[Token], a: int, b: int, cue: _Cue, earlier: list[_Cue]) -> _Cue | None:
+        if cue.tense == "according":
+            right = _noun_phrase_right(tokens, cue.j, b)
+            if right is None:
+                return None
+            return attrs.evolve(cue, speaker=right, speaker_side="right", clause_start=_clause_start(tokens, a, cue.i))
+        left = self._subject(tokens, a, cue.i)
+        if left is not None:
+            return attrs.evolve(cue, speaker=left, speaker_side="left", clause_start=_clause_start(tokens, a, left[0]))
+        before = _skip_left(tokens, a, cue.i)
+        before_token = tokens[before - 1] if before > a else None
+        if cue.tense == "participle" and not cue.belief:
+            if before_token is not None and (before_token.text == "," or before_token.lower in ("while", "by", "before", "after")):
+                return attrs.evolve(cue, speaker_side="inherited", clause_start=before - 1)
+            return None
+        if cue.belief or cue.tense != "finite":
+            return None
+        if before_token is not None and (before_token.text == "," or before_token.kind == QUOTE):
+            right = _noun_phrase_right(tokens, cue.j, b)
+            if right is not None:
+                return attrs.evolve(cue, speaker=right, speaker_side="right", clause_start=before - 1)
+        return None
+
+    def _subject(self, tokens: Sequence[Token], a: int, i: int) -> tuple[int, int] | None:
+        """Token range of the speaker written before the cue at `i`, if there is one."""
+        end = _skip_left(tokens, a, i)
+        if end <= a:
+            return None
+        last = tokens[end - 1]
+        if last.text == "," and end - 1 > a:
+            return self._subject_before_apposition(tokens, a, end - 1)
+        return self._phrase_ending_at(tokens, a, end)
+
+    def _subject_before_apposition(self, tokens: Sequence[Token], a: int, comma: int) -> tuple[int, int] | None:
+        """``Jeb Bush, the former governor, said``: the speaker before a parenthetical."""
+        k = comma - 1
+        limit = max(a, comma - MAX_APPOSITIVE)
+        while k >= limit and not (tokens[k].kind == PUNCT and tokens[k].text in ",(—–"):
+            if tokens[k].kind == QUOTE:
+                return None
+            k -= 1
+        if k < limit or k <= a:
+            return None
+        inner = tokens[k + 1]
+        if not (inner.lower in DETERMINERS or inner.lower in ("who", "which", "whose") or not inner.text[:1].isupper()
+                or inner.lower in self.lexicon.titles):
+            return None
+        return self._phrase_ending_at(tokens, a, k)
+
+    def _phrase_ending_at(self, tokens: Sequence[Token], a: int, end: int) -> tuple[int, int] | None:
+        last = tokens[end - 1]
+        if last.kind != WORD or last.lower in NOT_SPEAKER_END:
+            return None
+        start = end - 1
+        limit = max(a, end - MAX_SUBJECT)
+        while start > limit:
+            previous = tokens[start - 1]
+            if previous.kind != WORD:
+                if previous.text in "-'’&." and previous.end == tokens[start].start:
+                    start -= 1
+                    continue
+                break
+            lower = previous.lower
+            if lower in CLAUSE_WORDS or lower in self._forms:
+                break
+            if lower == "and" and not (start - 2 >= a and tokens[start - 2].is_capitalised()):
+                break
+            start -= 1
+        while start < end - 1 and (tokens[start].lower in LEADING_ADVERBS or tokens[start].lower in WEEKDAYS):
+            start += 1
+        words = tokens[start:end]
+        if last.lower in PRONOUNS:
+            return (end - 1, end) if end - 1 >= start else None
+        if len(words) > MAX_SUBJECT - 2:
+            return None
+        capitalised = any(t.is_capitalised() and t.lower not in DETERMINERS for t in words)
+        nouns = any(t.lower in self.lexicon.speaker_nouns for t in words)
+        if not (capitalised or nouns):
+            return None
+        if start == a and len(words) == 1 and last.lower in ("it", "this", "there"):
+            return None
+        return start, end
+
+    # ------------------------------------------------------------------ content
+    def _attribution(
+        self,
+        text: str,
+        tokens: Sequence[Token],
+        a: int,
+        b: int,
+        cue: _Cue,
+        consumed_until: int,
+        next_clause: int,
+        state: _State,
+    ) -> list[Attribution]:
+        speaker = self._speaker(text, tokens, cue, state)
+        cue_span = (tokens[cue.i].start, tokens[cue.j - 1].end)
+        after = cue.j if cue.speaker_side != "right" else cue.speaker[1] if cue.speaker else cue.j
+        right = self._right_content(tokens, cue, after, min(b, next_clause))
+        left_end = cue.clause_start
+        if cue.speaker_side == "left" and cue.speaker is not None:
+            left_end = cue.speaker[0]
+        left = _trim_range(tokens, max(consumed_until, a), left_end)
+        left_is_quote = left is not None and _only_quote(tokens, *left)
+        confidence = 0.6 if cue.belief else 0.85
+        if cue.speaker_side == "inherited":
+            confidence -= 0.1
+
+        # "Q1," he said, "Q2."  /  "Q," he said.  /  "Q," said the official.
+        if left_is_quote and left is not None:
+            group = state.new_group()
+            pieces = [self._direct(tokens, left, speaker, cue_span, group, confidence + 0.1, cue)]
+            if right is not None and _only_quote(tokens, *right):
+                pieces.append(self._direct(tokens, right, speaker, cue_span, group, confidence + 0.1, cue))
+            elif right is not None and cue.tense == "according":
+                pass
+            return pieces
+        if cue.tense == "according" and cue.speaker is not None:
+            # According to X, CONTENT.   /   CONTENT, according to X.
+            if left is not None and cue.clause_start > a:
+                return [self._reported(text, tokens, [left], speaker, cue_span, confidence, state)]
+            content = _trim_range(tokens, cue.speaker[1], min(b, next_clause))
+            if content is not None:
+                return [self._reported(text, tokens, [content], speaker, cue_span, confidence, state)]
+            return []
+        if right is not None:
+            if _only_quote(tokens, *right):
+                group = state.new_group()
+                return [self._direct(tokens, right, speaker, cue_span, group, confidence + 0.1, cue)]
+            pieces = [right]
+            # "For decades, Mr. de Vos noted, the United States has ...": content cut by the cue.
+            if (
+                left is not None
+                and cue.speaker_side == "left"
+                and cue.j < b
+                and tokens[cue.j].text == ","
+                and left[0] == a
+                and tokens[left[1]].text == ","
+            ):
+                pieces = [left, right]
+            return [self._reported(text, tokens, pieces, speaker, cue_span, confidence, state)]
+        if left is not None and cue.speaker_side in ("left", "right") and tokens[left[1]].text in ",":
+            return [self._reported(text, tokens, [left], speaker, cue_span, confidence, state)]
+        orphan = state.orphan
+        if left is None and right is None and orphan is not None and a > 0 and tokens[a - 1] is orphan:
+            # "Why?" Trump asked.  -- the quotation was the sentence before.
+            return [self._direct(tokens, (a - 1, a), speaker, cue_span, state.new_group(), confidence, cue)]
+        return []
+
+    def _speaker(self, text: str, tokens: Sequence[Token], cue: _Cue, state: _State) -> Mention | None:
+        if cue.speaker is not None:
+            s, e = cue.speaker
+            start, end = tokens[s].start, tokens[e - 1].end
+            return Mention(start, end, text[start:end])
+        if cue.speaker_side == "inherited" and state.last is not None:
+            return state.last.speaker
+        return None
+
+    def _right_content(self, tokens: Sequence[Token], cue: _Cue, start: int, end: int) -> tuple[int, int] | None:
+        """Token range of what follows the cue and its addressee or adverbials."""
+        k = start
+        if cue.tense == "according":
+            return None
+        # Adverbials and addressees up to a "that" nearby: "told reporters on Monday that".
+        window = min(end, k + 9)
+        for m in range(k, window):
+            token = tokens[m]
+            if token.kind != WORD:
+                break
+            if token.lower == "that" and m > k:
+                if self._adverbial_or_addressee(tokens, cue, k):
+                    return _trim_range(tokens, m + 1, end)
+                break
+        if cue.lemma in self.lexicon.addressee_verbs and k < end:
+            k = _skip_addressee(tokens, k, end)
+        k = _skip_adverbial(tokens, k, end)
+        if k < end and tokens[k].lower == "that":
+            k += 1
+        while k < end and tokens[k].kind == PUNCT and tokens[k].text in ",:":
+            k += 1
+        content = _trim_range(tokens, k, end)
+        if content is None:
+            return None
+        s, e = content
+        if e - s == 1 and tokens[s].kind == WORD:
+            return None
+        return content
+
+    def _adverbial_or_addressee(self, tokens: Sequence[Token], cue: _Cue, k: int) -> bool:
+        first = tokens[k]
+        return (
+            cue.lemma in self.lexicon.addressee_verbs
+            or first.lower in ADVERBIAL_PREPOSITIONS
+            or first.lower in WEEKDAYS
+            or first.lower in OBJECT_PRONOUNS
+            or first.is_capitalised()
+        )
+
+    # ------------------------------------------------------------------ building quotes
+    def _direct(
+        self,
+        tokens: Sequence[Token],
+        where: tuple[int, int],
+        speaker: Mention | None,
+        cue: tuple[int, int],
+        group: int,
+        confidence: float,
+        found: _Cue,
+    ) -> Attribution:
+        token = next(t for t in tokens[where[0] : where[1]] if t.kind == QUOTE)
+        quotation = token.quotation
+        closed = quotation is None or quotation.closed
+        return Attribution(
+            "direct",
+            token.start,
+            token.end,
+            speaker,
+            cue,
+            min(0.95, confidence if closed else confidence - 0.15),
+            group=group,
+            speaker_from=_speaker_from(found),
+            chain=None if quotation is None else quotation.chain,
+        )
+
+    def _reported(
+        self,
+        text: str,
+        tokens: Sequence[Token],
+        pieces: list[tuple[int, int]],
+        speaker: Mention | None,
+        cue: tuple[int, int],
+        confidence: float,
+        state: _State,
+    ) -> Attribution:
+        spans = [(tokens[s].start, tokens[e - 1].end) for s, e in pieces]
+        quoted = any(t.kind == QUOTE for s, e in pieces for t in tokens[s:e])
+        return Attribution(
+            "mixed" if quoted else "indirect",
+            spans[0][0],
+            spans[-1][1],
+            speaker,
+            cue,
+            confidence,
+            segments=tuple(spans) if len(spans) > 1 else (),
+        )
+
+    def _continuation(self, tokens: Sequence[Token], a: int, b: int, state: _State) -> list[Attribution]:
+        """A sentence that is only a quotation, following a direct quote or continuing one."""
+        if not _only_quote(tokens, a, b):
+            return []
+        token = next(t for t in tokens[a:b] if t.kind == QUOTE)
+        quotation = token.quotation
+        source = state.previous_direct
+        if quotation is not None and quotation.chain is not None and quotation.chain in state.chains:
+            source = state.chains[quotation.chain]
+        if source is None:
+            return []
+        return [
+            Attribution(
+                "direct",
+                token.start,
+                token.end,
+                source.speaker,
+                source.cue,
+                0.7,
+                group=source.group,
+                speaker_from="continuation",
+                chain=None if quotation is None else quotation.chain,
+            )
+        ]
+
+
+@attrs.define
+class _State:
+    """What later sentences need from earlier ones."""
+
+    last: Attribution | None = None
+    #: The direct quote the previous sentence ended with (a following quotation continues it).
+    previous_direct: Attribution | None = None
+    #: A quotation alone in the previous sentence with no speaker yet ("Why?" Trump asked.).
+    orphan: Token | None = None
+    groups: int = 0
+    chains: dict[int, Attribution] = attrs.field(factory=dict)
+
+    def new_group(self) -> int:
+        self.groups += 1
+        return self.groups
+
+    def sentence_done(self, found: list[Attribution], orphan: Token | None) -> None:
+        direct = [f for f in found if f.kind == "direct"]
+        self.previous_direct = direct[-1] if direct and direct[-1] is found[-1] else None
+        self.orphan = orphan
+        for piece in direct:
+            self.remember_chain(piece)
+
+    def remember_chain(self, piece: Attribution) -> None:
+        chain = piece.chain
+        if chain is not None and chain not in self.chains:
+            self.chains[chain] = piece
+
+
+def _speaker_from(cue: _Cue) -> str:
+    if cue.tense == "according":
+        return "according"
+    return {"left": "subject", "right": "inverted", "inherited": "inherited"}.get(cue.speaker_side, "subject")
+
+
+def _skip_left(tokens: Sequence[Token], a: int, i: int) -> int:
+    """Index after the speaker: auxiliaries, adverbs and weekdays before the cue skipped."""
+    k = i
+    while k > a:
+        lower = tokens[k - 1].lower
+        if lower in BETWEEN_SUBJECT_AND_CUE or lower in WEEKDAYS:
+            k -= 1
+        elif lower == "on" and k < i and tokens[k].lower in WEEKDAYS:
+            k -= 1
+        else:
+            break
+    return k
+
+
+def _clause_start(tokens: Sequence[Token], a: int, k: int) -> int:
+    """Where the clause of a speaker starting at `k` begins: before a comma or "and"."""
+    while k > a and (tokens[k - 1].text in (",", ";", ":") or tokens[k - 1].lower in ("and", "while", "but")):
+        k -= 1
+    return k
+
+
+def _noun_phrase_right(tokens: Sequence[Token], k: int, b: int) -> tuple[int, int] | None:
+    """The speaker after an inverted cue or "according to": up to a comma or the sentence end."""
+    end = k
+    limit = min(b, k + MAX_SUBJECT)
+    while end < limit and tokens[end].kind == WORD:
+        if end > k and tokens[end].lower in CLAUSE_WORDS | {"in", "on", "at", "during", "to"}:
+            break
+        end += 1
+    while end > k and tokens[end - 1].lower in NOT_SPEAKER_END | WEEKDAYS:
+        end -= 1
+    if end == k:
+        return None
+    if not any(t.text[:1].isupper() or t.lower in PRONOUNS or t.lower in DETERMINERS for t in tokens[k:end]):
+        return None
+    return k, end
+
+
+def _skip_addressee(tokens: Sequence[Token], k: int, end: int) -> int:
+    """Index after the person told: a pronoun, a name, or a short noun phrase."""
+    first = tokens[k]
+    if first.lower in OBJECT_PRONOUNS:
+        return k + 1
+    if first.is_capitalised():
+        m = k
+        while m < end and (tokens[m].is_capitalised() or tokens[m].text in ("-", "'s", "’s")):
+            m += 1
+        return m
+    rest = end - k
+    if rest <= 3:
+        return end
+    if first.lower in DETERMINERS:
+        return min(end, k + 2)
+    return k + 1
+
+
+def _skip_adverbial(tokens: Sequence[Token], k: int, end: int) -> int:
+    """Index after "on Monday", "in a statement," and the like right after a cue."""
+    if k < end and tokens[k].lower in WEEKDAYS:
+        k += 1
+    if k < end and tokens[k].lower in ADVERBIAL_PREPOSITIONS:
+        limit = min(end, k + 8)
+        for m in range(k + 1, limit):
+            if tokens[m].kind == PUNCT and tokens[m].text == ",":
+                return m + 1
+            if tokens[m].kind != WORD:
+                break
+        if limit >= end and all(t.kind == WORD for t in tokens[k:end]) and end - k <= 6:
+            return end
+    return k
+
+
+def _trim_range(tokens: Sequence[Token], s: int, e: int) -> tuple[int, int] | None:
+    """The range without punctuation at its edges (quotations are kept), or None if empty."""
+    while s < e and tokens[s].kind == PUNCT:
+        s += 1
+    while e > s and tokens[e - 1].kind == PUNCT:
+        e -= 1
+    return (s, e) if e > s else None
+
+
+def _only_quote(tokens: Sequence[Token], s: int, e: int) -> bool:
+    """True if tokens[s:e] are one quotation and punctuation."""
+    quotes = 0
+    for t in tokens[s:e]:
+        if t.kind == QUOTE:
+            quotes += 1
+        elif t.kind != PUNCT:
+            return False
+    return quotes == 1
+
+
+def _token_index_after(tokens: Sequence[Token], offset: int, a: int, b: int) -> int:
+    return bisect.bisect_left(tokens, offset, a, b, key=_token_start)
+
+
+def _token_start(token: Token) -> int:
+    return token.start
