@@ -26,7 +26,7 @@ import attrs
 
 from copydesk_quotes.lexicon import Lexicon
 from copydesk_quotes.marks import Quotation, find_quotations
-from copydesk_quotes.tokens import PUNCT, QUOTE, WORD, Token, sentences, tokenise
+from copydesk_quotes.tokens import ABBREVIATIONS, PUNCT, QUOTE, WORD, Token, sentences, tokenise
 from copydesk_quotes.work import WorkCounter
 
 #: Longest subject phrase (in tokens) read as a speaker.
@@ -223,7 +223,7 @@ class Attributor:
         if before_token is not None and (before_token.text == "," or before_token.kind == QUOTE):
             right = _noun_phrase_right(tokens, cue.j, b)
             if right is not None:
-                return attrs.evolve(cue, speaker=right, speaker_side="right", clause_start=before - 1)
+                return attrs.evolve(cue, speaker=right, speaker_side="right", clause_start=before)
         return None
 
     def _subject(self, tokens: Sequence[Token], a: int, i: int) -> tuple[int, int] | None:
@@ -246,10 +246,6 @@ class Attributor:
             k -= 1
         if k < limit or k <= a:
             return None
-        inner = tokens[k + 1]
-        if not (inner.lower in DETERMINERS or inner.lower in ("who", "which", "whose") or not inner.text[:1].isupper()
-                or inner.lower in self.lexicon.titles):
-            return None
         return self._phrase_ending_at(tokens, a, k)
 
     def _phrase_ending_at(self, tokens: Sequence[Token], a: int, end: int) -> tuple[int, int] | None:
@@ -261,8 +257,11 @@ class Attributor:
         while start > limit:
             previous = tokens[start - 1]
             if previous.kind != WORD:
-                if previous.text in "-'’&." and previous.end == tokens[start].start:
+                if previous.text in "-'’&" and previous.end == tokens[start].start:
                     start -= 1
+                    continue
+                if previous.text == "." and start - 2 >= a and _abbreviation(tokens[start - 2], previous):
+                    start -= 2
                     continue
                 break
             lower = previous.lower
@@ -302,6 +301,8 @@ class Attributor:
         cue_span = (tokens[cue.i].start, tokens[cue.j - 1].end)
         after = cue.j if cue.speaker_side != "right" else cue.speaker[1] if cue.speaker else cue.j
         right = self._right_content(tokens, cue, after, min(b, next_clause))
+        if cue.speaker_side == "right" and right is not None and not _only_quote(tokens, *right):
+            right = None  # '"...," said Hollande, who returned to Paris': an apposition, not content
         left_end = cue.clause_start
         if cue.speaker_side == "left" and cue.speaker is not None:
             left_end = cue.speaker[0]
@@ -350,6 +351,11 @@ class Attributor:
         if left is None and right is None and orphan is not None and a > 0 and tokens[a - 1] is orphan:
             # "Why?" Trump asked.  -- the quotation was the sentence before.
             return [self._direct(tokens, (a - 1, a), speaker, cue_span, state.new_group(), confidence, cue)]
+        if right is None and speaker is not None and cue.speaker_side == "left" and not cue.belief:
+            # "Sam Lau said in a statement." / "Hannity interjected:" -- the quotation follows.
+            state.expect_quote(
+                Attribution("direct", 0, 0, speaker, cue_span, confidence, speaker_from=_speaker_from(cue))
+            )
         return []
 
     def _speaker(self, text: str, tokens: Sequence[Token], cue: _Cue, state: _State) -> Mention | None:
@@ -455,11 +461,12 @@ class Attributor:
             return []
         token = next(t for t in tokens[a:b] if t.kind == QUOTE)
         quotation = token.quotation
-        source = state.previous_direct
+        source = state.previous_direct or state.expected
         if quotation is not None and quotation.chain is not None and quotation.chain in state.chains:
             source = state.chains[quotation.chain]
         if source is None:
             return []
+        group = source.group if source.group is not None else state.new_group()
         return [
             Attribution(
                 "direct",
@@ -468,7 +475,7 @@ class Attributor:
                 source.speaker,
                 source.cue,
                 0.7,
-                group=source.group,
+                group=group,
                 speaker_from="continuation",
                 chain=None if quotation is None else quotation.chain,
             )
@@ -484,8 +491,15 @@ class _State:
     previous_direct: Attribution | None = None
     #: A quotation alone in the previous sentence with no speaker yet ("Why?" Trump asked.).
     orphan: Token | None = None
+    #: A cue with a speaker and nothing said yet: the next quotation is theirs.
+    expected: Attribution | None = None
+    expected_fresh: bool = False
     groups: int = 0
     chains: dict[int, Attribution] = attrs.field(factory=dict)
+
+    def expect_quote(self, cue: Attribution) -> None:
+        self.expected = cue
+        self.expected_fresh = True
 
     def new_group(self) -> int:
         self.groups += 1
@@ -495,6 +509,9 @@ class _State:
         direct = [f for f in found if f.kind == "direct"]
         self.previous_direct = direct[-1] if direct and direct[-1] is found[-1] else None
         self.orphan = orphan
+        if not self.expected_fresh:
+            self.expected = None
+        self.expected_fresh = False
         for piece in direct:
             self.remember_chain(piece)
 
@@ -522,6 +539,13 @@ def _skip_left(tokens: Sequence[Token], a: int, i: int) -> int:
         else:
             break
     return k
+
+
+def _abbreviation(word: Token, dot: Token) -> bool:
+    """True for "Mr." or "J." written in a name."""
+    if word.kind != WORD or word.end != dot.start:
+        return False
+    return word.lower in ABBREVIATIONS or (len(word.text) == 1 and word.text.isupper())
 
 
 def _clause_start(tokens: Sequence[Token], a: int, k: int) -> int:
@@ -568,6 +592,8 @@ def _skip_addressee(tokens: Sequence[Token], k: int, end: int) -> int:
 
 def _skip_adverbial(tokens: Sequence[Token], k: int, end: int) -> int:
     """Index after "on Monday", "in a statement," and the like right after a cue."""
+    while end > k and tokens[end - 1].kind == PUNCT:
+        end -= 1
     if k < end and tokens[k].lower in WEEKDAYS:
         k += 1
     if k < end and tokens[k].lower in ADVERBIAL_PREPOSITIONS:

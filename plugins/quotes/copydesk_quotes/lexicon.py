@@ -24,7 +24,7 @@ SPEECH_VERBS = (
     "propose", "announce", "demand", "threaten", "agree", "disagree", "estimate", "hint",
     "lament", "speculate", "shout", "cry", "exclaim", "whisper", "yell", "muse", "acknowledge",
     "retort", "concur", "object", "protest", "affirm", "highlight", "clarify", "specify",
-    "describe", "post", "wonder", "go on to say", "blog",
+    "describe", "post", "wonder", "go on to say", "blog", "interject", "scoff", "snap", "shoot back",
 )
 
 #: Verbs of thought and finding that news attributes like speech ("polls show", "he believes").
