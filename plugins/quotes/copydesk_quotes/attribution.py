@@ -46,6 +46,7 @@ BETWEEN_SUBJECT_AND_CUE = frozenset(
     "actually simply immediately separately sharply angrily quietly told".split()
 )
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday today tonight".split())
+AUXILIARIES = frozenset("had has have would will could may might should is was are were did does".split())
 #: Words that end a subject phrase on its left.
 CLAUSE_WORDS = frozenset(
     "that because while when as but if since after before although though so where whom whether "
@@ -175,6 +176,8 @@ class Attributor:
                 i += 1
                 continue
             cue = self._with_speaker(tokens, a, b, cue, cues)
+            if cue is not None and cues and _nested(tokens, cues[-1], cue):
+                cue = None
             if cue is not None:
                 cues.append(cue)
                 i = cue.j
@@ -243,6 +246,9 @@ class Attributor:
         while k >= limit and not (tokens[k].kind == PUNCT and tokens[k].text in ",(—–"):
             if tokens[k].kind == QUOTE:
                 return None
+            if tokens[k].lower in ("while", "who", "whose", "after", "before", "when") and k > a:
+                # "Tehmina Janjua while speaking at a meeting, said"
+                return self._phrase_ending_at(tokens, a, k)
             k -= 1
         if k < limit or k <= a:
             return None
@@ -272,6 +278,12 @@ class Attributor:
             start -= 1
         while start < end - 1 and (tokens[start].lower in LEADING_ADVERBS or tokens[start].lower in WEEKDAYS):
             start += 1
+        for m in range(start + 1, end):
+            if tokens[m].lower in AUXILIARIES:
+                # "The Pentagon had in a report this week said": the speaker ends before "had".
+                end = m
+                last = tokens[end - 1]
+                break
         words = tokens[start:end]
         if last.lower in PRONOUNS:
             return (end - 1, end) if end - 1 >= start else None
@@ -507,7 +519,9 @@ class _State:
 
     def sentence_done(self, found: list[Attribution], orphan: Token | None) -> None:
         direct = [f for f in found if f.kind == "direct"]
-        self.previous_direct = direct[-1] if direct and direct[-1] is found[-1] else None
+        # "Ms Janjua said the US understood. “So we hope ...”": a quotation after any
+        # attribution continues the speaker's words.
+        self.previous_direct = found[-1] if found and found[-1].speaker is not None else None
         self.orphan = orphan
         if not self.expected_fresh:
             self.expected = None
@@ -539,6 +553,19 @@ def _skip_left(tokens: Sequence[Token], a: int, i: int) -> int:
         else:
             break
     return k
+
+
+def _nested(tokens: Sequence[Token], outer: _Cue, inner: _Cue) -> bool:
+    """True if `inner` reports inside what `outer` reports ("warned that X has found ...").
+
+    By the news convention (and PolNeAR's) a token belongs to one attribution, so a cue in
+    the content of another is part of that content. The contents are adjacent when only
+    words (an addressee, "that") stand between the outer cue and the inner speaker.
+    """
+    if outer.speaker_side != "left" or inner.speaker_side != "left" or inner.speaker is None:
+        return False
+    between = tokens[outer.j : inner.speaker[0]]
+    return len(between) <= 8 and all(t.kind == WORD for t in between)
 
 
 def _abbreviation(word: Token, dot: Token) -> bool:
