@@ -43,10 +43,21 @@ BETWEEN_SUBJECT_AND_CUE = frozenset(
     "recently earlier repeatedly reportedly publicly privately already often never not did does do "
     "is was are were been being has once first initially subsequently quickly only even still just "
     "flatly further frequently openly now long widely generally clearly specifically explicitly "
-    "actually simply immediately separately sharply angrily quietly told".split()
+    "actually simply immediately separately sharply angrily quietly".split()
+) | frozenset(
+    "isn’t isn't wasn’t wasn't doesn’t doesn't didn’t didn't hasn’t hasn't haven’t haven't won’t won't "
+    "can’t can't couldn’t couldn't wouldn’t wouldn't".split()
 )
+#: Forms of "be": a cue after one is passive ("was told that"), its subject the addressee.
+BE_FORMS = frozenset("be been being is was are were".split())
+#: Words after which a cue word is a noun ("reports of", "reports have warned").
+NOUN_FOLLOWERS = frozenset("of have has had is are was were will would".split())
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday today tonight".split())
-AUXILIARIES = frozenset("had has have would will could may might should is was are were did does".split())
+AUXILIARIES = frozenset(
+    "had has have would will could may might should is was are were did does isn’t isn't wasn’t wasn't "
+    "doesn’t doesn't didn’t didn't hasn’t hasn't".split()
+)
+QUANTIFIERS = frozenset("one two three four five several some many most few other another".split())
 #: Words that end a subject phrase on its left.
 CLAUSE_WORDS = frozenset(
     "that because while when as but if since after before although though so where whom whether "
@@ -143,6 +154,10 @@ class Attributor:
         self, text: str, tokens: Sequence[Token], a: int, b: int, state: _State, work: WorkCounter | None
     ) -> list[Attribution]:
         cues = self._cues(tokens, a, b, work)
+        if len(cues) > 1 and self._trailing(tokens, a, b, cues[-1]):
+            # "Kasuri told Boucher that ..., the foreign ministry said.": the sentence is what
+            # the last speaker said; the cues before are part of it.
+            cues = cues[-1:]
         found: list[Attribution] = []
         consumed_until = a  # tokens before this index already belong to an attribution
         for k, cue in enumerate(cues):
@@ -203,6 +218,8 @@ class Attributor:
                 return None
             if i > a and tokens[i - 1].lower in DETERMINERS:
                 return None  # "the report", "his statement": a noun, not a cue
+            if i + 1 + n < b and tokens[i + 1 + n].lower in NOUN_FOLLOWERS and tense == "finite" and form_is_plural(word):
+                return None  # "reports of ...", "reports have warned"
             return _Cue(i, i + 1 + n, lemma, tense, belief)
         return None
 
@@ -212,6 +229,12 @@ class Attributor:
             if right is None:
                 return None
             return attrs.evolve(cue, speaker=right, speaker_side="right", clause_start=_clause_start(tokens, a, cue.i))
+        passive = _passive_at(tokens, a, cue.i)
+        if passive is not None:
+            # "The delegation was told that ...": no speaker is named; the clause starts at the subject.
+            subject = self._subject(tokens, a, passive)
+            start = subject[0] if subject is not None else passive
+            return attrs.evolve(cue, speaker_side="passive", clause_start=_clause_start(tokens, a, start))
         left = self._subject(tokens, a, cue.i)
         if left is not None:
             return attrs.evolve(cue, speaker=left, speaker_side="left", clause_start=_clause_start(tokens, a, left[0]))
@@ -243,10 +266,13 @@ class Attributor:
         """``Jeb Bush, the former governor, said``: the speaker before a parenthetical."""
         k = comma - 1
         limit = max(a, comma - MAX_APPOSITIVE)
-        while k >= limit and not (tokens[k].kind == PUNCT and tokens[k].text in ",(—–"):
+        while k >= limit and not (tokens[k].kind == PUNCT and tokens[k].text in ",—–"):
             if tokens[k].kind == QUOTE:
                 return None
-            if tokens[k].lower in ("while", "who", "whose", "after", "before", "when") and k > a:
+            if tokens[k].text == ")":
+                while k > limit and tokens[k].text != "(":
+                    k -= 1
+            elif tokens[k].lower in ("while", "after", "before", "when") and k > a:
                 # "Tehmina Janjua while speaking at a meeting, said"
                 return self._phrase_ending_at(tokens, a, k)
             k -= 1
@@ -271,7 +297,7 @@ class Attributor:
                     continue
                 break
             lower = previous.lower
-            if lower in CLAUSE_WORDS or lower in self._forms:
+            if lower in CLAUSE_WORDS:
                 break
             if lower == "and" and not (start - 2 >= a and tokens[start - 2].is_capitalised()):
                 break
@@ -285,6 +311,8 @@ class Attributor:
                 last = tokens[end - 1]
                 break
         words = tokens[start:end]
+        if any(t.lower in ("to", "by") for t in words):
+            return None  # "Asked by Kasuri to clarify reports": not a speaker
         if last.lower in PRONOUNS:
             return (end - 1, end) if end - 1 >= start else None
         if len(words) > MAX_SUBJECT - 2:
@@ -319,6 +347,8 @@ class Attributor:
         if cue.speaker_side == "left" and cue.speaker is not None:
             left_end = cue.speaker[0]
         left = _trim_range(tokens, max(consumed_until, a), left_end)
+        if left is not None and all(t.lower in LEADING_ADVERBS for t in tokens[left[0] : left[1]]):
+            left = None  # "But, she said, ...": an adverb is not what was said
         left_is_quote = left is not None and _only_quote(tokens, *left)
         confidence = 0.6 if cue.belief else 0.85
         if cue.speaker_side == "inherited":
@@ -370,6 +400,16 @@ class Attributor:
             )
         return []
 
+    def _trailing(self, tokens: Sequence[Token], a: int, b: int, cue: _Cue) -> bool:
+        """True if `cue` closes its sentence (", the ministry said.") with nothing said after it."""
+        if cue.speaker is None or cue.speaker_side not in ("left", "right") or cue.tense == "according":
+            return False
+        first = cue.speaker[0] if cue.speaker_side == "left" else cue.i
+        if first <= a or not (tokens[first - 1].text == "," or tokens[first - 1].kind == QUOTE):
+            return False
+        after = cue.j if cue.speaker_side == "left" else cue.speaker[1]
+        return self._right_content(tokens, cue, after, b) is None
+
     def _speaker(self, text: str, tokens: Sequence[Token], cue: _Cue, state: _State) -> Mention | None:
         if cue.speaker is not None:
             s, e = cue.speaker
@@ -385,7 +425,8 @@ class Attributor:
         if cue.tense == "according":
             return None
         # Adverbials and addressees up to a "that" nearby: "told reporters on Monday that".
-        window = min(end, k + 9)
+        prepositional = k < end and tokens[k].lower in ADVERBIAL_PREPOSITIONS and tokens[k].lower != "to"
+        window = min(end, k + (13 if prepositional else 9))
         for m in range(k, window):
             token = tokens[m]
             if token.kind != WORD:
@@ -394,6 +435,8 @@ class Attributor:
                 if self._adverbial_or_addressee(tokens, cue, k):
                     return _trim_range(tokens, m + 1, end)
                 break
+        if prepositional and not any(t.text == "," for t in tokens[k:window]):
+            return None  # "said in an interview with Bloomberg News following ...": no content here
         if cue.lemma in self.lexicon.addressee_verbs and k < end:
             k = _skip_addressee(tokens, k, end)
         k = _skip_adverbial(tokens, k, end)
@@ -555,6 +598,28 @@ def _skip_left(tokens: Sequence[Token], a: int, i: int) -> int:
     return k
 
 
+PAST_PARTICIPLES = frozenset("told said written shown known thought found felt".split())
+
+
+def _passive_at(tokens: Sequence[Token], a: int, i: int) -> int | None:
+    """Index of the "be" before a cue in the passive ("was told", "is expected"), if any."""
+    word = tokens[i].lower
+    if not (word.endswith("ed") or word in PAST_PARTICIPLES):
+        return None
+    k = i - 1
+    while k >= a and tokens[k].lower in BETWEEN_SUBJECT_AND_CUE and tokens[k].lower not in BE_FORMS:
+        k -= 1
+    if k >= a and tokens[k].lower in BE_FORMS and not (k > a and tokens[k - 1].lower in ("has", "have", "had")
+                                                        and tokens[k].lower != "been"):
+        return k
+    return None
+
+
+def form_is_plural(word: str) -> bool:
+    """True for a cue form that could be a plural noun (reports, claims, charges)."""
+    return word.endswith("s") and not word.endswith("ss")
+
+
 def _nested(tokens: Sequence[Token], outer: _Cue, inner: _Cue) -> bool:
     """True if `inner` reports inside what `outer` reports ("warned that X has found ...").
 
@@ -565,6 +630,8 @@ def _nested(tokens: Sequence[Token], outer: _Cue, inner: _Cue) -> bool:
     if outer.speaker_side != "left" or inner.speaker_side != "left" or inner.speaker is None:
         return False
     between = tokens[outer.j : inner.speaker[0]]
+    if between and between[0].text == ",":
+        between = between[1:]
     return len(between) <= 8 and all(t.kind == WORD for t in between)
 
 
@@ -594,8 +661,9 @@ def _noun_phrase_right(tokens: Sequence[Token], k: int, b: int) -> tuple[int, in
         end -= 1
     if end == k:
         return None
-    if not any(t.text[:1].isupper() or t.lower in PRONOUNS or t.lower in DETERMINERS for t in tokens[k:end]):
-        return None
+    first = tokens[k]
+    if not (first.text[:1].isupper() or first.lower in PRONOUNS or first.lower in DETERMINERS or first.lower in QUANTIFIERS):
+        return None  # "said in a television interview": an adverbial, not a speaker
     return k, end
 
 

@@ -2,13 +2,14 @@
 
 News names a person in full once ("Foreign Minister Khurshid Kasuri") and then by surname
 ("Kasuri"), title ("Ms Janjua"), description ("the foreign minister") or pronoun ("he").
-Resolution here follows that habit:
+Resolution follows that habit:
 
-- a name is clustered with the fullest name in the article that ends with the same surname;
-  the title words written before any of its mentions become the role;
+- a person's name is the capitalised words after the last title word of a mention
+  ("Pakistan Foreign Secretary | Tehmina Janjua"); the words before are the role;
+- mentions are clustered by surname with the fullest name written in the article;
 - a description ("the foreign minister", "the State Department spokesman") goes to the
-  latest person whose role contains its words;
-- he / she / I go to the latest person who spoke before, or else the latest person named;
+  latest person speaker whose role contains its words;
+- he / she / I go to the latest person who spoke, or else the latest person named;
   they / we go to the latest group or organisation that spoke;
 - organisations ("the Pentagon", "the foreign ministry") and anonymous sources ("an
   official", "officials familiar with the discussions") are kept as written.
@@ -17,7 +18,7 @@ Resolution here follows that habit:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import attrs
@@ -26,70 +27,97 @@ from copydesk_quotes.attribution import Attribution, Mention
 from copydesk_quotes.lexicon import Lexicon
 from copydesk_quotes.work import WorkCounter
 
-#: A capitalised name of one or more words, initials allowed ("P J Crowley", "George W. Bush").
+#: A run of capitalised words, initials and name particles ("P J Crowley", "Osama bin Laden").
 _NAME = re.compile(
-    r"(?<![\w’'])(?:[A-Z][\w’'\-]*\.?|[A-Z]\.)(?:[ \u00a0](?:(?:bin|al|de|van|von|da|del|la|le)[ \u00a0])?"
-    r"(?:[A-Z][\w’'\-]*\.?|[A-Z]\.?))*"
+    r"(?<![\w’'])(?:[A-Z][\w’'\-]*\.?)(?:[ \u00a0](?:(?:bin|al|de|van|von|da|del|la|le)[ \u00a0])?"
+    r"(?:[A-Z][\w’'\-]*\.?))*"
 )
 _POSSESSIVE = re.compile(r"[’']s$")
 
 #: How many earlier speakers a description ("the minister") is compared with.
 RECENT_ENTITIES = 50
+#: Longest run of capitalised words taken for a person's name with its title.
+MAX_NAME_WORDS = 7
 
 PERSON_PRONOUNS = frozenset({"he", "she", "i", "him", "her"})
 GROUP_PRONOUNS = frozenset({"they", "we"})
 ANONYMOUS_HEADS = frozenset(
     "official officials source sources aide aides diplomat diplomats people person insiders insider "
-    "advisers adviser advisors advisor someone one observers analysts experts witnesses residents".split()
+    "advisers adviser advisors advisor someone observers analysts experts witnesses residents".split()
 )
 INDEFINITE = frozenset({"a", "an", "one", "two", "three", "several", "some", "many", "other", "senior", "most"})
+#: Words that make a capitalised run an organisation or place, not a person.
 ORGANISATION_WORDS = frozenset(
     "ministry department office government administration pentagon campaign agency committee council "
     "court commission party company embassy police military army board union statement report poll "
-    "survey study newspaper website group team house senate congress white".split()
+    "survey study newspaper website group team house senate congress states nations news times post "
+    "network association institute university center centre foundation bank force republic kingdom "
+    "strategy service services corporation inc fund organization organisation bureau program programme "
+    "channel magazine journal press tribune herald daily media".split()
 )
-#: Words that start a sentence capitalised without being part of a name.
-_NOT_NAME_START = frozenset(
+#: Capitalised words that begin sentences without being part of a name.
+_NOT_NAME = frozenset(
     "the a an but and however so he she they it we i in on at as if this that these those there "
-    "when while after before for with from by of to".split()
+    "when while after before for with from by of to his her their its our".split()
 )
+_PREPOSITIONS = frozenset({"of", "from", "in", "at", "with", "for"})
+_COURTESY = frozenset({"mr", "mrs", "ms", "miss", "dr", "the", "a", "an"})
 
 
 @attrs.frozen
 class Speaker:
-    """A speaker as the record shows it."""
+    """A speaker as the record lists it."""
 
     name: str
     role: str | None
-    kind: str  # person, organisation, anonymous, unresolved
+    kind: str  # person, organisation, anonymous
     mentions: tuple[tuple[int, int], ...]
 
 
 @attrs.define
-class _Entity:
+class Entity:
+    """A speaker being built: its best name and role so far, and its mentions."""
+
     name: str
-    surname: str
     role: str | None
     kind: str
-    mentions: list[tuple[int, int]] = attrs.field(factory=list)
+    surname: str = ""
     plural: bool = False
+    mentions: list[tuple[int, int]] = attrs.field(factory=list)
 
     def as_speaker(self) -> Speaker:
         return Speaker(self.name, self.role, self.kind, tuple(sorted(set(self.mentions))))
 
 
-@attrs.define
-class _Named:
-    """A name found in the text, with the title words written before it."""
+def split_name(words: Sequence[str], titles: frozenset[str]) -> tuple[list[str], list[str]] | None:
+    """(role words, name words) of a person's mention, or None if it names no person.
 
-    start: int
-    end: int
-    words: list[str]
-    title: list[str]
+    The name is the capitalised words at the end after the last title word: "State
+    Department spokesman P J Crowley" -> (State Department spokesman, P J Crowley),
+    "Secretary of State Hillary Clinton" -> (Secretary of State, Hillary Clinton).
+    A phrase like "Sen. Tom Udall of New Mexico" is read up to its preposition.
+    """
+    words = [_POSSESSIVE.sub("", w.strip(",")) for w in words if w.strip(",")]
+    for i, word in enumerate(words):
+        if word.lower() in _PREPOSITIONS and i > 0 and words[i - 1].rstrip(".").lower() not in titles:
+            words = words[:i]
+            break
+    if not words or not words[-1][:1].isupper() or words[-1].lower() in ORGANISATION_WORDS:
+        return None
+    k = len(words)
+    while k > 0 and words[k - 1][:1].isupper() and words[k - 1].rstrip(".").lower() not in titles:
+        if words[k - 1].lower() in _NOT_NAME:
+            break
+        k -= 1
+    name = words[k:]
+    if not name or any(w.lower() in ORGANISATION_WORDS for w in name):
+        return None
+    role = [w for w in words[:k] if w.lower() not in _COURTESY]
+    return role, name
 
 
 class SpeakerResolver:
-    """Clusters speaker mentions of one document and resolves pronouns and descriptions."""
+    """Clusters the speaker mentions of one document; resolves pronouns and descriptions."""
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.titles = lexicon.titles
@@ -101,19 +129,21 @@ class SpeakerResolver:
         paragraphs: Sequence[tuple[int, int]],
         found: Sequence[Attribution],
         work: WorkCounter | None = None,
-    ) -> tuple[list[tuple[Attribution, _Entity | None]], list[Speaker]]:
+    ) -> tuple[list[tuple[Attribution, Entity | None]], list[Speaker]]:
+        """Each attribution with its speaker entity (None if it has no speaker), and the speakers."""
         names = self._names(text, paragraphs, work)
-        by_surname: dict[str, _Entity] = {}
-        for named in names:
-            self._person(by_surname, named)
-        entities: list[_Entity] = []
+        people: dict[str, Entity] = {}
+        for start, end, role, name in names:
+            self._person(people, role, name)
+        entities: list[Entity] = []
         seen: set[int] = set()
-        resolved: list[tuple[Attribution, _Entity | None]] = []
-        latest_person: _Entity | None = None
-        latest_group: _Entity | None = None
-        by_mention: dict[tuple[int, int], _Entity | None] = {}
-        name_pointer = 0
-        for attribution in sorted(found, key=lambda f: (f.speaker.start if f.speaker else f.start)):
+        resolved: list[tuple[Attribution, Entity | None]] = []
+        latest_person: Entity | None = None
+        latest_group: Entity | None = None
+        latest_named: Entity | None = None
+        by_mention: dict[tuple[int, int], Entity | None] = {}
+        pointer = 0
+        for attribution in sorted(found, key=lambda f: f.speaker.start if f.speaker else f.start):
             mention = attribution.speaker
             if work is not None:
                 work.tick()
@@ -124,14 +154,10 @@ class SpeakerResolver:
             if key in by_mention:
                 resolved.append((attribution, by_mention[key]))
                 continue
-            # The latest person named before this mention, for pronouns with no earlier speaker.
-            latest_named: _Entity | None = None
-            while name_pointer < len(names) and names[name_pointer].start < mention.start:
-                entity_named = by_surname.get(names[name_pointer].words[-1].lower())
-                if entity_named is not None:
-                    latest_named = entity_named
-                name_pointer += 1
-            entity = self._entity_for(text, mention, by_surname, latest_person, latest_group, latest_named, entities)
+            while pointer < len(names) and names[pointer][0] < mention.start:
+                latest_named = people.get(names[pointer][3][-1].lower(), latest_named)
+                pointer += 1
+            entity = self._entity(mention, people, latest_person or latest_named, latest_group, entities)
             by_mention[key] = entity
             if entity is not None:
                 entity.mentions.append(key)
@@ -143,135 +169,112 @@ class SpeakerResolver:
                 elif entity.plural or entity.kind == "organisation":
                     latest_group = entity
             resolved.append((attribution, entity))
-        named_by_surname: dict[str, list[tuple[int, int]]] = {}
-        for named in names:
-            named_by_surname.setdefault(named.words[-1].lower(), []).append((named.start, named.end))
+        by_surname: dict[str, list[tuple[int, int]]] = {}
+        for start, end, _role, name in names:
+            by_surname.setdefault(name[-1].lower(), []).append((start, end))
         for entity in entities:
             if entity.kind == "person":
-                entity.mentions.extend(named_by_surname.get(entity.surname, ()))
+                entity.mentions.extend(by_surname.get(entity.surname, ()))
         return resolved, [e.as_speaker() for e in entities]
 
     # ------------------------------------------------------------------ names in the text
-    def _names(self, text: str, paragraphs: Sequence[tuple[int, int]], work: WorkCounter | None) -> list[_Named]:
-        found: list[_Named] = []
+    def _names(
+        self, text: str, paragraphs: Sequence[tuple[int, int]], work: WorkCounter | None
+    ) -> list[tuple[int, int, list[str], list[str]]]:
+        """(start, end, role words, name words) of each person named in running text."""
+        found: list[tuple[int, int, list[str], list[str]]] = []
         for p_start, p_end in paragraphs:
             if work is not None:
                 work.tick(p_end - p_start)
-            for match in _NAME.finditer(text, p_start, p_end):
-                named = self._split_title(match.start(), match.group())
-                if named is not None:
-                    found.append(named)
+            runs = list(_NAME.finditer(text, p_start, p_end))
+            if _headline(text, p_start, p_end, runs):
+                continue  # Title Case makes every word look like a name
+            for match in runs:
+                words = match.group().replace("\u00a0", " ").split(" ")
+                if len(words) > MAX_NAME_WORDS:
+                    continue
+                parsed = split_name(words, self.titles)
+                if parsed is None or (len(parsed[1]) < 2 and not parsed[0]):
+                    continue
+                role, name = parsed
+                offset = match.group().rfind(name[0])
+                found.append((match.start() + max(0, offset), match.end(), role, name))
         return found
 
-    def _split_title(self, start: int, written: str) -> _Named | None:
-        words = written.replace("\u00a0", " ").split(" ")
-        title: list[str] = []
-        while words and (words[0].rstrip(".").lower() in self.titles or words[0].lower() in _NOT_NAME_START):
-            word = words.pop(0)
-            if word.lower() not in _NOT_NAME_START:
-                title.append(word)
-        if not words:
-            return None
-        words[-1] = _POSSESSIVE.sub("", words[-1])
-        if not words[-1] or not words[-1][0].isupper():
-            return None
-        offset = len(written) - len(" ".join(words)) - (0 if not written.endswith(("’s", "'s")) else -2)
-        return _Named(start + max(0, offset), start + len(written), words, title)
-
-    def _person(self, by_surname: dict[str, _Entity], named: _Named) -> None:
-        """Record a name; the fullest name and the longest title per surname win."""
-        if len(named.words) < 2 and not named.title:
-            return
-        surname = named.words[-1].lower()
-        full = " ".join(named.words)
-        role = " ".join(named.title) or None
-        entity = by_surname.get(surname)
+    def _person(self, people: dict[str, Entity], role: list[str], name: list[str]) -> Entity:
+        """The person with this surname; the fullest name and the longest role win."""
+        surname = name[-1].lower()
+        entity = people.get(surname)
         if entity is None:
-            by_surname[surname] = _Entity(full, surname, _role(role), "person")
-            return
-        if len(named.words) > len(entity.name.split()):
-            entity.name = full
-        if role and (entity.role is None or len(role) > len(entity.role)) and _role(role):
-            entity.role = _role(role)
+            entity = Entity(" ".join(name), " ".join(role) or None, "person", surname=surname)
+            people[surname] = entity
+            return entity
+        if len(name) > len(entity.name.split()):
+            entity.name = " ".join(name)
+        if role and (entity.role is None or len(" ".join(role)) > len(entity.role)):
+            entity.role = " ".join(role)
+        return entity
 
     # ------------------------------------------------------------------ one mention
-    def _entity_for(
+    def _entity(
         self,
-        text: str,
         mention: Mention,
-        by_surname: dict[str, _Entity],
-        latest_person: _Entity | None,
-        latest_group: _Entity | None,
-        latest_named: _Entity | None,
-        entities: list[_Entity],
-    ) -> _Entity | None:
-        written = mention.text.strip()
+        people: dict[str, Entity],
+        latest_person: Entity | None,
+        latest_group: Entity | None,
+        entities: list[Entity],
+    ) -> Entity | None:
+        written = mention.text.strip().rstrip(",")
         lower = written.lower()
         if lower in PERSON_PRONOUNS:
-            return latest_person or latest_named
+            return latest_person
         if lower in GROUP_PRONOUNS:
             return latest_group
-        if lower in ("it", "who", "which"):
+        if lower in ("it", "who", "which", "you"):
             return None
-        words = [_POSSESSIVE.sub("", w) for w in written.replace(",", " ").split()]
-        capitalised = [w for w in words if w[:1].isupper() and w.lower() not in _NOT_NAME_START]
-        # A name: cluster by surname.
-        if capitalised:
-            last_cap = capitalised[-1]
-            entity = by_surname.get(last_cap.lower())
-            if entity is not None and words and words[-1] == last_cap:
-                if entity.role is None:
-                    entity.role = _role(" ".join(words[: len(words) - len(entity.name.split())]))
-                return entity
-        # A description: "the foreign minister" -> the latest person with that role.
+        words = written.split()
+        parsed = split_name(words, self.titles)
+        if parsed is not None:
+            role, name = parsed
+            if len(name) > 1 or role or name[-1].lower() in people:
+                return self._person(people, role, name)
         content = [w.lower() for w in words if w.lower() not in ("the", "a", "an")]
-        if words and words[0].lower() == "the" and content and all(w in self.titles or w in self.nouns or w.istitle()
-                                                                   for w in content):
+        if words[0].lower() == "the" and content:
             for entity in reversed(entities[-RECENT_ENTITIES:]):
                 if entity.kind == "person" and entity.role and set(content) <= set(entity.role.lower().split()):
                     return entity
-        # Organisation, anonymous source or a person named once: kept as written.
-        head = words[-1].lower() if words else lower
-        kind = "person"
+        head = _head(words).lower()
         plural = head.endswith("s") and not head.endswith("ss")
         if head in ANONYMOUS_HEADS and (words[0].lower() in INDEFINITE or plural or len(words) == 1):
             kind = "anonymous"
-        elif head in ORGANISATION_WORDS or any(w.lower() in ORGANISATION_WORDS for w in words) or not capitalised:
-            kind = "organisation"
-        elif len(capitalised) == 1 and len(words) == 1:
-            kind = "person" if last_cap_is_surname(written, by_surname) else "organisation"
-        entity = _Entity(written.rstrip(","), head, None, kind, plural=plural or kind != "person")
-        if kind == "person" and capitalised:
-            surname = capitalised[-1].lower()
-            by_surname.setdefault(surname, entity)
-            role_words = words[: len(words) - len(capitalised)] if words[-1] == capitalised[-1] else []
-            entity.role = _role(" ".join(role_words))
-            entity.name = " ".join(_name_part(words, self.titles))
-            entity.surname = surname
+        elif parsed is not None and len(words) == 1 and head not in ORGANISATION_WORDS and not head.isupper():
+            kind = "person"  # a surname named once
+        else:
+            kind = "organisation" if head in ORGANISATION_WORDS or head[:1].isupper() or words[0][:1].isupper() else (
+                "anonymous" if plural else "organisation"
+            )
+        entity = Entity(written, None, kind, surname=head, plural=plural or kind != "person")
+        if kind == "person":
+            people.setdefault(head, entity)
         return entity
 
 
-def last_cap_is_surname(written: str, by_surname: dict[str, _Entity]) -> bool:
-    return written.lower() in by_surname
+def _head(words: Sequence[str]) -> str:
+    """The head noun of a phrase: its last word before a preposition ("officials in Islamabad")."""
+    for i, word in enumerate(words):
+        if word.lower() in _PREPOSITIONS and i > 0:
+            return _POSSESSIVE.sub("", words[i - 1].strip(","))
+    return _POSSESSIVE.sub("", words[-1].strip(","))
 
 
-def _name_part(words: Iterable[str], titles: frozenset[str]) -> list[str]:
-    """The words of a person's mention after its title and role words."""
-    kept = list(words)
-    while len(kept) > 1 and (kept[0].rstrip(".").lower() in titles or not kept[0][:1].isupper()):
-        kept.pop(0)
-    return kept
+def _headline(text: str, start: int, end: int, runs: Sequence[re.Match[str]]) -> bool:
+    """True for a Title Case line (most words capitalised)."""
+    words = text.count(" ", start, end) + 1
+    capitalised = sum(m.group().count(" ") + 1 for m in runs)
+    return words >= 4 and capitalised > 0.7 * words
 
 
-def _role(written: str | None) -> str | None:
-    """A role as written, without courtesy titles (Mr, Ms) that say nothing of the job."""
-    if not written:
-        return None
-    words = [w for w in written.split() if w.rstrip(".").lower() not in ("mr", "mrs", "ms", "miss", "dr", "the")]
-    return " ".join(words) or None
-
-
-def speaker_data(mention: Mention, entity: _Entity | None) -> dict[str, Any]:
+def speaker_data(mention: Mention, entity: Entity | None) -> dict[str, Any]:
     """The ``speaker`` entry of a quote span's data."""
     if entity is None:
         return {"name": mention.text.strip().rstrip(","), "role": None, "start": mention.start, "end": mention.end}
