@@ -52,6 +52,7 @@ BETWEEN_SUBJECT_AND_CUE = frozenset(
 BE_FORMS = frozenset("be been being is was are were".split())
 #: Words after which a cue word is a noun ("reports of", "reports have warned").
 NOUN_FOLLOWERS = frozenset("of have has had is are was were will would".split())
+PERIODS = frozenset("week month year night weekend morning evening".split())
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday today tonight".split())
 AUXILIARIES = frozenset(
     "had has have would will could may might should is was are were did does isn’t isn't wasn’t wasn't "
@@ -99,6 +100,8 @@ class Attribution:
     speaker_from: str = "subject"
     #: The multi-paragraph quotation this piece belongs to, if any.
     chain: int | None = None
+    #: For a pronoun speaker: the person the sentence named as speaker before it.
+    antecedent: Mention | None = None
 
 
 @attrs.frozen
@@ -154,15 +157,22 @@ class Attributor:
         self, text: str, tokens: Sequence[Token], a: int, b: int, state: _State, work: WorkCounter | None
     ) -> list[Attribution]:
         cues = self._cues(tokens, a, b, work)
+        antecedent = None
         if len(cues) > 1 and self._trailing(tokens, a, b, cues[-1]):
             # "Kasuri told Boucher that ..., the foreign ministry said.": the sentence is what
-            # the last speaker said; the cues before are part of it.
+            # the last speaker said; the cues before are part of it. In "Gilani urged ...,
+            # he said", "he" is the speaker named before.
+            first = cues[0]
+            if first.speaker is not None and first.speaker_side == "left":
+                antecedent = self._mention(text, tokens, first.speaker)
             cues = cues[-1:]
         found: list[Attribution] = []
         consumed_until = a  # tokens before this index already belong to an attribution
         for k, cue in enumerate(cues):
             next_clause = cues[k + 1].clause_start if k + 1 < len(cues) else b
             made = self._attribution(text, tokens, a, b, cue, consumed_until, next_clause, state)
+            if made and antecedent is not None and made[0].speaker is not None:
+                made = [attrs.evolve(m, antecedent=antecedent) for m in made]
             if made:
                 found.extend(made)
                 consumed_until = max(consumed_until, cue.j, _token_index_after(tokens, made[-1].end, a, b))
@@ -282,7 +292,7 @@ class Attributor:
 
     def _phrase_ending_at(self, tokens: Sequence[Token], a: int, end: int) -> tuple[int, int] | None:
         last = tokens[end - 1]
-        if last.kind != WORD or last.lower in NOT_SPEAKER_END:
+        if last.kind != WORD or last.lower in NOT_SPEAKER_END or last.lower in CLAUSE_WORDS:
             return None
         start = end - 1
         limit = max(a, end - MAX_SUBJECT)
@@ -387,7 +397,9 @@ class Attributor:
             ):
                 pieces = [left, right]
             return [self._reported(text, tokens, pieces, speaker, cue_span, confidence, state)]
-        if left is not None and cue.speaker_side in ("left", "right") and tokens[left[1]].text in ",":
+        if left is not None and cue.speaker_side in ("left", "right") and (
+            tokens[left[1]].text == "," or tokens[left[1] - 1].kind == QUOTE
+        ):
             return [self._reported(text, tokens, [left], speaker, cue_span, confidence, state)]
         orphan = state.orphan
         if left is None and right is None and orphan is not None and a > 0 and tokens[a - 1] is orphan:
@@ -412,12 +424,15 @@ class Attributor:
 
     def _speaker(self, text: str, tokens: Sequence[Token], cue: _Cue, state: _State) -> Mention | None:
         if cue.speaker is not None:
-            s, e = cue.speaker
-            start, end = tokens[s].start, tokens[e - 1].end
-            return Mention(start, end, text[start:end])
+            return self._mention(text, tokens, cue.speaker)
         if cue.speaker_side == "inherited" and state.last is not None:
             return state.last.speaker
         return None
+
+    @staticmethod
+    def _mention(text: str, tokens: Sequence[Token], where: tuple[int, int]) -> Mention:
+        start, end = tokens[where[0]].start, tokens[where[1] - 1].end
+        return Mention(start, end, text[start:end])
 
     def _right_content(self, tokens: Sequence[Token], cue: _Cue, start: int, end: int) -> tuple[int, int] | None:
         """Token range of what follows the cue and its addressee or adverbials."""
@@ -593,6 +608,8 @@ def _skip_left(tokens: Sequence[Token], a: int, i: int) -> int:
             k -= 1
         elif lower == "on" and k < i and tokens[k].lower in WEEKDAYS:
             k -= 1
+        elif lower in PERIODS and k - 1 > a and tokens[k - 2].lower in ("last", "this", "next", "earlier", "later"):
+            k -= 2  # "Bush last week urged"
         else:
             break
     return k
@@ -627,9 +644,10 @@ def _nested(tokens: Sequence[Token], outer: _Cue, inner: _Cue) -> bool:
     the content of another is part of that content. The contents are adjacent when only
     words (an addressee, "that") stand between the outer cue and the inner speaker.
     """
-    if outer.speaker_side != "left" or inner.speaker_side != "left" or inner.speaker is None:
+    if outer.speaker_side != "left" or inner.speaker_side not in ("left", "passive"):
         return False
-    between = tokens[outer.j : inner.speaker[0]]
+    inner_start = inner.speaker[0] if inner.speaker is not None else inner.clause_start
+    between = tokens[outer.j : inner_start]
     if between and between[0].text == ",":
         between = between[1:]
     return len(between) <= 8 and all(t.kind == WORD for t in between)
@@ -676,6 +694,11 @@ def _skip_addressee(tokens: Sequence[Token], k: int, end: int) -> int:
         m = k
         while m < end and (tokens[m].is_capitalised() or tokens[m].text in ("-", "'s", "’s")):
             m += 1
+        if m + 1 < end and tokens[m].text == "," and tokens[m + 1].lower in ("who", "which"):
+            # "urged Musharraf, who seized power in 1999, to move ...": skip the relative clause.
+            for n in range(m + 2, min(end, m + 2 + MAX_APPOSITIVE)):
+                if tokens[n].text == ",":
+                    return n + 1
         return m
     rest = end - k
     if rest <= 3:

@@ -157,7 +157,9 @@ class SpeakerResolver:
             while pointer < len(names) and names[pointer][0] < mention.start:
                 latest_named = people.get(names[pointer][3][-1].lower(), latest_named)
                 pointer += 1
-            entity = self._entity(mention, people, latest_person or latest_named, latest_group, entities)
+            if attribution.antecedent is not None and mention.text.lower() in PERSON_PRONOUNS | GROUP_PRONOUNS:
+                mention = attribution.antecedent
+            entity = self._entity(mention, people, latest_person or latest_named, latest_group, entities, names[:pointer])
             by_mention[key] = entity
             if entity is not None:
                 entity.mentions.append(key)
@@ -223,6 +225,7 @@ class SpeakerResolver:
         latest_person: Entity | None,
         latest_group: Entity | None,
         entities: list[Entity],
+        named_before: Sequence[tuple[int, int, list[str], list[str]]],
     ) -> Entity | None:
         written = mention.text.strip().rstrip(",")
         lower = written.lower()
@@ -230,7 +233,9 @@ class SpeakerResolver:
             return latest_person
         if lower in GROUP_PRONOUNS:
             return latest_group
-        if lower in ("it", "who", "which", "you"):
+        if lower == "it":
+            return latest_group if latest_group is not None and not latest_group.plural else None
+        if lower in ("who", "which", "you"):
             return None
         words = written.split()
         parsed = split_name(words, self.titles)
@@ -243,6 +248,9 @@ class SpeakerResolver:
             for entity in reversed(entities[-RECENT_ENTITIES:]):
                 if entity.kind == "person" and entity.role and set(content) <= set(entity.role.lower().split()):
                     return entity
+            for _start, _end, role, name in reversed(named_before[-RECENT_ENTITIES:]):
+                if role and set(content) <= {w.lower() for w in role}:
+                    return self._person(people, role, name)
         head = _head(words).lower()
         plural = head.endswith("s") and not head.endswith("ss")
         if head in ANONYMOUS_HEADS and (words[0].lower() in INDEFINITE or plural or len(words) == 1):
@@ -253,7 +261,7 @@ class SpeakerResolver:
             kind = "organisation" if head in ORGANISATION_WORDS or head[:1].isupper() or words[0][:1].isupper() else (
                 "anonymous" if plural else "organisation"
             )
-        entity = Entity(written, None, kind, surname=head, plural=plural or kind != "person")
+        entity = Entity(written, None, kind, surname=head, plural=plural)
         if kind == "person":
             people.setdefault(head, entity)
         return entity
