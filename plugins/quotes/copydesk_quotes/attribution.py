@@ -58,6 +58,12 @@ AUXILIARIES = frozenset(
     "had has have would will could may might should is was are were did does isn’t isn't wasn’t wasn't "
     "doesn’t doesn't didn’t didn't hasn’t hasn't".split()
 )
+#: Verbs that take a reporting verb in the infinitive ("plans to tell", "refused to say").
+GOVERNING_VERBS = frozenset(
+    "plan plans planned want wants wanted going expected set tried decided refused declined sought seeks "
+    "hopes hoped intends intended promised vowed threatened agreed continued continues needs needed used "
+    "appeared appears seemed seems likely unlikely able ready due went goes".split()
+)
 QUANTIFIERS = frozenset("one two three four five several some many most few other another".split())
 #: Words that end a subject phrase on its left.
 CLAUSE_WORDS = frozenset(
@@ -235,7 +241,7 @@ class Attributor:
 
     def _with_speaker(self, tokens: Sequence[Token], a: int, b: int, cue: _Cue, earlier: list[_Cue]) -> _Cue | None:
         if cue.tense == "according":
-            right = _noun_phrase_right(tokens, cue.j, b)
+            right = _noun_phrase_right(tokens, cue.j, b, self.lexicon.speaker_nouns)
             if right is None:
                 return None
             return attrs.evolve(cue, speaker=right, speaker_side="right", clause_start=_clause_start(tokens, a, cue.i))
@@ -257,13 +263,15 @@ class Attributor:
         if cue.belief or cue.tense != "finite":
             return None
         if before_token is not None and (before_token.text == "," or before_token.kind == QUOTE):
-            right = _noun_phrase_right(tokens, cue.j, b)
+            right = _noun_phrase_right(tokens, cue.j, b, self.lexicon.speaker_nouns)
             if right is not None:
                 return attrs.evolve(cue, speaker=right, speaker_side="right", clause_start=before)
         return None
 
     def _subject(self, tokens: Sequence[Token], a: int, i: int) -> tuple[int, int] | None:
         """Token range of the speaker written before the cue at `i`, if there is one."""
+        if i - 2 > a and tokens[i - 1].lower == "to" and tokens[i - 2].lower in GOVERNING_VERBS:
+            i -= 2  # "Pakistan plans to tell ...": the speaker is the subject of "plans"
         end = _skip_left(tokens, a, i)
         if end <= a:
             return None
@@ -283,8 +291,9 @@ class Attributor:
                 while k > limit and tokens[k].text != "(":
                     k -= 1
             elif tokens[k].lower in ("while", "after", "before", "when") and k > a:
-                # "Tehmina Janjua while speaking at a meeting, said"
-                return self._phrase_ending_at(tokens, a, k)
+                # "Tehmina Janjua while speaking at a meeting, said" / "Trump, while unveiling ..., said"
+                end = k - 1 if tokens[k - 1].text == "," else k
+                return self._phrase_ending_at(tokens, a, end) if end > a else None
             k -= 1
         if k < limit or k <= a:
             return None
@@ -667,7 +676,7 @@ def _clause_start(tokens: Sequence[Token], a: int, k: int) -> int:
     return k
 
 
-def _noun_phrase_right(tokens: Sequence[Token], k: int, b: int) -> tuple[int, int] | None:
+def _noun_phrase_right(tokens: Sequence[Token], k: int, b: int, nouns: frozenset[str]) -> tuple[int, int] | None:
     """The speaker after an inverted cue or "according to": up to a comma or the sentence end."""
     end = k
     limit = min(b, k + MAX_SUBJECT)
@@ -680,7 +689,8 @@ def _noun_phrase_right(tokens: Sequence[Token], k: int, b: int) -> tuple[int, in
     if end == k:
         return None
     first = tokens[k]
-    if not (first.text[:1].isupper() or first.lower in PRONOUNS or first.lower in DETERMINERS or first.lower in QUANTIFIERS):
+    if not (first.text[:1].isupper() or first.lower in PRONOUNS or first.lower in DETERMINERS
+            or first.lower in QUANTIFIERS or first.lower in nouns):
         return None  # "said in a television interview": an adverbial, not a speaker
     return k, end
 
