@@ -285,8 +285,8 @@ class Attributor:
         k = comma - 1
         limit = max(a, comma - MAX_APPOSITIVE)
         while k >= limit and not (tokens[k].kind == PUNCT and tokens[k].text in ",—–"):
-            if tokens[k].kind == QUOTE:
-                return None
+            if tokens[k].kind == QUOTE or tokens[k].lower in self._forms:
+                return None  # a quotation or another cue: not an apposition
             if tokens[k].text == ")":
                 while k > limit and tokens[k].text != "(":
                     k -= 1
