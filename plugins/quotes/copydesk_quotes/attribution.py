@@ -337,8 +337,10 @@ class Attributor:
         if len(words) > MAX_SUBJECT - 2:
             return None
         capitalised = any(t.is_capitalised() and t.lower not in DETERMINERS for t in words)
-        nouns = any(t.lower in self.lexicon.speaker_nouns for t in words)
-        if not (capitalised or nouns):
+        nouns = any(t.lower in self.lexicon.speaker_nouns or t.lower in self.lexicon.titles for t in words)
+        # "the mayor", "a new poll": a short phrase opened by a determiner.
+        determined = words[0].lower in DETERMINERS | QUANTIFIERS and len(words) <= 6
+        if not (capitalised or nouns or determined):
             return None
         if start == a and len(words) == 1 and last.lower in ("it", "this", "there"):
             return None

@@ -97,6 +97,8 @@ def find_quotations(
             if mark == ",,":
                 continue
             facing = _facing(text, match.start(), match.end(), mark)
+            if mark == "“" and opened is not None and text.startswith("„", opened):
+                facing = "close"  # „German style“
             if first_mark and pending_chain is not None and facing != "close" and _blank(text, p_start, match.start()):
                 # The paragraph continues the quotation left open in the one before.
                 chain_here = pending_chain
