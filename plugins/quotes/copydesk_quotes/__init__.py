@@ -8,6 +8,7 @@ spans in layer ``quotes``; the speakers, each once with all mentions, go to
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 import copydesk
@@ -89,7 +90,8 @@ class AttributeQuotes:
             f for f in self.attributor.attribute(doc.text, paragraphs, work) if f.confidence >= self.min_confidence
         ]
         resolved, speakers = self.resolver.resolve(doc.text, paragraphs, found, work)
-        spans = [_span(doc.id, attribution, entity) for attribution, entity in resolved]
+        pieces = Counter(a.group for a, _ in resolved if a.group is not None)
+        spans = [_span(doc.id, attribution, entity, pieces[attribution.group] > 1) for attribution, entity in resolved]
         spans.sort(key=lambda s: (s.start, s.end))
         speaker_list = [
             {"name": s.name, "role": s.role, "kind": s.kind, "mentions": [list(m) for m in s.mentions]}
@@ -106,13 +108,13 @@ def _removed(doc: Document, block: Block) -> bool:
     return doc.removal_of(block) is not None
 
 
-def _span(doc_id: str, attribution: Attribution, entity: Any) -> Span:
+def _span(doc_id: str, attribution: Attribution, entity: Any, grouped: bool) -> Span:
     data: dict[str, Any] = {
         "speaker": None if attribution.speaker is None else speaker_data(attribution.speaker, entity),
         "cue": None if attribution.cue is None else {"start": attribution.cue[0], "end": attribution.cue[1]},
         "confidence": round(attribution.confidence, 3),
     }
-    if attribution.group is not None:
+    if grouped:
         data["group"] = f"{doc_id}#q{attribution.group}"
     if attribution.segments:
         data["segments"] = [list(segment) for segment in attribution.segments]

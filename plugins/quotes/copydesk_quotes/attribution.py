@@ -39,44 +39,244 @@ OBJECT_PRONOUNS = frozenset({"me", "him", "her", "us", "them", "you", "it"})
 DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those"})
 #: Words that may stand between a speaker and the cue: auxiliaries, adverbs, negation.
 BETWEEN_SUBJECT_AND_CUE = frozenset(
-    "also has have had 's ’s would will could may might should later then previously again once "
-    "recently earlier repeatedly reportedly publicly privately already often never not did does do "
-    "is was are were been being has once first initially subsequently quickly only even still just "
-    "flatly further frequently openly now long widely generally clearly specifically explicitly "
-    "actually simply immediately separately sharply angrily quietly".split()
+    [
+        "also",
+        "has",
+        "have",
+        "had",
+        "'s",
+        "\u2019s",
+        "would",
+        "will",
+        "could",
+        "may",
+        "might",
+        "should",
+        "later",
+        "then",
+        "previously",
+        "again",
+        "once",
+        "recently",
+        "earlier",
+        "repeatedly",
+        "reportedly",
+        "publicly",
+        "privately",
+        "already",
+        "often",
+        "never",
+        "not",
+        "did",
+        "does",
+        "do",
+        "is",
+        "was",
+        "are",
+        "were",
+        "been",
+        "being",
+        "has",
+        "once",
+        "first",
+        "initially",
+        "subsequently",
+        "quickly",
+        "only",
+        "even",
+        "still",
+        "just",
+        "flatly",
+        "further",
+        "frequently",
+        "openly",
+        "now",
+        "long",
+        "widely",
+        "generally",
+        "clearly",
+        "specifically",
+        "explicitly",
+        "actually",
+        "simply",
+        "immediately",
+        "separately",
+        "sharply",
+        "angrily",
+        "quietly",
+    ]
 ) | frozenset(
-    "isn’t isn't wasn’t wasn't doesn’t doesn't didn’t didn't hasn’t hasn't haven’t haven't won’t won't "
-    "can’t can't couldn’t couldn't wouldn’t wouldn't".split()
+    [
+        "isn\u2019t",
+        "isn't",
+        "wasn\u2019t",
+        "wasn't",
+        "doesn\u2019t",
+        "doesn't",
+        "didn\u2019t",
+        "didn't",
+        "hasn\u2019t",
+        "hasn't",
+        "haven\u2019t",
+        "haven't",
+        "won\u2019t",
+        "won't",
+        "can\u2019t",
+        "can't",
+        "couldn\u2019t",
+        "couldn't",
+        "wouldn\u2019t",
+        "wouldn't",
+    ]
 )
 #: Forms of "be": a cue after one is passive ("was told that"), its subject the addressee.
-BE_FORMS = frozenset("be been being is was are were".split())
+BE_FORMS = frozenset(["be", "been", "being", "is", "was", "are", "were"])
 #: Words after which a cue word is a noun ("reports of", "reports have warned").
-NOUN_FOLLOWERS = frozenset("of have has had is are was were will would".split())
-PERIODS = frozenset("week month year night weekend morning evening".split())
-WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday today tonight".split())
+NOUN_FOLLOWERS = frozenset(["of", "have", "has", "had", "is", "are", "was", "were", "will", "would"])
+PERIODS = frozenset(["week", "month", "year", "night", "weekend", "morning", "evening"])
+WEEKDAYS = frozenset(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight"]
+)
 AUXILIARIES = frozenset(
-    "had has have would will could may might should is was are were did does isn’t isn't wasn’t wasn't "
-    "doesn’t doesn't didn’t didn't hasn’t hasn't".split()
+    [
+        "had",
+        "has",
+        "have",
+        "would",
+        "will",
+        "could",
+        "may",
+        "might",
+        "should",
+        "is",
+        "was",
+        "are",
+        "were",
+        "did",
+        "does",
+        "isn\u2019t",
+        "isn't",
+        "wasn\u2019t",
+        "wasn't",
+        "doesn\u2019t",
+        "doesn't",
+        "didn\u2019t",
+        "didn't",
+        "hasn\u2019t",
+        "hasn't",
+    ]
 )
 #: Verbs that take a reporting verb in the infinitive ("plans to tell", "refused to say").
 GOVERNING_VERBS = frozenset(
-    "plan plans planned want wants wanted going expected set tried decided refused declined sought seeks "
-    "hopes hoped intends intended promised vowed threatened agreed continued continues needs needed used "
-    "appeared appears seemed seems likely unlikely able ready due went goes".split()
+    [
+        "plan",
+        "plans",
+        "planned",
+        "want",
+        "wants",
+        "wanted",
+        "going",
+        "expected",
+        "set",
+        "tried",
+        "decided",
+        "refused",
+        "declined",
+        "sought",
+        "seeks",
+        "hopes",
+        "hoped",
+        "intends",
+        "intended",
+        "promised",
+        "vowed",
+        "threatened",
+        "agreed",
+        "continued",
+        "continues",
+        "needs",
+        "needed",
+        "used",
+        "appeared",
+        "appears",
+        "seemed",
+        "seems",
+        "likely",
+        "unlikely",
+        "able",
+        "ready",
+        "due",
+        "went",
+        "goes",
+    ]
 )
-QUANTIFIERS = frozenset("one two three four five several some many most few other another".split())
+QUANTIFIERS = frozenset(
+    ["one", "two", "three", "four", "five", "several", "some", "many", "most", "few", "other", "another"]
+)
 #: Words that end a subject phrase on its left.
 CLAUSE_WORDS = frozenset(
-    "that because while when as but if since after before although though so where whom whether "
-    "than or then what how why whose once until unless".split()
+    [
+        "that",
+        "because",
+        "while",
+        "when",
+        "as",
+        "but",
+        "if",
+        "since",
+        "after",
+        "before",
+        "although",
+        "though",
+        "so",
+        "where",
+        "whom",
+        "whether",
+        "than",
+        "or",
+        "then",
+        "what",
+        "how",
+        "why",
+        "whose",
+        "once",
+        "until",
+        "unless",
+    ]
 )
 #: Sentence adverbs at the start of a subject phrase that are not part of the speaker.
 LEADING_ADVERBS = frozenset(
-    "but and however so still also yet meanwhile instead now then thus indeed later earlier "
-    "separately similarly moreover furthermore nonetheless nevertheless finally again besides".split()
+    [
+        "but",
+        "and",
+        "however",
+        "so",
+        "still",
+        "also",
+        "yet",
+        "meanwhile",
+        "instead",
+        "now",
+        "then",
+        "thus",
+        "indeed",
+        "later",
+        "earlier",
+        "separately",
+        "similarly",
+        "moreover",
+        "furthermore",
+        "nonetheless",
+        "nevertheless",
+        "finally",
+        "again",
+        "besides",
+    ]
 )
 #: Prepositions that open an adverbial right after a cue ("said on Monday", "said in a statement").
-ADVERBIAL_PREPOSITIONS = frozenset("in on at during to after before last this earlier late from via through".split())
+ADVERBIAL_PREPOSITIONS = frozenset(
+    ["in", "on", "at", "during", "to", "after", "before", "last", "this", "earlier", "late", "from", "via", "through"]
+)
 #: Words that cannot end a speaker phrase.
 NOT_SPEAKER_END = frozenset(DETERMINERS | {"of", "for", "to", "in", "on", "at", "by", "with", "and", "or", "from"})
 
@@ -234,7 +434,12 @@ class Attributor:
                 return None
             if i > a and tokens[i - 1].lower in DETERMINERS:
                 return None  # "the report", "his statement": a noun, not a cue
-            if i + 1 + n < b and tokens[i + 1 + n].lower in NOUN_FOLLOWERS and tense == "finite" and form_is_plural(word):
+            if (
+                i + 1 + n < b
+                and tokens[i + 1 + n].lower in NOUN_FOLLOWERS
+                and tense == "finite"
+                and form_is_plural(word)
+            ):
                 return None  # "reports of ...", "reports have warned"
             return _Cue(i, i + 1 + n, lemma, tense, belief)
         return None
@@ -257,7 +462,9 @@ class Attributor:
         before = _skip_left(tokens, a, cue.i)
         before_token = tokens[before - 1] if before > a else None
         if cue.tense == "participle" and not cue.belief:
-            if before_token is not None and (before_token.text == "," or before_token.lower in ("while", "by", "before", "after")):
+            if before_token is not None and (
+                before_token.text == "," or before_token.lower in ("while", "by", "before", "after")
+            ):
                 return attrs.evolve(cue, speaker_side="inherited", clause_start=before - 1)
             return None
         if cue.belief or cue.tense != "finite":
@@ -284,7 +491,7 @@ class Attributor:
         """``Jeb Bush, the former governor, said``: the speaker before a parenthetical."""
         k = comma - 1
         limit = max(a, comma - MAX_APPOSITIVE)
-        while k >= limit and not (tokens[k].kind == PUNCT and tokens[k].text in ",—–"):
+        while k >= limit and not (tokens[k].kind == PUNCT and tokens[k].text in ",—\u2013"):
             if tokens[k].kind == QUOTE or tokens[k].lower in self._forms:
                 return None  # a quotation or another cue: not an apposition
             if tokens[k].text == ")":
@@ -308,7 +515,7 @@ class Attributor:
         while start > limit:
             previous = tokens[start - 1]
             if previous.kind != WORD:
-                if previous.text in "-'’&" and previous.end == tokens[start].start:
+                if previous.text in "-'\u2019&" and previous.end == tokens[start].start:
                     start -= 1
                     continue
                 if previous.text == "." and start - 2 >= a and _abbreviation(tokens[start - 2], previous):
@@ -408,8 +615,10 @@ class Attributor:
             ):
                 pieces = [left, right]
             return [self._reported(text, tokens, pieces, speaker, cue_span, confidence, state)]
-        if left is not None and cue.speaker_side in ("left", "right") and (
-            tokens[left[1]].text == "," or tokens[left[1] - 1].kind == QUOTE
+        if (
+            left is not None
+            and cue.speaker_side in ("left", "right")
+            and (tokens[left[1]].text == "," or tokens[left[1] - 1].kind == QUOTE)
         ):
             return [self._reported(text, tokens, [left], speaker, cue_span, confidence, state)]
         orphan = state.orphan
@@ -613,11 +822,14 @@ def _speaker_from(cue: _Cue) -> str:
 def _skip_left(tokens: Sequence[Token], a: int, i: int) -> int:
     """Index after the speaker: auxiliaries, adverbs and weekdays before the cue skipped."""
     k = i
-    while k > a:
+    limit = max(a, i - MAX_SUBJECT)
+    while k > limit:
         lower = tokens[k - 1].lower
-        if lower in BETWEEN_SUBJECT_AND_CUE or lower in WEEKDAYS:
-            k -= 1
-        elif lower == "on" and k < i and tokens[k].lower in WEEKDAYS:
+        if (
+            lower in BETWEEN_SUBJECT_AND_CUE
+            or lower in WEEKDAYS
+            or (lower == "on" and k < i and tokens[k].lower in WEEKDAYS)
+        ):
             k -= 1
         elif lower in PERIODS and k - 1 > a and tokens[k - 2].lower in ("last", "this", "next", "earlier", "later"):
             k -= 2  # "Bush last week urged"
@@ -626,7 +838,7 @@ def _skip_left(tokens: Sequence[Token], a: int, i: int) -> int:
     return k
 
 
-PAST_PARTICIPLES = frozenset("told said written shown known thought found felt".split())
+PAST_PARTICIPLES = frozenset(["told", "said", "written", "shown", "known", "thought", "found", "felt"])
 
 
 def _passive_at(tokens: Sequence[Token], a: int, i: int) -> int | None:
@@ -635,10 +847,14 @@ def _passive_at(tokens: Sequence[Token], a: int, i: int) -> int | None:
     if not (word.endswith("ed") or word in PAST_PARTICIPLES):
         return None
     k = i - 1
-    while k >= a and tokens[k].lower in BETWEEN_SUBJECT_AND_CUE and tokens[k].lower not in BE_FORMS:
+    limit = max(a, i - MAX_SUBJECT)
+    while k >= limit and tokens[k].lower in BETWEEN_SUBJECT_AND_CUE and tokens[k].lower not in BE_FORMS:
         k -= 1
-    if k >= a and tokens[k].lower in BE_FORMS and not (k > a and tokens[k - 1].lower in ("has", "have", "had")
-                                                        and tokens[k].lower != "been"):
+    if (
+        k >= a
+        and tokens[k].lower in BE_FORMS
+        and not (k > a and tokens[k - 1].lower in ("has", "have", "had") and tokens[k].lower != "been")
+    ):
         return k
     return None
 
@@ -691,8 +907,13 @@ def _noun_phrase_right(tokens: Sequence[Token], k: int, b: int, nouns: frozenset
     if end == k:
         return None
     first = tokens[k]
-    if not (first.text[:1].isupper() or first.lower in PRONOUNS or first.lower in DETERMINERS
-            or first.lower in QUANTIFIERS or first.lower in nouns):
+    if not (
+        first.text[:1].isupper()
+        or first.lower in PRONOUNS
+        or first.lower in DETERMINERS
+        or first.lower in QUANTIFIERS
+        or first.lower in nouns
+    ):
         return None  # "said in a television interview": an adverbial, not a speaker
     return k, end
 
@@ -704,7 +925,8 @@ def _skip_addressee(tokens: Sequence[Token], k: int, end: int) -> int:
         return k + 1
     if first.is_capitalised():
         m = k
-        while m < end and (tokens[m].is_capitalised() or tokens[m].text in ("-", "'s", "’s")):
+        limit = min(end, k + MAX_SUBJECT)
+        while m < limit and (tokens[m].is_capitalised() or tokens[m].text in ("-", "'s", "\u2019s")):
             m += 1
         if m + 1 < end and tokens[m].text == "," and tokens[m + 1].lower in ("who", "which"):
             # "urged Musharraf, who seized power in 1999, to move ...": skip the relative clause.

@@ -2,7 +2,7 @@
 
 News writes double quotation marks in many ways: straight ``"``, curly ``“ ”``, low ``„``,
 guillemets ``« »``, two apostrophes ``''`` (NYT style, for opening and closing alike),
-two backticks ````…''`` (TeX style), and doubled curly singles ``‘‘ ’’``. Single marks are
+two backticks ````…''`` (TeX style), and doubled curly singles ``\u2018\u2018 \u2019\u2019``. Single marks are
 left alone: they are apostrophes or nested quotations, and a nested quotation belongs to
 the one around it.
 
@@ -23,14 +23,14 @@ import attrs
 from copydesk_quotes.work import WorkCounter
 
 #: Marks, longest first so ``''`` is not read as two single marks.
-_MARK = re.compile(r"``|''|‘‘|’’|,,|[\"“”„«»‟]")
-_OPENING = frozenset({"``", "‘‘", "“", "„", "«", "‟"})
-_CLOSING = frozenset({"’’", "”", "»"})
+_MARK = re.compile(r"``|''|\u2018\u2018|\u2019\u2019|,,|[\"“”„«»‟]")
+_OPENING = frozenset({"``", "\u2018\u2018", "“", "„", "«", "‟"})
+_CLOSING = frozenset({"\u2019\u2019", "”", "»"})
 _AMBIGUOUS = frozenset({'"', "''"})
 #: Characters after which a straight mark opens: start of text, blanks, brackets, dashes.
-_BEFORE_OPENING = frozenset(" \t\n\u00a0([{—–-/:")
+_BEFORE_OPENING = frozenset(" \t\n\u00a0([{—\u2013-/:")
 #: Characters before which a straight mark closes.
-_AFTER_CLOSING = frozenset(" \t\n\u00a0)]},.;:?!—–-/")
+_AFTER_CLOSING = frozenset(" \t\n\u00a0)]},.;:?!—\u2013-/")
 
 
 @attrs.frozen

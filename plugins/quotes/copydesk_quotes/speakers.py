@@ -29,10 +29,10 @@ from copydesk_quotes.work import WorkCounter
 
 #: A run of capitalised words, initials and name particles ("P J Crowley", "Osama bin Laden").
 _NAME = re.compile(
-    r"(?<![\w’'])(?:[A-Z][\w’'\-]*\.?)(?:[ \u00a0](?:(?:bin|al|de|van|von|da|del|la|le)[ \u00a0])?"
-    r"(?:[A-Z][\w’'\-]*\.?))*"
+    r"(?<![\w\u2019'])(?:[A-Z][\w\u2019'\-]*\.?)(?:[ \u00a0](?:(?:bin|al|de|van|von|da|del|la|le)[ \u00a0])?"
+    r"(?:[A-Z][\w\u2019'\-]*\.?))*"
 )
-_POSSESSIVE = re.compile(r"[’']s$")
+_POSSESSIVE = re.compile(r"[\u2019']s$")
 
 #: How many earlier speakers a description ("the minister") is compared with.
 RECENT_ENTITIES = 50
@@ -42,23 +42,146 @@ MAX_NAME_WORDS = 7
 PERSON_PRONOUNS = frozenset({"he", "she", "i", "him", "her"})
 GROUP_PRONOUNS = frozenset({"they", "we"})
 ANONYMOUS_HEADS = frozenset(
-    "official officials source sources aide aides diplomat diplomats people person insiders insider "
-    "advisers adviser advisors advisor someone observers analysts experts witnesses residents".split()
+    [
+        "official",
+        "officials",
+        "source",
+        "sources",
+        "aide",
+        "aides",
+        "diplomat",
+        "diplomats",
+        "people",
+        "person",
+        "insiders",
+        "insider",
+        "advisers",
+        "adviser",
+        "advisors",
+        "advisor",
+        "someone",
+        "observers",
+        "analysts",
+        "experts",
+        "witnesses",
+        "residents",
+    ]
 )
 INDEFINITE = frozenset({"a", "an", "one", "two", "three", "several", "some", "many", "other", "senior", "most"})
 #: Words that make a capitalised run an organisation or place, not a person.
 ORGANISATION_WORDS = frozenset(
-    "ministry department office government administration pentagon campaign agency committee council "
-    "court commission party company embassy police military army board union statement report poll "
-    "survey study newspaper website group team house senate congress states nations news times post "
-    "network association institute university center centre foundation bank force republic kingdom "
-    "strategy service services corporation inc fund organization organisation bureau program programme "
-    "channel magazine journal press tribune herald daily media".split()
+    [
+        "ministry",
+        "department",
+        "office",
+        "government",
+        "administration",
+        "pentagon",
+        "campaign",
+        "agency",
+        "committee",
+        "council",
+        "court",
+        "commission",
+        "party",
+        "company",
+        "embassy",
+        "police",
+        "military",
+        "army",
+        "board",
+        "union",
+        "statement",
+        "report",
+        "poll",
+        "survey",
+        "study",
+        "newspaper",
+        "website",
+        "group",
+        "team",
+        "house",
+        "senate",
+        "congress",
+        "states",
+        "nations",
+        "news",
+        "times",
+        "post",
+        "network",
+        "association",
+        "institute",
+        "university",
+        "center",
+        "centre",
+        "foundation",
+        "bank",
+        "force",
+        "republic",
+        "kingdom",
+        "strategy",
+        "service",
+        "services",
+        "corporation",
+        "inc",
+        "fund",
+        "organization",
+        "organisation",
+        "bureau",
+        "program",
+        "programme",
+        "channel",
+        "magazine",
+        "journal",
+        "press",
+        "tribune",
+        "herald",
+        "daily",
+        "media",
+    ]
 )
 #: Capitalised words that begin sentences without being part of a name.
 _NOT_NAME = frozenset(
-    "the a an but and however so he she they it we i in on at as if this that these those there "
-    "when while after before for with from by of to his her their its our".split()
+    [
+        "the",
+        "a",
+        "an",
+        "but",
+        "and",
+        "however",
+        "so",
+        "he",
+        "she",
+        "they",
+        "it",
+        "we",
+        "i",
+        "in",
+        "on",
+        "at",
+        "as",
+        "if",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "when",
+        "while",
+        "after",
+        "before",
+        "for",
+        "with",
+        "from",
+        "by",
+        "of",
+        "to",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+    ]
 )
 _PREPOSITIONS = frozenset({"of", "from", "in", "at", "with", "for"})
 _COURTESY = frozenset({"mr", "mrs", "ms", "miss", "dr", "the", "a", "an"})
@@ -133,7 +256,8 @@ class SpeakerResolver:
         """Each attribution with its speaker entity (None if it has no speaker), and the speakers."""
         names = self._names(text, paragraphs, work)
         people: dict[str, Entity] = {}
-        for start, end, role, name in names:
+        bodies: dict[str, Entity] = {}
+        for _start, _end, role, name in names:
             self._person(people, role, name)
         entities: list[Entity] = []
         seen: set[int] = set()
@@ -159,7 +283,15 @@ class SpeakerResolver:
                 pointer += 1
             if attribution.antecedent is not None and mention.text.lower() in PERSON_PRONOUNS | GROUP_PRONOUNS:
                 mention = attribution.antecedent
-            entity = self._entity(mention, people, latest_person or latest_named, latest_group, entities, names[:pointer])
+            entity = self._entity(
+                mention,
+                people,
+                latest_person or latest_named,
+                latest_group,
+                entities,
+                names[max(0, pointer - RECENT_ENTITIES) : pointer],
+                bodies,
+            )
             by_mention[key] = entity
             if entity is not None:
                 entity.mentions.append(key)
@@ -226,6 +358,7 @@ class SpeakerResolver:
         latest_group: Entity | None,
         entities: list[Entity],
         named_before: Sequence[tuple[int, int, list[str], list[str]]],
+        bodies: dict[str, Entity],
     ) -> Entity | None:
         written = mention.text.strip().rstrip(",")
         lower = written.lower()
@@ -248,7 +381,7 @@ class SpeakerResolver:
             for entity in reversed(entities[-RECENT_ENTITIES:]):
                 if entity.kind == "person" and entity.role and set(content) <= set(entity.role.lower().split()):
                     return entity
-            for _start, _end, role, name in reversed(named_before[-RECENT_ENTITIES:]):
+            for _start, _end, role, name in reversed(named_before):
                 if role and set(content) <= {w.lower() for w in role}:
                     return self._person(people, role, name)
         head = _head(words).lower()
@@ -258,12 +391,21 @@ class SpeakerResolver:
         elif parsed is not None and len(words) == 1 and head not in ORGANISATION_WORDS and not head.isupper():
             kind = "person"  # a surname named once
         else:
-            kind = "organisation" if head in ORGANISATION_WORDS or head[:1].isupper() or words[0][:1].isupper() else (
-                "anonymous" if plural else "organisation"
+            kind = (
+                "organisation"
+                if head in ORGANISATION_WORDS or head[:1].isupper() or words[0][:1].isupper()
+                else ("anonymous" if plural else "organisation")
             )
+        if kind != "person" and words[0].lower() not in INDEFINITE:
+            # "the foreign ministry" named twice is one body; "an official" twice may be two people.
+            known = bodies.get(lower)
+            if known is not None:
+                return known
         entity = Entity(written, None, kind, surname=head, plural=plural)
         if kind == "person":
             people.setdefault(head, entity)
+        else:
+            bodies.setdefault(lower, entity)
         return entity
 
 

@@ -13,12 +13,54 @@ from typing import NamedTuple
 from copydesk_quotes.marks import Quotation
 from copydesk_quotes.work import WorkCounter
 
-_TOKEN = re.compile(r"\w+(?:[’'\-&.]\w+)*|[^\w\s]")
+_TOKEN = re.compile(r"\w+(?:[\u2019'\-&.]\w+)*|[^\w\s]")
 
 #: Words before a full stop that do not end a sentence.
 ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof sen rep gov gen lt col capt sgt adm st jr sr no vs inc co corp ltd "
-    "jan feb mar apr aug sept sep oct nov dec rev ft mt u.s u.k u.n e.g i.e etc".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "sen",
+        "rep",
+        "gov",
+        "gen",
+        "lt",
+        "col",
+        "capt",
+        "sgt",
+        "adm",
+        "st",
+        "jr",
+        "sr",
+        "no",
+        "vs",
+        "inc",
+        "co",
+        "corp",
+        "ltd",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "aug",
+        "sept",
+        "sep",
+        "oct",
+        "nov",
+        "dec",
+        "rev",
+        "ft",
+        "mt",
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.g",
+        "i.e",
+        "etc",
+    ]
 )
 
 WORD = "w"
@@ -70,7 +112,7 @@ def tokenise(
 def _ends_sentence(text: str, tokens: Sequence[Token], i: int) -> bool:
     token = tokens[i]
     if token.kind == QUOTE:
-        inner = token.text.rstrip("\"'”’»`“ ")
+        inner = token.text.rstrip("\"'”\u2019»`“ ")
         return inner.endswith((".", "?", "!"))
     if token.text not in ".?!":
         return False
@@ -98,7 +140,11 @@ def sentences(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
     for i in range(n):
         if i + 1 < n and _ends_sentence(text, tokens, i) and _starts_sentence(tokens[i + 1]):
             # A quotation ending in "?" or "!" followed by its attribution does not end the sentence.
-            if tokens[i].kind == QUOTE and tokens[i + 1].kind == WORD and not tokens[i].text.rstrip("\"'”’»` ").endswith("."):
+            if (
+                tokens[i].kind == QUOTE
+                and tokens[i + 1].kind == WORD
+                and not tokens[i].text.rstrip("\"'”\u2019»` ").endswith(".")
+            ):
                 continue
             found.append((begin, i + 1))
             begin = i + 1

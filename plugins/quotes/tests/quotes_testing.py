@@ -12,7 +12,9 @@ REPO = Path(__file__).resolve().parents[3]
 SEEDS = REPO / "seeds"
 DATA = Path(__file__).resolve().parent / "data"
 
-_TITLES = frozenset("mr mrs ms dr the a an president secretary minister foreign senator sen".split())
+_TITLES = frozenset(
+    ["mr", "mrs", "ms", "dr", "the", "a", "an", "president", "secretary", "minister", "foreign", "senator", "sen"]
+)
 
 
 def line_document(text: str, doc_id: str = "doc") -> Document:
@@ -29,7 +31,7 @@ def line_document(text: str, doc_id: str = "doc") -> Document:
 
 
 def name_tokens(name: str) -> list[str]:
-    words = re.sub(r"[’']s\b", "", name.lower())
+    words = re.sub(r"[\u2019']s\b", "", name.lower())
     return [w for w in re.split(r"[^\w]+", words) if w and w not in _TITLES]
 
 

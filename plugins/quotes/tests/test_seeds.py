@@ -8,9 +8,7 @@ from typing import Any
 
 import pytest
 from copydesk import Document
-
 from copydesk_quotes import AttributeQuotes
-
 from quotes_testing import DATA, SEEDS, iou, line_document, same_speaker
 
 EXPECTED: list[dict[str, Any]] = json.loads((DATA / "seed_quotes.json").read_text("utf-8"))["quotes"]
@@ -35,7 +33,9 @@ def _attributed(seed: str) -> Document:
 def _params() -> list[Any]:
     params = []
     for item in EXPECTED:
-        marks = [pytest.mark.xfail(reason=KNOWN_GAPS[item["quote"]], strict=True)] if item["quote"] in KNOWN_GAPS else []
+        marks = (
+            [pytest.mark.xfail(reason=KNOWN_GAPS[item["quote"]], strict=True)] if item["quote"] in KNOWN_GAPS else []
+        )
         params.append(pytest.param(item, id=f"{item['seed'][:3]}:{item['quote'][:40]}", marks=marks))
     return params
 
@@ -89,8 +89,11 @@ def test_speakers_are_clustered_with_fullest_name_and_role() -> None:
 
 def test_description_and_pronoun_resolve_to_the_person() -> None:
     doc = _attributed("001_c8f8171ffc279a20.txt")
-    by_mention = {doc.text[q.data["speaker"]["start"] : q.data["speaker"]["end"]]: q.data["speaker"]
-                  for q in doc.layer("quotes") if q.data["speaker"]}
+    by_mention = {
+        doc.text[q.data["speaker"]["start"] : q.data["speaker"]["end"]]: q.data["speaker"]
+        for q in doc.layer("quotes")
+        if q.data["speaker"]
+    }
     assert by_mention["the State Department spokesman"]["name"] == "P J Crowley"
     assert by_mention["the State Department spokesman"]["role"] == "State Department spokesman"
     assert by_mention["The Defence Secretary"]["name"] == "Robert Gates"
@@ -98,7 +101,10 @@ def test_description_and_pronoun_resolve_to_the_person() -> None:
 
 def test_split_quotation_shares_a_group() -> None:
     doc = _attributed("001_c8f8171ffc279a20.txt")
-    pieces = [q for q in doc.layer("quotes") if "Jeoff Morrell" == (q.data["speaker"] or {}).get("name")
-              and q.label == "direct"]
+    pieces = [
+        q
+        for q in doc.layer("quotes")
+        if (q.data["speaker"] or {}).get("name") == "Jeoff Morrell" and q.label == "direct"
+    ]
     assert len(pieces) == 2
     assert pieces[0].data["group"] == pieces[1].data["group"]
