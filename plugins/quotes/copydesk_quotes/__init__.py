@@ -91,7 +91,10 @@ class AttributeQuotes:
         ]
         resolved, speakers = self.resolver.resolve(doc.text, paragraphs, found, work)
         pieces = Counter(a.group for a, _ in resolved if a.group is not None)
-        spans = [_span(doc.id, attribution, entity, pieces[attribution.group] > 1) for attribution, entity in resolved]
+        spans = [
+            _span(doc.id, attribution, entity, attribution.group is not None and pieces[attribution.group] > 1)
+            for attribution, entity in resolved
+        ]
         spans.sort(key=lambda s: (s.start, s.end))
         speaker_list = [
             {"name": s.name, "role": s.role, "kind": s.kind, "mentions": [list(m) for m in s.mentions]}

@@ -588,8 +588,6 @@ class Attributor:
             pieces = [self._direct(tokens, left, speaker, cue_span, group, confidence + 0.1, cue)]
             if right is not None and _only_quote(tokens, *right):
                 pieces.append(self._direct(tokens, right, speaker, cue_span, group, confidence + 0.1, cue))
-            elif right is not None and cue.tense == "according":
-                pass
             return pieces
         if cue.tense == "according" and cue.speaker is not None:
             # According to X, CONTENT.   /   CONTENT, according to X.
@@ -603,7 +601,7 @@ class Attributor:
             if _only_quote(tokens, *right):
                 group = state.new_group()
                 return [self._direct(tokens, right, speaker, cue_span, group, confidence + 0.1, cue)]
-            pieces = [right]
+            ranges: list[tuple[int, int]] = [right]
             # "For decades, Mr. de Vos noted, the United States has ...": content cut by the cue.
             if (
                 left is not None
@@ -613,8 +611,8 @@ class Attributor:
                 and left[0] == a
                 and tokens[left[1]].text == ","
             ):
-                pieces = [left, right]
-            return [self._reported(text, tokens, pieces, speaker, cue_span, confidence, state)]
+                ranges = [left, right]
+            return [self._reported(text, tokens, ranges, speaker, cue_span, confidence, state)]
         if (
             left is not None
             and cue.speaker_side in ("left", "right")
