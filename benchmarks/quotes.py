@@ -1,7 +1,8 @@
 """Quote attribution, side by side: the pipeline's ``quotes.attribute`` step and textacy.
 
     python benchmarks/quotes.py [--bench ../shared/bench/quotes] [--dev DIR] [--config pipelines/news.toml]
-                                [--types direct] [--no-textacy] [--out DIR] [--errors N]
+                                [--types direct] [--no-textacy] [--textacy-python PY]
+                                [--out DIR] [--errors]
 
 Runs the ``quotes.attribute`` step of the pipeline config over the development set (each
 gold article's ``text``, one paragraph block per non-empty line, as the text reader makes
@@ -18,7 +19,6 @@ Scores of both systems come from the same scorer call style, so they compare dir
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import subprocess
 import sys
@@ -135,13 +135,14 @@ def report_line(name: str, summary: dict[str, Any], docs_per_second: float | Non
     )
 
 
-def run_textacy(bench: Path, gold_dir: Path, out: Path) -> float | None:
-    """textacy's direct_quotations per paragraph via the bench baseline; docs/s or None if absent."""
-    if importlib.util.find_spec("textacy") is None:
-        print("textacy: not installed (pip install -r benchmarks/requirements-quotes.txt); skipped")
+def run_textacy(bench: Path, gold_dir: Path, out: Path, python: str) -> float | None:
+    """textacy's direct_quotations per paragraph via the bench baseline; docs/s, or None if absent."""
+    probe = subprocess.run([python, "-c", "import textacy, spacy"], capture_output=True, text=True)
+    if probe.returncode != 0:
+        print(f"textacy: not importable by {python} (pip install -r benchmarks/requirements-quotes.txt); skipped")
         return None
     began = time.perf_counter()
-    command = [sys.executable, str(bench / "baseline_textacy.py"), "--per-paragraph", "--out", str(out), str(gold_dir)]
+    command = [python, str(bench / "baseline_textacy.py"), "--per-paragraph", "--out", str(out), str(gold_dir)]
     subprocess.run(command, check=True, capture_output=True, text=True)
     seconds = time.perf_counter() - began
     return len(list(gold_dir.glob("*.json"))) / seconds
@@ -185,8 +186,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--bench", type=Path, default=ROOT.parent / "shared" / "bench" / "quotes")
     parser.add_argument("--dev", type=Path, default=None, help="gold folder (default BENCH/dev/polnear-train)")
     parser.add_argument("--config", type=Path, default=ROOT / "pipelines" / "news.toml")
-    parser.add_argument("--types", default=None, help="score only these gold types, e.g. direct")
+    parser.add_argument(
+        "--types", default=None, help="score only these gold types, e.g. direct (default: all types, then direct)"
+    )
     parser.add_argument("--no-textacy", action="store_true", help="do not run the textacy baseline")
+    parser.add_argument(
+        "--textacy-python", default=sys.executable, help="interpreter with textacy installed (default: this one)"
+    )
     parser.add_argument("--out", type=Path, default=None, help="keep predictions here (default: a temp folder)")
     parser.add_argument("--errors", action="store_true", help="print coarse error classes with counts")
     args = parser.parse_args(argv)
@@ -196,21 +202,24 @@ def main(argv: list[str] | None = None) -> int:
     gold = load_gold(gold_dir)
     step = quotes_step(args.config)
     predictions, seconds = predict(step, gold)
+    runs = [None if args.types == "all" else args.types] if args.types else [None, "direct"]
     with tempfile.TemporaryDirectory() as tmp:
         out = args.out or Path(tmp)
         ours = out / "copydesk"
         ours.mkdir(parents=True, exist_ok=True)
         for p in predictions:
             (ours / f"{p['id']}.json").write_text(json.dumps(p, ensure_ascii=False), "utf-8")
-        label = args.types or "all types"
-        print(f"{len(gold)} articles from {gold_dir}; gold types scored: {label}; IoU >= 0.5")
-        print(report_line("copydesk quotes", score(args.bench, gold_dir, ours, args.types), len(gold) / seconds))
+        theirs = out / "textacy"
+        speed = None
         if not args.no_textacy:
-            theirs = out / "textacy"
             theirs.mkdir(parents=True, exist_ok=True)
-            speed = run_textacy(args.bench, gold_dir, theirs)
+            speed = run_textacy(args.bench, gold_dir, theirs, args.textacy_python)
+        print(f"{len(gold)} articles from {gold_dir}; IoU >= 0.5; one process")
+        for types in runs:
+            print(f"\ngold types scored: {types or 'all types'}")
+            print(report_line("copydesk quotes", score(args.bench, gold_dir, ours, types), len(gold) / seconds))
             if speed is not None:
-                print(report_line("textacy (para)", score(args.bench, gold_dir, theirs, args.types), speed))
+                print(report_line("textacy (para)", score(args.bench, gold_dir, theirs, types), speed))
     if args.errors:
         for name, count in sorted(error_classes(gold, predictions).items(), key=lambda kv: -kv[1]):
             print(f"  {count:6d}  {name}")

@@ -131,6 +131,44 @@ BETWEEN_SUBJECT_AND_CUE = frozenset(
 )
 #: Forms of "be": a cue after one is passive ("was told that"), its subject the addressee.
 BE_FORMS = frozenset(["be", "been", "being", "is", "was", "are", "were"])
+#: Cue lemmas whose bare and -s forms are more often nouns ("a claim", "the state", "shows").
+NOUN_LIKE = frozenset(
+    [
+        "state",
+        "claim",
+        "comment",
+        "report",
+        "charge",
+        "pledge",
+        "promise",
+        "counter",
+        "post",
+        "signal",
+        "demand",
+        "estimate",
+        "protest",
+        "highlight",
+        "hint",
+        "object",
+        "repeat",
+        "cry",
+        "shout",
+        "joke",
+        "note",
+        "show",
+        "fear",
+        "hope",
+        "doubt",
+        "reply",
+        "remark",
+        "vow",
+        "answer",
+        "concern",
+        "order",
+    ]
+)
+#: Cue lemmas that are not reporting when "to" follows ("continued to rise", "added to").
+NOT_BEFORE_TO = frozenset(["continue", "add", "find", "feel", "know", "think", "show"])
 #: Words after which a cue word is a noun ("reports of", "reports have warned").
 NOUN_FOLLOWERS = frozenset(["of", "have", "has", "had", "is", "are", "was", "were", "will", "would"])
 PERIODS = frozenset(["week", "month", "year", "night", "weekend", "morning", "evening"])
@@ -275,7 +313,24 @@ LEADING_ADVERBS = frozenset(
 )
 #: Prepositions that open an adverbial right after a cue ("said on Monday", "said in a statement").
 ADVERBIAL_PREPOSITIONS = frozenset(
-    ["in", "on", "at", "during", "to", "after", "before", "last", "this", "earlier", "late", "from", "via", "through"]
+    [
+        "in",
+        "on",
+        "at",
+        "during",
+        "to",
+        "after",
+        "before",
+        "last",
+        "this",
+        "earlier",
+        "late",
+        "from",
+        "via",
+        "through",
+        "for",
+        "with",
+    ]
 )
 #: Words that cannot end a speaker phrase.
 NOT_SPEAKER_END = frozenset(DETERMINERS | {"of", "for", "to", "in", "on", "at", "by", "with", "and", "or", "from"})
@@ -383,6 +438,9 @@ class Attributor:
                 found.extend(made)
                 consumed_until = max(consumed_until, cue.j, _token_index_after(tokens, made[-1].end, a, b))
                 state.last = made[-1]
+        if found and tokens[b - 1].text == "?":
+            # "Think you're going to find that good job?": a question reports nobody's words.
+            found = [f for f in found if f.kind == "direct"]
         orphan = None
         if not found:
             found.extend(self._continuation(tokens, a, b, state))
@@ -432,8 +490,32 @@ class Attributor:
                 continue
             if belief and not self.beliefs:
                 return None
-            if i > a and tokens[i - 1].lower in DETERMINERS:
-                return None  # "the report", "his statement": a noun, not a cue
+            before = tokens[i - 1] if i > a else None
+            if before is not None and (
+                before.lower in DETERMINERS
+                or before.lower in QUANTIFIERS
+                or before.text[:1].isdigit()
+                or before.lower.endswith(("'s", "\u2019s"))
+            ):
+                return None  # "the report", "three states", "Berlin's pledge": a noun, not a cue
+            following = tokens[i + 1 + n] if i + 1 + n < b else None
+            if (
+                lemma in NOUN_LIKE
+                and word in (lemma, _third_person(lemma))
+                and not (
+                    following is not None
+                    and (following.lower == "that" or following.text in ",:" or following.kind == QUOTE)
+                )
+            ):
+                # "state legislative chambers": a cue only before that/,/:/Q or after a name or pronoun
+                previous = tokens[i - 1] if i > a else None
+                if previous is None or not (
+                    previous.lower in PRONOUNS
+                    or (word != lemma and previous.is_capitalised() and "-" not in previous.text)
+                ):
+                    return None
+            if following is not None and following.lower == "to" and lemma in NOT_BEFORE_TO:
+                return None  # "continued to rebuff", "adding to his wins"
             if (
                 i + 1 + n < b
                 and tokens[i + 1 + n].lower in NOUN_FOLLOWERS
@@ -659,10 +741,10 @@ class Attributor:
             return None
         # Adverbials and addressees up to a "that" nearby: "told reporters on Monday that".
         prepositional = k < end and tokens[k].lower in ADVERBIAL_PREPOSITIONS and tokens[k].lower != "to"
-        window = min(end, k + (13 if prepositional else 9))
+        window = min(end, k + (16 if prepositional else 9))
         for m in range(k, window):
             token = tokens[m]
-            if token.kind != WORD:
+            if token.kind != WORD and not (prepositional and token.text == ","):
                 break
             if token.lower == "that" and m > k:
                 if self._adverbial_or_addressee(tokens, cue, k):
@@ -855,6 +937,16 @@ def _passive_at(tokens: Sequence[Token], a: int, i: int) -> int | None:
     ):
         return k
     return None
+
+
+def _third_person(lemma: str) -> str:
+    return (
+        lemma[:-1] + "ies"
+        if lemma.endswith("y")
+        else lemma + "es"
+        if lemma.endswith(("s", "sh", "ch"))
+        else lemma + "s"
+    )
 
 
 def form_is_plural(word: str) -> bool:
