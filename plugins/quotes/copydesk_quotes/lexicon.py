@@ -79,7 +79,6 @@ SPEECH_VERBS = (
     "advise",
     "recommend",
     "propose",
-    "announce",
     "demand",
     "threaten",
     "agree",
@@ -94,7 +93,6 @@ SPEECH_VERBS = (
     "whisper",
     "yell",
     "muse",
-    "acknowledge",
     "retort",
     "concur",
     "object",
@@ -248,7 +246,6 @@ SPEAKER_NOUNS = (
     "union",
     "newspaper",
     "website",
-    "statement",
     "side",
 )
 
