@@ -37,21 +37,60 @@ MAX_APPOSITIVE = 20
 PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it", "who", "which", "you"})
 OBJECT_PRONOUNS = frozenset({"me", "him", "her", "us", "them", "you", "it"})
 DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those"})
+#: Negated auxiliaries, with straight and curly apostrophes.
+NEGATED_AUXILIARIES = frozenset(
+    [
+        "isn\u2019t",
+        "isn't",
+        "wasn\u2019t",
+        "wasn't",
+        "doesn\u2019t",
+        "doesn't",
+        "didn\u2019t",
+        "didn't",
+        "hasn\u2019t",
+        "hasn't",
+        "haven\u2019t",
+        "haven't",
+        "won\u2019t",
+        "won't",
+        "can\u2019t",
+        "can't",
+        "couldn\u2019t",
+        "couldn't",
+        "wouldn\u2019t",
+        "wouldn't",
+    ]
+)
+#: Auxiliaries: a speaker phrase ends before one ("The Pentagon had in a report ... said").
+AUXILIARIES = (
+    frozenset(
+        [
+            "had",
+            "has",
+            "have",
+            "would",
+            "will",
+            "could",
+            "may",
+            "might",
+            "should",
+            "is",
+            "was",
+            "are",
+            "were",
+            "did",
+            "does",
+        ]
+    )
+    | NEGATED_AUXILIARIES
+)
 #: Words that may stand between a speaker and the cue: auxiliaries, adverbs, negation.
-BETWEEN_SUBJECT_AND_CUE = frozenset(
+BETWEEN_SUBJECT_AND_CUE = AUXILIARIES | frozenset(
     [
         "also",
-        "has",
-        "have",
-        "had",
         "'s",
         "\u2019s",
-        "would",
-        "will",
-        "could",
-        "may",
-        "might",
-        "should",
         "later",
         "then",
         "previously",
@@ -67,17 +106,9 @@ BETWEEN_SUBJECT_AND_CUE = frozenset(
         "often",
         "never",
         "not",
-        "did",
-        "does",
         "do",
-        "is",
-        "was",
-        "are",
-        "were",
         "been",
         "being",
-        "has",
-        "once",
         "first",
         "initially",
         "subsequently",
@@ -104,29 +135,6 @@ BETWEEN_SUBJECT_AND_CUE = frozenset(
         "sharply",
         "angrily",
         "quietly",
-    ]
-) | frozenset(
-    [
-        "isn\u2019t",
-        "isn't",
-        "wasn\u2019t",
-        "wasn't",
-        "doesn\u2019t",
-        "doesn't",
-        "didn\u2019t",
-        "didn't",
-        "hasn\u2019t",
-        "hasn't",
-        "haven\u2019t",
-        "haven't",
-        "won\u2019t",
-        "won't",
-        "can\u2019t",
-        "can't",
-        "couldn\u2019t",
-        "couldn't",
-        "wouldn\u2019t",
-        "wouldn't",
     ]
 )
 #: Forms of "be": a cue after one is passive ("was told that"), its subject the addressee.
@@ -174,35 +182,6 @@ NOUN_FOLLOWERS = frozenset(["of", "have", "has", "had", "is", "are", "was", "wer
 PERIODS = frozenset(["week", "month", "year", "night", "weekend", "morning", "evening"])
 WEEKDAYS = frozenset(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight"]
-)
-AUXILIARIES = frozenset(
-    [
-        "had",
-        "has",
-        "have",
-        "would",
-        "will",
-        "could",
-        "may",
-        "might",
-        "should",
-        "is",
-        "was",
-        "are",
-        "were",
-        "did",
-        "does",
-        "isn\u2019t",
-        "isn't",
-        "wasn\u2019t",
-        "wasn't",
-        "doesn\u2019t",
-        "doesn't",
-        "didn\u2019t",
-        "didn't",
-        "hasn\u2019t",
-        "hasn't",
-    ]
 )
 #: Verbs that take a reporting verb in the infinitive ("plans to tell", "refused to say").
 GOVERNING_VERBS = frozenset(
