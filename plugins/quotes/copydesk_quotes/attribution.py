@@ -411,6 +411,8 @@ class Attributor:
         for k, cue in enumerate(cues):
             next_clause = cues[k + 1].clause_start if k + 1 < len(cues) else b
             made = self._attribution(text, tokens, a, b, cue, consumed_until, next_clause, state)
+            if cue.lemma in self.lexicon.naming_verbs and not any(m.kind != "indirect" for m in made):
+                made = []  # "called him" names nobody's words; "called it “a disaster”" quotes them
             if made and antecedent is not None and made[0].speaker is not None:
                 made = [attrs.evolve(m, antecedent=antecedent) for m in made]
             if made:

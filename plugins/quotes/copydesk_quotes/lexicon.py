@@ -110,7 +110,12 @@ SPEECH_VERBS = (
     "scoff",
     "snap",
     "shoot back",
+    "call for",
+    "call on",
 )
+
+#: Verbs that name or label ("called the plan “a disaster”"): a quote only with a quotation.
+NAMING_VERBS = ("call", "dub", "label", "brand", "term")
 
 #: Verbs of thought and finding that news attributes like speech ("polls show", "he believes").
 BELIEF_VERBS = (
@@ -400,6 +405,7 @@ class Lexicon:
 
     verbs: frozenset[str]
     belief_verbs: frozenset[str]
+    naming_verbs: frozenset[str]
     addressee_verbs: frozenset[str]
     speaker_nouns: frozenset[str]
     titles: frozenset[str]
@@ -411,6 +417,7 @@ class Lexicon:
         extra_verbs: Iterable[str] = (),
         beliefs: bool = True,
         belief_verbs: Iterable[str] | None = None,
+        naming_verbs: Iterable[str] | None = None,
         speaker_nouns: Iterable[str] | None = None,
         extra_speaker_nouns: Iterable[str] = (),
         titles: Iterable[str] | None = None,
@@ -428,6 +435,9 @@ class Lexicon:
         return cls(
             verbs=frozenset(v for v in speech if v),
             belief_verbs=frozenset(v for v in belief if v and v not in speech),
+            naming_verbs=frozenset(
+                v.strip().lower() for v in (NAMING_VERBS if naming_verbs is None else naming_verbs) if v.strip()
+            ),
             addressee_verbs=frozenset(ADDRESSEE_VERBS),
             speaker_nouns=frozenset(nouns),
             titles=frozenset(title_set),
@@ -436,7 +446,7 @@ class Lexicon:
     def cue_forms(self) -> dict[str, tuple[str, str, bool]]:
         """Each written cue form -> (lemma, tense class, is a belief verb)."""
         table: dict[str, tuple[str, str, bool]] = {}
-        for belief, lemmas in ((True, self.belief_verbs), (False, self.verbs)):
+        for belief, lemmas in ((True, self.belief_verbs), (False, self.naming_verbs | self.verbs)):
             for lemma in sorted(lemmas):
                 for form, tense in verb_forms(lemma).items():
                     table[form] = (lemma, tense, belief)

@@ -118,3 +118,10 @@ def test_removed_blocks_are_not_read() -> None:
     doc = doc.remove_block(0, "share_bar")
     done = AttributeQuotes()(doc, None)  # type: ignore[arg-type]
     assert [s.label for s in done.layer("quotes")] == ["indirect"]
+
+
+def test_naming_verb_quotes_only_with_a_quotation() -> None:
+    assert quotes_of('Bolton called the decision "disrespectful to the troops."') == [
+        ("mixed", 'the decision "disrespectful to the troops."', "Bolton")
+    ]
+    assert quotes_of("Bolton called him on Monday about the plan.") == []
