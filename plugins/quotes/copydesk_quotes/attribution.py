@@ -81,6 +81,9 @@ AUXILIARIES = (
             "were",
             "did",
             "does",
+            "can",
+            "must",
+            "shall",
         ]
     )
     | NEGATED_AUXILIARIES
@@ -297,7 +300,6 @@ ADVERBIAL_PREPOSITIONS = frozenset(
         "on",
         "at",
         "during",
-        "to",
         "after",
         "before",
         "last",
@@ -721,7 +723,7 @@ class Attributor:
         if cue.tense == "according":
             return None
         # Adverbials and addressees up to a "that" nearby: "told reporters on Monday that".
-        prepositional = k < end and tokens[k].lower in ADVERBIAL_PREPOSITIONS and tokens[k].lower != "to"
+        prepositional = k < end and tokens[k].lower in ADVERBIAL_PREPOSITIONS
         window = min(end, k + (16 if prepositional else 9))
         for m in range(k, window):
             token = tokens[m]
@@ -753,6 +755,7 @@ class Attributor:
         return (
             cue.lemma in self.lexicon.addressee_verbs
             or first.lower in ADVERBIAL_PREPOSITIONS
+            or first.lower == "to"
             or first.lower in WEEKDAYS
             or first.lower in OBJECT_PRONOUNS
             or first.is_capitalised()
