@@ -440,7 +440,7 @@ class Attributor:
             token = tokens[i]
             if work is not None:
                 work.tick()
-            if token.kind != WORD:
+            if token.kind != WORD or (token.lower not in self._forms and token.lower != "according"):
                 i += 1
                 continue
             cue = self._cue_at(tokens, a, b, i)

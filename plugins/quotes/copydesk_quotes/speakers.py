@@ -325,8 +325,8 @@ class SpeakerResolver:
                 continue  # Title Case makes every word look like a name
             for match in runs:
                 words = match.group().replace("\u00a0", " ").split(" ")
-                if len(words) > MAX_NAME_WORDS:
-                    continue
+                if len(words) > MAX_NAME_WORDS or (len(words) == 1 and words[0].rstrip(".").lower() not in self.titles):
+                    continue  # one word and no title names nobody on its own
                 parsed = split_name(words, self.titles)
                 if parsed is None or (len(parsed[1]) < 2 and not parsed[0]):
                     continue

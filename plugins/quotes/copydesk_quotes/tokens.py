@@ -78,11 +78,9 @@ class Token(NamedTuple):
     end: int
     kind: str
     text: str
+    #: The text lower-cased once (rules compare words case-insensitively many times).
+    lower: str
     quotation: Quotation | None = None
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
 
     def is_capitalised(self) -> bool:
         return self.kind == WORD and self.text[:1].isupper()
@@ -101,10 +99,11 @@ def tokenise(
         for match in _TOKEN.finditer(text, position, stop):
             word = match.group()
             kind = WORD if (word[0].isalnum() or word[0] == "_") else PUNCT
-            tokens.append(Token(match.start(), match.end(), kind, word))
+            tokens.append(Token(match.start(), match.end(), kind, word, word.lower()))
         if quotation is None:
             break
-        tokens.append(Token(quotation.start, quotation.end, QUOTE, text[quotation.start : quotation.end], quotation))
+        quoted = text[quotation.start : quotation.end]
+        tokens.append(Token(quotation.start, quotation.end, QUOTE, quoted, "", quotation))
         position = quotation.end
     return tokens
 
