@@ -457,6 +457,10 @@ class Attributor:
                 i += 1
         return cues
 
+    def _verb_only(self, word: str) -> bool:
+        """True for a cue form that cannot be a noun (said, told, added; not state, report)."""
+        return any(lemma not in NOUN_LIKE and word != lemma for _, lemma, _, _ in self._forms.get(word, ()))
+
     def _cue_at(self, tokens: Sequence[Token], a: int, b: int, i: int) -> _Cue | None:
         word = tokens[i].text
         lower = word.lower()
@@ -526,6 +530,9 @@ class Attributor:
             return attrs.evolve(cue, speaker=left, speaker_side="left", clause_start=_clause_start(tokens, a, left[0]))
         before = _skip_left(tokens, a, cue.i)
         before_token = tokens[before - 1] if before > a else None
+        if before_token is not None and before_token.lower == "and" and earlier and cue.tense == "finite":
+            # "De Blasio said the move was made by Bratton and said, ...": the same speaker
+            return attrs.evolve(cue, speaker_side="inherited", clause_start=before - 1)
         if cue.tense == "participle" and not cue.belief:
             if before_token is not None and (
                 before_token.text == "," or before_token.lower in ("while", "by", "before", "after")
@@ -536,7 +543,12 @@ class Attributor:
             return None
         if before_token is not None and (before_token.text == "," or before_token.kind == QUOTE):
             right = _noun_phrase_right(tokens, cue.j, b, self.lexicon.speaker_nouns)
-            if right is not None:
+            if right is not None and (
+                right[1] >= b
+                or tokens[right[1]].kind != WORD
+                or tokens[right[1]].lower in ADVERBIAL_PREPOSITIONS | WEEKDAYS | {"to", "who", "whose"}
+            ):
+                # '"...," said Smith.' -- not '..., said the candidate could be ...'
                 return attrs.evolve(cue, speaker=right, speaker_side="right", clause_start=before)
         return None
 
@@ -557,7 +569,7 @@ class Attributor:
         k = comma - 1
         limit = max(a, comma - MAX_APPOSITIVE)
         while k >= limit and not (tokens[k].kind == PUNCT and tokens[k].text in ",—\u2013"):
-            if tokens[k].kind == QUOTE or tokens[k].lower in self._forms:
+            if tokens[k].kind == QUOTE or self._verb_only(tokens[k].lower):
                 return None  # a quotation or another cue: not an apposition
             if tokens[k].text == ")":
                 while k > limit and tokens[k].text != "(":
@@ -575,6 +587,8 @@ class Attributor:
         last = tokens[end - 1]
         if last.kind != WORD or last.lower in NOT_SPEAKER_END or last.lower in CLAUSE_WORDS:
             return None
+        if last.lower in PRONOUNS:
+            return end - 1, end
         start = end - 1
         limit = max(a, end - MAX_SUBJECT)
         while start > limit:
@@ -602,10 +616,8 @@ class Attributor:
                 last = tokens[end - 1]
                 break
         words = tokens[start:end]
-        if any(t.lower in ("to", "by") for t in words):
-            return None  # "Asked by Kasuri to clarify reports": not a speaker
-        if last.lower in PRONOUNS:
-            return (end - 1, end) if end - 1 >= start else None
+        if any(t.lower == "to" for t in words):
+            return None  # "prompted some politicians to": an infinitive clause, not a speaker
         if len(words) > MAX_SUBJECT - 2:
             return None
         capitalised = any(t.is_capitalised() and t.lower not in DETERMINERS for t in words)

@@ -233,8 +233,8 @@ def split_name(words: Sequence[str], titles: frozenset[str]) -> tuple[list[str],
             break
         k -= 1
     name = words[k:]
-    if not name or any(w.lower() in ORGANISATION_WORDS for w in name):
-        return None
+    if not name or any(w.lower() in ORGANISATION_WORDS or (len(w) > 2 and w.isupper()) for w in name):
+        return None  # "FULL TEXT", "NATO": headers and acronyms are not people
     role = [w for w in words[:k] if w.lower() not in _COURTESY]
     return role, name
 
