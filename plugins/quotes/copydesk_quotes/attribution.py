@@ -145,6 +145,16 @@ BE_FORMS = frozenset(["be", "been", "being", "is", "was", "are", "were"])
 #: Cue lemmas whose bare and -s forms are more often nouns ("a claim", "the state", "shows").
 NOUN_LIKE = frozenset(
     [
+        "back",
+        "support",
+        "question",
+        "challenge",
+        "attack",
+        "credit",
+        "welcome",
+        "praise",
+        "blast",
+        "slam",
         "state",
         "claim",
         "comment",

@@ -117,6 +117,39 @@ SPEECH_VERBS = (
 #: Verbs that name or label ("called the plan “a disaster”"): a quote only with a quotation.
 NAMING_VERBS = ("call", "dub", "label", "brand", "term")
 
+#: Verbs of stance news attributes like speech ("Trump criticized the deal", "Ryan backed
+#: the bill"); PolNeAR-style annotation counts them, a speech-only user can turn them off.
+STANCE_VERBS = (
+    "support",
+    "endorse",
+    "criticize",
+    "criticise",
+    "accuse",
+    "decline",
+    "refuse",
+    "want",
+    "seek",
+    "defend",
+    "oppose",
+    "reject",
+    "praise",
+    "back",
+    "cite",
+    "blame",
+    "condemn",
+    "dismiss",
+    "question",
+    "challenge",
+    "applaud",
+    "welcome",
+    "attack",
+    "slam",
+    "blast",
+    "mock",
+    "thank",
+    "credit",
+)
+
 #: Verbs of thought and finding that news attributes like speech ("polls show", "he believes").
 BELIEF_VERBS = (
     "believe",
@@ -418,6 +451,8 @@ class Lexicon:
         beliefs: bool = True,
         belief_verbs: Iterable[str] | None = None,
         naming_verbs: Iterable[str] | None = None,
+        stances: bool = True,
+        stance_verbs: Iterable[str] | None = None,
         speaker_nouns: Iterable[str] | None = None,
         extra_speaker_nouns: Iterable[str] = (),
         titles: Iterable[str] | None = None,
@@ -426,6 +461,8 @@ class Lexicon:
         """A lexicon from the defaults, replaced or extended as the step config says."""
         speech = {v.strip().lower() for v in (SPEECH_VERBS if verbs is None else verbs)}
         speech |= {v.strip().lower() for v in extra_verbs}
+        if stances:
+            speech |= {v.strip().lower() for v in (STANCE_VERBS if stance_verbs is None else stance_verbs)}
         belief = (
             {v.strip().lower() for v in (BELIEF_VERBS if belief_verbs is None else belief_verbs)} if beliefs else set()
         )

@@ -6,7 +6,14 @@ import re
 
 import pytest
 from copydesk_quotes import CONFIG_SCHEMA
-from copydesk_quotes.lexicon import ADDRESSEE_VERBS, BELIEF_VERBS, NAMING_VERBS, SPEAKER_NOUNS, SPEECH_VERBS
+from copydesk_quotes.lexicon import (
+    ADDRESSEE_VERBS,
+    BELIEF_VERBS,
+    NAMING_VERBS,
+    SPEAKER_NOUNS,
+    SPEECH_VERBS,
+    STANCE_VERBS,
+)
 from quotes_testing import REPO
 
 DOC = (REPO / "docs" / "plugins" / "quotes.md").read_text("utf-8")
@@ -31,6 +38,7 @@ def test_every_option_is_documented(option: str) -> None:
         ("Belief verbs", BELIEF_VERBS),
         ("Verbs with an addressee", ADDRESSEE_VERBS),
         ("Naming verbs", NAMING_VERBS),
+        ("Stance verbs", STANCE_VERBS),
     ],
 )
 def test_every_default_verb_is_listed(section: str, words: tuple[str, ...]) -> None:

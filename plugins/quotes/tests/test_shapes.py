@@ -125,3 +125,9 @@ def test_naming_verb_quotes_only_with_a_quotation() -> None:
         ("mixed", 'the decision "disrespectful to the troops."', "Bolton")
     ]
     assert quotes_of("Bolton called him on Monday about the plan.") == []
+
+
+def test_stances_are_attributed_unless_turned_off() -> None:
+    text = "Senator Smith criticized the deal with Iran."
+    assert quotes_of(text) == [("indirect", "the deal with Iran", "Smith")]
+    assert quotes_of(text, stances=False) == []
