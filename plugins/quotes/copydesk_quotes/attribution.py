@@ -764,6 +764,7 @@ class Attributor:
             k += 1
         while k < end and tokens[k].kind == PUNCT and tokens[k].text in ",:":
             k += 1
+        end = _clause_end(tokens, k, end)
         content = _trim_range(tokens, k, end)
         if content is None:
             return None
@@ -1054,6 +1055,21 @@ def _skip_adverbial(tokens: Sequence[Token], k: int, end: int) -> int:
         if limit >= end and all(t.kind == WORD for t in tokens[k:end]) and end - k <= 6:
             return end
     return k
+
+
+#: After a comma, words that open a clause of the writer's, not the speaker's.
+CLAUSE_AFTER_COMMA = frozenset(["but", "while", "when", "although", "though", "whereas"])
+
+
+def _clause_end(tokens: Sequence[Token], k: int, end: int) -> int:
+    """Where reported content ends: at "; " or at ", but" / ", while" ... (else `end`)."""
+    for m in range(k + 1, end):
+        token = tokens[m]
+        if token.kind == PUNCT and (
+            token.text == ";" or (token.text == "," and m + 1 < end and tokens[m + 1].lower in CLAUSE_AFTER_COMMA)
+        ):
+            return m
+    return end
 
 
 def _trim_range(tokens: Sequence[Token], s: int, e: int) -> tuple[int, int] | None:
