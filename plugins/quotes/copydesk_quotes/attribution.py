@@ -425,8 +425,9 @@ class Attributor:
             made = self._attribution(text, tokens, a, b, cue, consumed_until, next_clause, state)
             if cue.lemma in self.lexicon.naming_verbs and not any(m.kind != "indirect" for m in made):
                 made = []  # "called him" names nobody's words; "called it “a disaster”" quotes them
-            if made and antecedent is not None and made[0].speaker is not None:
-                made = [attrs.evolve(m, antecedent=antecedent) for m in made]
+            before = antecedent or self._relative_antecedent(text, tokens, a, cue)
+            if made and before is not None and made[0].speaker is not None:
+                made = [attrs.evolve(m, antecedent=before) for m in made]
             if made:
                 found.extend(made)
                 consumed_until = max(consumed_until, cue.j, _token_index_after(tokens, made[-1].end, a, b))
@@ -716,6 +717,16 @@ class Attributor:
                 Attribution("direct", 0, 0, speaker, cue_span, confidence, speaker_from=_speaker_from(cue))
             )
         return []
+
+    def _relative_antecedent(self, text: str, tokens: Sequence[Token], a: int, cue: _Cue) -> Mention | None:
+        """For "voters who said" / "Trump, who said": the phrase "who" stands for."""
+        if cue.speaker is None or cue.speaker_side != "left" or tokens[cue.speaker[0]].lower not in ("who", "which"):
+            return None
+        k = cue.speaker[0]
+        if k > a and tokens[k - 1].text == ",":
+            k -= 1
+        phrase = self._phrase_ending_at(tokens, a, k) if k > a else None
+        return None if phrase is None else self._mention(text, tokens, phrase)
 
     def _trailing(self, tokens: Sequence[Token], a: int, b: int, cue: _Cue) -> bool:
         """True if `cue` closes its sentence (", the ministry said.") with nothing said after it."""

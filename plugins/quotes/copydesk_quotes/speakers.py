@@ -40,6 +40,7 @@ RECENT_ENTITIES = 50
 MAX_NAME_WORDS = 7
 
 PERSON_PRONOUNS = frozenset({"he", "she", "i", "him", "her"})
+PRONOUNS_WITH_ANTECEDENT = frozenset({"he", "she", "i", "they", "we", "who", "which"})
 GROUP_PRONOUNS = frozenset({"they", "we"})
 ANONYMOUS_HEADS = frozenset(
     [
@@ -206,6 +207,8 @@ class Entity:
     kind: str
     surname: str = ""
     plural: bool = False
+    #: "m" or "f" when a courtesy title (Mr, Ms) or a resolved pronoun has told; else None.
+    gender: str | None = None
     mentions: list[tuple[int, int]] = attrs.field(factory=list)
 
     def as_speaker(self) -> Speaker:
@@ -257,14 +260,14 @@ class SpeakerResolver:
         names = self._names(text, paragraphs, work)
         people: dict[str, Entity] = {}
         bodies: dict[str, Entity] = {}
-        for _start, _end, role, name in names:
-            self._person(people, role, name)
+        for _start, _end, role, name, gender in names:
+            self._person(people, role, name, gender)
         entities: list[Entity] = []
         seen: set[int] = set()
         resolved: list[tuple[Attribution, Entity | None]] = []
-        latest_person: Entity | None = None
+        recent_people: list[Entity] = []
         latest_group: Entity | None = None
-        latest_named: Entity | None = None
+        named_people: list[Entity] = []
         by_mention: dict[tuple[int, int], Entity | None] = {}
         pointer = 0
         for attribution in sorted(found, key=lambda f: f.speaker.start if f.speaker else f.start):
@@ -279,14 +282,16 @@ class SpeakerResolver:
                 resolved.append((attribution, by_mention[key]))
                 continue
             while pointer < len(names) and names[pointer][0] < mention.start:
-                latest_named = people.get(names[pointer][3][-1].lower(), latest_named)
+                named = people.get(names[pointer][3][-1].lower())
+                if named is not None:
+                    named_people.append(named)
                 pointer += 1
-            if attribution.antecedent is not None and mention.text.lower() in PERSON_PRONOUNS | GROUP_PRONOUNS:
+            if attribution.antecedent is not None and mention.text.lower() in PRONOUNS_WITH_ANTECEDENT:
                 mention = attribution.antecedent
             entity = self._entity(
                 mention,
                 people,
-                latest_person or latest_named,
+                _latest_compatible(mention.text, recent_people) or _latest_compatible(mention.text, named_people),
                 latest_group,
                 entities,
                 names[max(0, pointer - RECENT_ENTITIES) : pointer],
@@ -299,12 +304,13 @@ class SpeakerResolver:
                     seen.add(id(entity))
                     entities.append(entity)
                 if entity.kind == "person":
-                    latest_person = entity
+                    recent_people.append(entity)
+                    _learn_gender(entity, mention.text)
                 elif entity.plural or entity.kind == "organisation":
                     latest_group = entity
             resolved.append((attribution, entity))
         by_surname: dict[str, list[tuple[int, int]]] = {}
-        for start, end, _role, name in names:
+        for start, end, _role, name, _gender in names:
             by_surname.setdefault(name[-1].lower(), []).append((start, end))
         for entity in entities:
             if entity.kind == "person":
@@ -314,9 +320,9 @@ class SpeakerResolver:
     # ------------------------------------------------------------------ names in the text
     def _names(
         self, text: str, paragraphs: Sequence[tuple[int, int]], work: WorkCounter | None
-    ) -> list[tuple[int, int, list[str], list[str]]]:
-        """(start, end, role words, name words) of each person named in running text."""
-        found: list[tuple[int, int, list[str], list[str]]] = []
+    ) -> list[tuple[int, int, list[str], list[str], str | None]]:
+        """(start, end, role words, name words, gender) of each person named in running text."""
+        found: list[tuple[int, int, list[str], list[str], str | None]] = []
         for p_start, p_end in paragraphs:
             if work is not None:
                 work.tick(p_end - p_start)
@@ -332,17 +338,19 @@ class SpeakerResolver:
                     continue
                 role, name = parsed
                 offset = match.group().rfind(name[0])
-                found.append((match.start() + max(0, offset), match.end(), role, name))
+                found.append((match.start() + max(0, offset), match.end(), role, name, _gender(words)))
         return found
 
-    def _person(self, people: dict[str, Entity], role: list[str], name: list[str]) -> Entity:
+    def _person(self, people: dict[str, Entity], role: list[str], name: list[str], gender: str | None = None) -> Entity:
         """The person with this surname; the fullest name and the longest role win."""
         surname = name[-1].lower()
         entity = people.get(surname)
         if entity is None:
-            entity = Entity(" ".join(name), " ".join(role) or None, "person", surname=surname)
+            entity = Entity(" ".join(name), " ".join(role) or None, "person", surname=surname, gender=gender)
             people[surname] = entity
             return entity
+        if entity.gender is None:
+            entity.gender = gender
         if len(name) > len(entity.name.split()):
             entity.name = " ".join(name)
         if role and (entity.role is None or len(" ".join(role)) > len(entity.role)):
@@ -357,7 +365,7 @@ class SpeakerResolver:
         latest_person: Entity | None,
         latest_group: Entity | None,
         entities: list[Entity],
-        named_before: Sequence[tuple[int, int, list[str], list[str]]],
+        named_before: Sequence[tuple[int, int, list[str], list[str], str | None]],
         bodies: dict[str, Entity],
     ) -> Entity | None:
         written = mention.text.strip().rstrip(",")
@@ -375,13 +383,13 @@ class SpeakerResolver:
         if parsed is not None:
             role, name = parsed
             if len(name) > 1 or role or name[-1].lower() in people:
-                return self._person(people, role, name)
+                return self._person(people, role, name, _gender(words))
         content = [w.lower() for w in words if w.lower() not in ("the", "a", "an")]
         if words[0].lower() == "the" and content:
             for entity in reversed(entities[-RECENT_ENTITIES:]):
                 if entity.kind == "person" and entity.role and set(content) <= set(entity.role.lower().split()):
                     return entity
-            for _start, _end, role, name in reversed(named_before):
+            for _start, _end, role, name, _gender_of in reversed(named_before):
                 if role and set(content) <= {w.lower() for w in role}:
                     return self._person(people, role, name)
         head = _head(words).lower()
@@ -407,6 +415,33 @@ class SpeakerResolver:
         else:
             bodies.setdefault(lower, entity)
         return entity
+
+
+def _gender(words: Sequence[str]) -> str | None:
+    """What a courtesy title says: Mr -> "m"; Mrs, Ms, Miss -> "f"."""
+    for word in words:
+        title = word.rstrip(".").lower()
+        if title == "mr":
+            return "m"
+        if title in ("mrs", "ms", "miss"):
+            return "f"
+    return None
+
+
+def _latest_compatible(pronoun: str, people: Sequence[Entity]) -> Entity | None:
+    """The latest of `people` a pronoun can refer to: "he" skips women, "she" men (when known)."""
+    lower = pronoun.lower()
+    excluded = "f" if lower in ("he", "him", "his") else "m" if lower in ("she", "her") else ""
+    for entity in reversed(people[-RECENT_ENTITIES:]):
+        if entity.gender != excluded or not excluded:
+            return entity
+    return None
+
+
+def _learn_gender(entity: Entity, pronoun: str) -> None:
+    lower = pronoun.lower()
+    if entity.gender is None and lower in ("he", "she"):
+        entity.gender = "m" if lower == "he" else "f"
 
 
 def _head(words: Sequence[str]) -> str:

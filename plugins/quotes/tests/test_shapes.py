@@ -131,3 +131,16 @@ def test_stances_are_attributed_unless_turned_off() -> None:
     text = "Senator Smith criticized the deal with Iran."
     assert quotes_of(text) == [("indirect", "the deal with Iran", "Smith")]
     assert quotes_of(text, stances=False) == []
+
+
+def test_pronoun_skips_a_person_of_the_other_gender() -> None:
+    text = "Mrs. Jones met Mr. Smith on Monday. She said the talks had failed."
+    assert quotes_of(text) == [("indirect", "the talks had failed", "Jones")]
+
+
+def test_relative_pronoun_speaker_is_the_phrase_before_it() -> None:
+    doc = AttributeQuotes()(line_document("Mr. Smith, who said the plan would fail, left early."), None)  # type: ignore[arg-type]
+    (span,) = doc.layer("quotes")
+    speaker = span.data["speaker"]
+    assert doc.text[speaker["start"] : speaker["end"]] == "who"
+    assert speaker["name"] == "Smith"
