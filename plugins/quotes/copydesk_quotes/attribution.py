@@ -437,6 +437,8 @@ class Attributor:
             found = [f for f in found if f.kind == "direct"]
         orphan = None
         if not found:
+            found.extend(self._colon(text, tokens, a, b, state))
+        if not found:
             found.extend(self._continuation(tokens, a, b, state))
             if not found and _only_quote(tokens, a, b):
                 orphan = next(t for t in tokens[a:b] if t.kind == QUOTE)
@@ -491,8 +493,7 @@ class Attributor:
             before = tokens[i - 1] if i > a else None
             if before is not None and (
                 before.lower in DETERMINERS
-                or before.lower in QUANTIFIERS
-                or before.text[:1].isdigit()
+                or ((before.lower in QUANTIFIERS or before.text[:1].isdigit()) and form_is_plural(word))
                 or before.lower.endswith(("'s", "\u2019s"))
             ):
                 return None  # "the report", "three states", "Berlin's pledge": a noun, not a cue
@@ -718,6 +719,41 @@ class Attributor:
             )
         return []
 
+    def _colon(self, text: str, tokens: Sequence[Token], a: int, b: int, state: _State) -> list[Attribution]:
+        """``Republican pollster Daron Shaw: “...”`` / ``Clinton has since apologized: “...”``.
+
+        With no cue in the sentence, a quotation after a colon that ends the sentence is the
+        words of the person the sentence begins with.
+        """
+        end = b
+        while end > a and tokens[end - 1].kind == PUNCT:
+            end -= 1
+        if end - a < 3 or tokens[end - 1].kind != QUOTE or tokens[end - 2].text != ":":
+            return []
+        subject = self._leading_name(tokens, a, end - 2)
+        if subject is None:
+            return []
+        speaker = self._mention(text, tokens, subject)
+        colon = tokens[end - 2]
+        found = _Cue(end - 2, end - 1, ":", "finite", False, subject, "left")
+        return [self._direct(tokens, (end - 1, end), speaker, (colon.start, colon.end), state.new_group(), 0.6, found)]
+
+    def _leading_name(self, tokens: Sequence[Token], a: int, stop: int) -> tuple[int, int] | None:
+        """The name or pronoun a sentence starts with (titles and roles allowed before it)."""
+        if tokens[a].lower in PRONOUNS - {"it", "who", "which", "you"}:
+            return a, a + 1
+        k = a
+        limit = min(stop, a + MAX_SUBJECT)
+        while k < limit and (
+            tokens[k].is_capitalised()
+            or tokens[k].lower in self.lexicon.titles
+            or (tokens[k].text == "." and k > a and _abbreviation(tokens[k - 1], tokens[k]))
+        ):
+            k += 1
+        if k == a or not tokens[k - 1].is_capitalised() or tokens[a].lower in DETERMINERS | LEADING_ADVERBS:
+            return None
+        return a, k
+
     def _relative_antecedent(self, text: str, tokens: Sequence[Token], a: int, cue: _Cue) -> Mention | None:
         """For "voters who said" / "Trump, who said": the phrase "who" stands for."""
         if cue.speaker is None or cue.speaker_side != "left" or tokens[cue.speaker[0]].lower not in ("who", "which"):
@@ -766,6 +802,10 @@ class Attributor:
                 if self._adverbial_or_addressee(tokens, cue, k):
                     return _trim_range(tokens, m + 1, end)
                 break
+        if prepositional:
+            for m in range(k, window):
+                if tokens[m].text == ":":
+                    return _trim_range(tokens, m + 1, end)  # "tweeted in response: Q"
         if prepositional and not any(t.text == "," for t in tokens[k:window]):
             return None  # "said in an interview with Bloomberg News following ...": no content here
         if cue.lemma in self.lexicon.addressee_verbs and k < end:

@@ -111,11 +111,16 @@ SPEECH_VERBS = (
     "snap",
     "shoot back",
     "call for",
+    "scream",
+    "chant",
+    "plead",
+    "elaborate",
+    "jeer",
     "call on",
 )
 
 #: Verbs that name or label ("called the plan “a disaster”"): a quote only with a quotation.
-NAMING_VERBS = ("call", "dub", "label", "brand", "term")
+NAMING_VERBS = ("call", "dub", "label", "brand", "term", "read")
 
 #: Verbs of stance news attributes like speech ("Trump criticized the deal", "Ryan backed
 #: the bill"); PolNeAR-style annotation counts them, a speech-only user can turn them off.

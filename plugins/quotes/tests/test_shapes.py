@@ -144,3 +144,8 @@ def test_relative_pronoun_speaker_is_the_phrase_before_it() -> None:
     speaker = span.data["speaker"]
     assert doc.text[speaker["start"] : speaker["end"]] == "who"
     assert speaker["name"] == "Smith"
+
+
+def test_quotation_after_a_colon_belongs_to_the_sentence_subject() -> None:
+    text = "The timing does not surprise pollster Daron Shaw: “Surges come late.”\nDaron Shaw: “Surges come late.”"
+    assert quotes_of(text) == [("direct", "“Surges come late.”", "Daron Shaw")]
