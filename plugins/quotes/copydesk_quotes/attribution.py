@@ -189,7 +189,9 @@ NOUN_LIKE = frozenset(
     ]
 )
 #: Cue lemmas that are not reporting when "to" follows ("continued to rise", "added to").
-NOT_BEFORE_TO = frozenset(["continue", "add", "find", "feel", "know", "think", "show"])
+NOT_BEFORE_TO = frozenset(["continue", "add", "find", "feel", "know", "think", "show", "thank"])
+#: Words before a past participle (written, known, shown) that make it a verb form.
+PERFECT_AUXILIARIES = frozenset(["has", "have", "had", "been", "be", "is", "was", "are", "were", "also"])
 #: Words after which a cue word is a noun ("reports of", "reports have warned").
 NOUN_FOLLOWERS = frozenset(["of", "have", "has", "had", "is", "are", "was", "were", "will", "would"])
 PERIODS = frozenset(["week", "month", "year", "night", "weekend", "morning", "evening"])
@@ -503,10 +505,11 @@ class Attributor:
                 and word in (lemma, _third_person(lemma))
                 and not (
                     following is not None
-                    and (following.lower == "that" or following.text in ",:" or following.kind == QUOTE)
+                    and (following.lower == "that" or following.text == ":" or following.kind == QUOTE)
                 )
             ):
-                # "state legislative chambers": a cue only before that/,/:/Q or after a name or pronoun
+                # "state legislative chambers", "unconditional support,": a cue only before
+                # that/:/Q or after a name or pronoun
                 previous = tokens[i - 1] if i > a else None
                 if previous is None or not (
                     previous.lower in PRONOUNS
@@ -515,6 +518,8 @@ class Attributor:
                     return None
             if following is not None and following.lower == "to" and lemma in NOT_BEFORE_TO:
                 return None  # "continued to rebuff", "adding to his wins"
+            if tense == "perfect" and not (i > a and tokens[i - 1].lower in PERFECT_AUXILIARIES):
+                return None  # "contests known as Super Tuesday": a participle, not a report
             if (
                 i + 1 + n < b
                 and tokens[i + 1 + n].lower in NOUN_FOLLOWERS
