@@ -976,6 +976,12 @@ def _skip_left(tokens: Sequence[Token], a: int, i: int) -> int:
             k -= 1
         elif lower in PERIODS and k - 1 > a and tokens[k - 2].lower in ("last", "this", "next", "earlier", "later"):
             k -= 2  # "Bush last week urged"
+        elif tokens[k - 1].text == ")":
+            # "Sen. John Cornyn (R-Texas) told": a parenthesis after the name
+            opening = next((m for m in range(k - 2, max(a, k - 10) - 1, -1) if tokens[m].text == "("), None)
+            if opening is None or opening <= a:
+                break
+            k = opening
         else:
             break
     return k

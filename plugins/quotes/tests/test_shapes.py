@@ -149,3 +149,8 @@ def test_relative_pronoun_speaker_is_the_phrase_before_it() -> None:
 def test_quotation_after_a_colon_belongs_to_the_sentence_subject() -> None:
     text = "The timing does not surprise pollster Daron Shaw: “Surges come late.”\nDaron Shaw: “Surges come late.”"
     assert quotes_of(text) == [("direct", "“Surges come late.”", "Daron Shaw")]
+
+
+def test_party_and_state_in_brackets_after_the_name() -> None:
+    text = "Sen. John Cornyn (R-Texas) told reporters that the vote would be close."
+    assert quotes_of(text) == [("indirect", "the vote would be close", "John Cornyn")]
