@@ -97,3 +97,12 @@ def test_unbalanced_marks_keep_quotations_inside_their_paragraph() -> None:
     )
     texts = [doc.text[s.start : s.end] for s in doc.layer("quotes")]
     assert texts == ['"yes and no.', "the talks failed", '"Another one,"']
+
+
+@pytest.mark.parametrize("text", ["", "   ", '"', "”“", "said said said", "According to", "He said:", "''"])
+def test_degenerate_text_gives_no_error(text: str) -> None:
+    blocks = [(0, len(text), "paragraph")] if text.strip() else []
+    doc = AttributeQuotes()(make_document(text, blocks=blocks), None)  # type: ignore[arg-type]
+    for span in doc.layer("quotes"):
+        assert 0 <= span.start < span.end <= len(text)
+    assert isinstance(doc.meta["quotes.speakers"], list)
