@@ -396,12 +396,6 @@ TITLES = (
     "officer",
 )
 
-#: Pronouns that can be the subject of a cue, and what they refer to.
-PERSON_PRONOUNS = ("he", "she", "i")
-GROUP_PRONOUNS = ("they", "we")
-THING_PRONOUNS = ("it",)
-RELATIVE_PRONOUNS = ("who", "which")
-
 
 def _regular_forms(lemma: str) -> tuple[str, str, str]:
     """(third person, past, -ing) of a regular verb: note -> notes, noted, noting."""

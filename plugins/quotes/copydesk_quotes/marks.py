@@ -46,9 +46,6 @@ class Quotation:
     closed: bool
     chain: int | None = None
 
-    def __contains__(self, position: object) -> bool:
-        return isinstance(position, int) and self.start <= position < self.end
-
 
 def _facing(text: str, start: int, end: int, mark: str) -> str:
     """'open', 'close' or '' (unknown) for the mark at text[start:end]."""
@@ -135,9 +132,3 @@ def _drop_lone_chains(quotations: list[Quotation]) -> list[Quotation]:
         if q.chain is not None:
             sizes[q.chain] = sizes.get(q.chain, 0) + 1
     return [attrs.evolve(q, chain=None) if q.chain is not None and sizes[q.chain] < 2 else q for q in quotations]
-
-
-def mark_length(text: str, position: int) -> int:
-    """Length of the quotation mark starting at `position` (0 if there is none)."""
-    match = _MARK.match(text, position)
-    return len(match.group()) if match else 0
