@@ -213,9 +213,14 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         out = args.out or Path(tmp)
         ours = out / "copydesk"
+        # The same predictions, direct quotes only: what textacy extracts, compared like for like.
+        ours_direct = out / "copydesk-direct"
         ours.mkdir(parents=True, exist_ok=True)
+        ours_direct.mkdir(parents=True, exist_ok=True)
         for p in predictions:
             (ours / f"{p['id']}.json").write_text(json.dumps(p, ensure_ascii=False), "utf-8")
+            direct = {"id": p["id"], "quotes": [q for q in p["quotes"] if q["type"] == "direct"]}
+            (ours_direct / f"{p['id']}.json").write_text(json.dumps(direct, ensure_ascii=False), "utf-8")
         theirs = out / "textacy"
         speed = None
         if not args.no_textacy:
@@ -225,6 +230,10 @@ def main(argv: list[str] | None = None) -> int:
         for types in runs:
             print(f"\ngold types scored: {types or 'all types'}")
             print(report_line("copydesk quotes", score(args.bench, gold_dir, ours, types), len(gold) / seconds))
+            if types == "direct":
+                print(
+                    report_line("  direct only", score(args.bench, gold_dir, ours_direct, types), len(gold) / seconds)
+                )
             if speed is not None:
                 print(report_line("textacy (para)", score(args.bench, gold_dir, theirs, types), speed))
     if args.errors:
