@@ -820,7 +820,6 @@ class Attributor:
             k += 1
         while k < end and tokens[k].kind == PUNCT and tokens[k].text in ",:":
             k += 1
-        end = _clause_end(tokens, k, end)
         content = _trim_range(tokens, k, end)
         if content is None:
             return None
@@ -1027,8 +1026,10 @@ def _nested(tokens: Sequence[Token], outer: _Cue, inner: _Cue) -> bool:
     """True if `inner` reports inside what `outer` reports ("warned that X has found ...").
 
     By the news convention (and PolNeAR's) a token belongs to one attribution, so a cue in
-    the content of another is part of that content. The contents are adjacent when only
-    words (an addressee, "that") stand between the outer cue and the inner speaker.
+    the content of another is part of that content: its speaker directly follows the outer
+    cue's words ("told Boucher that X said"), or a word that embeds it ("whom he called",
+    "given that polls show", "when a young man asked"). After punctuation or "and"/"but"
+    a new attribution begins.
     """
     if outer.speaker_side != "left" or inner.speaker_side not in ("left", "passive"):
         return False
@@ -1036,7 +1037,10 @@ def _nested(tokens: Sequence[Token], outer: _Cue, inner: _Cue) -> bool:
     between = tokens[outer.j : inner_start]
     if between and between[0].text == ",":
         between = between[1:]
-    return len(between) <= 8 and all(t.kind == WORD for t in between)
+    if len(between) <= 8 and all(t.kind == WORD for t in between):
+        return True
+    before = tokens[inner_start - 1] if inner_start > outer.j else None
+    return before is not None and before.kind == WORD and before.lower not in ("and", "but", "or", "so", "yet")
 
 
 def _abbreviation(word: Token, dot: Token) -> bool:
@@ -1117,21 +1121,6 @@ def _skip_adverbial(tokens: Sequence[Token], k: int, end: int) -> int:
         if limit >= end and all(t.kind == WORD for t in tokens[k:end]) and end - k <= 6:
             return end
     return k
-
-
-#: After a comma, words that open a clause of the writer's, not the speaker's.
-CLAUSE_AFTER_COMMA = frozenset(["but", "while", "when", "although", "though", "whereas"])
-
-
-def _clause_end(tokens: Sequence[Token], k: int, end: int) -> int:
-    """Where reported content ends: at "; " or at ", but" / ", while" ... (else `end`)."""
-    for m in range(k + 1, end):
-        token = tokens[m]
-        if token.kind == PUNCT and (
-            token.text == ";" or (token.text == "," and m + 1 < end and tokens[m + 1].lower in CLAUSE_AFTER_COMMA)
-        ):
-            return m
-    return end
 
 
 def _trim_range(tokens: Sequence[Token], s: int, e: int) -> tuple[int, int] | None:
