@@ -245,6 +245,8 @@ GOVERNING_VERBS = frozenset(
 QUANTIFIERS = frozenset(
     ["one", "two", "three", "four", "five", "several", "some", "many", "most", "few", "other", "another"]
 )
+#: Words that stand for a group of people as a subject ("others have said", "both said").
+GROUP_WORDS = frozenset(["others", "both", "all", "each", "everyone", "nobody", "none", "somebody", "someone"])
 #: Words that end a subject phrase on its left.
 CLAUSE_WORDS = frozenset(
     [
@@ -640,7 +642,7 @@ class Attributor:
         capitalised = any(t.is_capitalised() and t.lower not in DETERMINERS for t in words)
         nouns = any(t.lower in self.lexicon.speaker_nouns or t.lower in self.lexicon.titles for t in words)
         # "the mayor", "a new poll": a short phrase opened by a determiner.
-        determined = words[0].lower in DETERMINERS | QUANTIFIERS and len(words) <= 6
+        determined = words[0].lower in DETERMINERS | QUANTIFIERS | GROUP_WORDS and len(words) <= 6
         if not (capitalised or nouns or determined):
             return None
         if start == a and len(words) == 1 and last.lower in ("it", "this", "there"):
