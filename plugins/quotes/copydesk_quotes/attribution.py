@@ -549,9 +549,14 @@ class Attributor:
             return attrs.evolve(cue, speaker=left, speaker_side="left", clause_start=_clause_start(tokens, a, left[0]))
         before = _skip_left(tokens, a, cue.i)
         before_token = tokens[before - 1] if before > a else None
-        if before_token is not None and before_token.lower == "and" and earlier and cue.tense == "finite":
-            # "De Blasio said the move was made by Bratton and said, ...": the same speaker
-            return attrs.evolve(cue, speaker_side="inherited", clause_start=before - 1)
+        if before_token is not None and before_token.lower in ("and", "but") and cue.tense == "finite":
+            if earlier:
+                # "De Blasio said the move was made by Bratton and said, ...": the same speaker
+                return attrs.evolve(cue, speaker_side="inherited", clause_start=before - 1)
+            subject = self._sentence_subject(tokens, a, before - 1)
+            if subject is not None:
+                # "CITIC runs an oil field in Kazakhstan and says it has ...": the sentence's subject
+                return attrs.evolve(cue, speaker=subject, speaker_side="left", clause_start=before - 1)
         if cue.tense == "participle" and not cue.belief:
             if before_token is not None and (
                 before_token.text == "," or before_token.lower in ("while", "by", "before", "after")
@@ -745,6 +750,34 @@ class Attributor:
         found = _Cue(end - 2, end - 1, ":", "finite", False, subject, "left")
         return [self._direct(tokens, (end - 1, end), speaker, (colon.start, colon.end), state.new_group(), 0.6, found)]
 
+    def _sentence_subject(self, tokens: Sequence[Token], a: int, stop: int) -> tuple[int, int] | None:
+        """The noun phrase a sentence opens with, if it looks like a speaker."""
+        k = a
+        while k < stop and (tokens[k].lower in LEADING_ADVERBS or tokens[k].text == ","):
+            k += 1
+        if k >= stop:
+            return None
+        if tokens[k].lower in PRONOUNS - {"it", "who", "which", "you"}:
+            return k, k + 1
+        end = k
+        limit = min(stop, k + MAX_SUBJECT)
+        while end < limit and (
+            tokens[end].is_capitalised()
+            or tokens[end].lower in DETERMINERS
+            or tokens[end].lower in self.lexicon.titles
+            or tokens[end].lower in self.lexicon.speaker_nouns
+            or (tokens[end].text == "." and end > k and _abbreviation(tokens[end - 1], tokens[end]))
+        ):
+            end += 1
+        while end > k and (tokens[end - 1].lower in DETERMINERS or tokens[end - 1].kind != WORD):
+            end -= 1
+        if end == k or tokens[end - 1].lower in DETERMINERS:
+            return None
+        last = tokens[end - 1]
+        if not (last.is_capitalised() or last.lower in self.lexicon.speaker_nouns):
+            return None
+        return k, end
+
     def _leading_name(self, tokens: Sequence[Token], a: int, stop: int) -> tuple[int, int] | None:
         """The name or pronoun a sentence starts with (titles and roles allowed before it)."""
         if tokens[a].lower in PRONOUNS - {"it", "who", "which", "you"}:
@@ -813,6 +846,13 @@ class Attributor:
             for m in range(k, window):
                 if tokens[m].text == ":":
                     return _trim_range(tokens, m + 1, end)  # "tweeted in response: Q"
+            after = _skip_medium(tokens, k, end)
+            if (
+                k < after < end
+                and tokens[after].kind == WORD
+                and tokens[after].lower not in ADVERBIAL_PREPOSITIONS | {"to", "of", "with", "published", "aired"}
+            ):
+                return _trim_range(tokens, after, end)  # "said in a statement Thursday night they pulled ..."
         if prepositional and not any(t.text == "," for t in tokens[k:window]):
             return None  # "said in an interview with Bloomberg News following ...": no content here
         if cue.lemma in self.lexicon.addressee_verbs and k < end:
@@ -1105,6 +1145,57 @@ def _skip_addressee(tokens: Sequence[Token], k: int, end: int) -> int:
     if first.lower in DETERMINERS:
         return min(end, k + 2)
     return k + 1
+
+
+#: Where words are said or written: "said in a statement", "wrote on Twitter".
+MEDIA = frozenset(
+    [
+        "statement",
+        "interview",
+        "tweet",
+        "tweets",
+        "email",
+        "letter",
+        "post",
+        "speech",
+        "release",
+        "op-ed",
+        "column",
+        "video",
+        "radio",
+        "television",
+        "tv",
+        "twitter",
+        "facebook",
+        "call",
+        "conference",
+        "briefing",
+        "remarks",
+        "memo",
+        "blog",
+        "book",
+        "message",
+        "podcast",
+        "appearance",
+    ]
+)
+
+
+def _skip_medium(tokens: Sequence[Token], k: int, end: int) -> int:
+    """Index after "in a statement (Thursday night)" / "on Twitter" after a cue, or `k`."""
+    if tokens[k].lower not in ("in", "on", "during"):
+        return k
+    m = k + 1
+    while m < end and m < k + 4 and tokens[m].lower in DETERMINERS | {"written", "televised", "radio", "phone"}:
+        m += 1
+    if m >= end or tokens[m].lower not in MEDIA:
+        return k
+    m += 1
+    while m < end and (tokens[m].lower in WEEKDAYS | PERIODS | {"last", "this", "on"}):
+        m += 1
+    if m < end and tokens[m].lower == "that":
+        m += 1
+    return m
 
 
 def _skip_adverbial(tokens: Sequence[Token], k: int, end: int) -> int:

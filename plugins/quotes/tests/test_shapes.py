@@ -154,3 +154,13 @@ def test_quotation_after_a_colon_belongs_to_the_sentence_subject() -> None:
 def test_party_and_state_in_brackets_after_the_name() -> None:
     text = "Sen. John Cornyn (R-Texas) told reporters that the vote would be close."
     assert quotes_of(text) == [("indirect", "the vote would be close", "John Cornyn")]
+
+
+def test_coordinated_cue_takes_the_sentence_subject() -> None:
+    text = "The company runs an oil field in Kazakhstan and says it has set up a fund."
+    assert quotes_of(text) == [("indirect", "it has set up a fund", "The company")]
+
+
+def test_medium_after_the_cue_is_not_content() -> None:
+    text = "United Gun Group said in a statement Thursday night they pulled the listing."
+    assert quotes_of(text) == [("indirect", "they pulled the listing", "United Gun Group")]
