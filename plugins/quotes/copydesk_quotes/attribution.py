@@ -588,8 +588,13 @@ class Attributor:
             return self._subject_before_apposition(tokens, a, end - 1)
         return self._phrase_ending_at(tokens, a, end)
 
-    def _subject_before_apposition(self, tokens: Sequence[Token], a: int, comma: int) -> tuple[int, int] | None:
-        """``Jeb Bush, the former governor, said``: the speaker before a parenthetical."""
+    def _subject_before_apposition(
+        self, tokens: Sequence[Token], a: int, comma: int, depth: int = 2
+    ) -> tuple[int, int] | None:
+        """``Jeb Bush, the former governor, said``: the speaker before a parenthetical.
+
+        Up to two parentheticals: ``Sen. Lindsey Graham, R-S.C., a long-shot candidate, said``.
+        """
         k = comma - 1
         limit = max(a, comma - MAX_APPOSITIVE)
         while k >= limit and not (tokens[k].kind == PUNCT and tokens[k].text in ",—\u2013"):
@@ -605,7 +610,10 @@ class Attributor:
             k -= 1
         if k < limit or k <= a:
             return None
-        return self._phrase_ending_at(tokens, a, k)
+        phrase = self._phrase_ending_at(tokens, a, k)
+        if phrase is None and depth > 1 and tokens[k].text == ",":
+            return self._subject_before_apposition(tokens, a, k, depth - 1)
+        return phrase
 
     def _phrase_ending_at(self, tokens: Sequence[Token], a: int, end: int) -> tuple[int, int] | None:
         last = tokens[end - 1]
