@@ -33,6 +33,8 @@ from copydesk_quotes.work import WorkCounter
 MAX_SUBJECT = 12
 #: Longest appositive or relative clause skipped between a speaker and its cue.
 MAX_APPOSITIVE = 20
+#: Longest line (in tokens) read as a headline "Name: what they said".
+MAX_HEADLINE = 30
 
 PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it", "who", "which", "you"})
 OBJECT_PRONOUNS = frozenset({"me", "him", "her", "us", "them", "you", "it"})
@@ -701,10 +703,10 @@ class Attributor:
         if cue.tense == "according" and cue.speaker is not None:
             # According to X, CONTENT.   /   CONTENT, according to X.
             if left is not None and cue.clause_start > a:
-                return [self._reported(text, tokens, [left], speaker, cue_span, confidence, state)]
+                return [self._reported(text, tokens, [left], speaker, cue_span, confidence)]
             content = _trim_range(tokens, cue.speaker[1], min(b, next_clause))
             if content is not None:
-                return [self._reported(text, tokens, [content], speaker, cue_span, confidence, state)]
+                return [self._reported(text, tokens, [content], speaker, cue_span, confidence)]
             return []
         if right is not None:
             if _only_quote(tokens, *right):
@@ -721,13 +723,13 @@ class Attributor:
                 and tokens[left[1]].text == ","
             ):
                 ranges = [left, right]
-            return [self._reported(text, tokens, ranges, speaker, cue_span, confidence, state)]
+            return [self._reported(text, tokens, ranges, speaker, cue_span, confidence)]
         if (
             left is not None
             and cue.speaker_side in ("left", "right")
             and (tokens[left[1]].text == "," or tokens[left[1] - 1].kind == QUOTE)
         ):
-            return [self._reported(text, tokens, [left], speaker, cue_span, confidence, state)]
+            return [self._reported(text, tokens, [left], speaker, cue_span, confidence)]
         orphan = state.orphan
         if left is None and right is None and orphan is not None and a > 0 and tokens[a - 1] is orphan:
             # "Why?" Trump asked.  -- the quotation was the sentence before.
@@ -748,8 +750,10 @@ class Attributor:
         end = b
         while end > a and tokens[end - 1].kind == PUNCT:
             end -= 1
-        if end - a < 3 or tokens[end - 1].kind != QUOTE or tokens[end - 2].text != ":":
+        if end - a < 3:
             return []
+        if tokens[end - 1].kind != QUOTE or tokens[end - 2].text != ":":
+            return self._headline(text, tokens, a, end)
         subject = self._leading_name(tokens, a, end - 2)
         if subject is None:
             return []
@@ -757,6 +761,23 @@ class Attributor:
         colon = tokens[end - 2]
         found = _Cue(end - 2, end - 1, ":", "finite", False, subject, "left")
         return [self._direct(tokens, (end - 1, end), speaker, (colon.start, colon.end), state.new_group(), 0.6, found)]
+
+    def _headline(self, text: str, tokens: Sequence[Token], a: int, end: int) -> list[Attribution]:
+        """``Graham: Trump's rhetoric destroying GOP's chance``: a short line, a name, a colon."""
+        if a != 0 or end > MAX_HEADLINE or len(tokens) > MAX_HEADLINE + 2:
+            return []
+        colon = next((m for m in range(a + 1, min(end, a + 5)) if tokens[m].text == ":"), None)
+        if colon is None or colon + 2 > end:
+            return []
+        subject = self._leading_name(tokens, a, colon)
+        if subject is None or subject[1] != colon:
+            return []
+        speaker = self._mention(text, tokens, subject)
+        where = _trim_range(tokens, colon + 1, end)
+        if where is None:
+            return []
+        mark = tokens[colon]
+        return [self._reported(text, tokens, [where], speaker, (mark.start, mark.end), 0.5)]
 
     def _sentence_subject(self, tokens: Sequence[Token], a: int, stop: int) -> tuple[int, int] | None:
         """The noun phrase a sentence opens with, if it looks like a speaker."""
@@ -923,7 +944,6 @@ class Attributor:
         speaker: Mention | None,
         cue: tuple[int, int],
         confidence: float,
-        state: _State,
     ) -> Attribution:
         spans = [(tokens[s].start, tokens[e - 1].end) for s, e in pieces]
         quoted = any(t.kind == QUOTE for s, e in pieces for t in tokens[s:e])

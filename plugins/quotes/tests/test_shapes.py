@@ -164,3 +164,11 @@ def test_coordinated_cue_takes_the_sentence_subject() -> None:
 def test_medium_after_the_cue_is_not_content() -> None:
     text = "United Gun Group said in a statement Thursday night they pulled the listing."
     assert quotes_of(text) == [("indirect", "they pulled the listing", "United Gun Group")]
+
+
+def test_headline_name_colon_reports_what_follows() -> None:
+    assert quotes_of("Graham: Trump's rhetoric is destroying the party's chances") == [
+        ("indirect", "Trump's rhetoric is destroying the party's chances", "Graham")
+    ]
+    long_line = "Graham: " + " ".join(["word"] * 40)
+    assert quotes_of(long_line) == []
