@@ -772,6 +772,8 @@ class Attributor:
         subject = self._leading_name(tokens, a, colon)
         if subject is None or subject[1] != colon:
             return []
+        if all(t.text.isupper() and len(t.text) > 2 for t in tokens[subject[0] : subject[1]] if t.kind == WORD):
+            return []  # "EDITORIAL: ...", "UPDATE: ...": a label, not a speaker
         speaker = self._mention(text, tokens, subject)
         where = _trim_range(tokens, colon + 1, end)
         if where is None:
