@@ -546,7 +546,11 @@ class Attributor:
             subject = self._subject(tokens, a, passive)
             start = subject[0] if subject is not None else passive
             return attrs.evolve(cue, speaker_side="passive", clause_start=_clause_start(tokens, a, start))
-        left = self._subject(tokens, a, cue.i)
+        if cue.tense == "participle" and not cue.belief and cue.i > a and tokens[cue.i - 1].lower not in BE_FORMS:
+            # "Trump issued a statement saying ...": not "a statement" but the sentence's subject
+            left = None
+        else:
+            left = self._subject(tokens, a, cue.i)
         if left is not None:
             return attrs.evolve(cue, speaker=left, speaker_side="left", clause_start=_clause_start(tokens, a, left[0]))
         before = _skip_left(tokens, a, cue.i)
@@ -560,10 +564,16 @@ class Attributor:
                 # "CITIC runs an oil field in Kazakhstan and says it has ...": the sentence's subject
                 return attrs.evolve(cue, speaker=subject, speaker_side="left", clause_start=before - 1)
         if cue.tense == "participle" and not cue.belief:
-            if before_token is not None and (
+            boundary = before_token is not None and (
                 before_token.text == "," or before_token.lower in ("while", "by", "before", "after")
-            ):
+            )
+            if earlier and boundary:
                 return attrs.evolve(cue, speaker_side="inherited", clause_start=before - 1)
+            medium = before_token is not None and before_token.lower in MEDIA  # "issued a statement saying"
+            subject = self._sentence_subject(tokens, a, cue.i) if boundary or medium else None
+            if subject is not None:
+                start = before - 1 if boundary else cue.i
+                return attrs.evolve(cue, speaker=subject, speaker_side="left", clause_start=start)
             return None
         if cue.belief or cue.tense != "finite":
             return None
@@ -784,6 +794,12 @@ class Attributor:
     def _sentence_subject(self, tokens: Sequence[Token], a: int, stop: int) -> tuple[int, int] | None:
         """The noun phrase a sentence opens with, if it looks like a speaker."""
         k = a
+        if tokens[k].lower in ADVERBIAL_PREPOSITIONS | {"as", "after", "before", "despite", "amid"}:
+            # "In a statement released Thursday, Rep. Jeffries ...": the subject follows the comma
+            comma = next((m for m in range(k + 1, min(stop, k + MAX_APPOSITIVE)) if tokens[m].text == ","), None)
+            if comma is None:
+                return None
+            k = comma + 1
         while k < stop and (tokens[k].lower in LEADING_ADVERBS or tokens[k].text == ","):
             k += 1
         if k >= stop:
