@@ -37,6 +37,8 @@ MAX_APPOSITIVE = 20
 MAX_HEADLINE = 30
 
 PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it", "who", "which", "you"})
+#: Pronouns that can open a sentence as the speaker.
+SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
 OBJECT_PRONOUNS = frozenset({"me", "him", "her", "us", "them", "you", "it"})
 DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those"})
 #: Negated auxiliaries, with straight and curly apostrophes.
@@ -804,18 +806,9 @@ class Attributor:
             k += 1
         if k >= stop:
             return None
-        if tokens[k].lower in PRONOUNS - {"it", "who", "which", "you"}:
+        if tokens[k].lower in SUBJECT_PRONOUNS:
             return k, k + 1
-        end = k
-        limit = min(stop, k + MAX_SUBJECT)
-        while end < limit and (
-            tokens[end].is_capitalised()
-            or tokens[end].lower in DETERMINERS
-            or tokens[end].lower in self.lexicon.titles
-            or tokens[end].lower in self.lexicon.speaker_nouns
-            or (tokens[end].text == "." and end > k and _abbreviation(tokens[end - 1], tokens[end]))
-        ):
-            end += 1
+        end = self._name_run(tokens, k, stop, nouns=True)
         while end > k and (tokens[end - 1].lower in DETERMINERS or tokens[end - 1].kind != WORD):
             end -= 1
         if end == k or tokens[end - 1].lower in DETERMINERS:
@@ -825,18 +818,28 @@ class Attributor:
             return None
         return k, end
 
+    def _name_run(self, tokens: Sequence[Token], k: int, stop: int, *, nouns: bool) -> int:
+        """End of the run of name words from `k`: capitalised words, titles, "Mr." dots, and
+        with `nouns` also determiners and speaker nouns ("the foreign ministry")."""
+        end = k
+        limit = min(stop, k + MAX_SUBJECT)
+        while end < limit:
+            token = tokens[end]
+            if not (
+                token.is_capitalised()
+                or token.lower in self.lexicon.titles
+                or (nouns and (token.lower in DETERMINERS or token.lower in self.lexicon.speaker_nouns))
+                or (token.text == "." and end > k and _abbreviation(tokens[end - 1], token))
+            ):
+                break
+            end += 1
+        return end
+
     def _leading_name(self, tokens: Sequence[Token], a: int, stop: int) -> tuple[int, int] | None:
         """The name or pronoun a sentence starts with (titles and roles allowed before it)."""
-        if tokens[a].lower in PRONOUNS - {"it", "who", "which", "you"}:
+        if tokens[a].lower in SUBJECT_PRONOUNS:
             return a, a + 1
-        k = a
-        limit = min(stop, a + MAX_SUBJECT)
-        while k < limit and (
-            tokens[k].is_capitalised()
-            or tokens[k].lower in self.lexicon.titles
-            or (tokens[k].text == "." and k > a and _abbreviation(tokens[k - 1], tokens[k]))
-        ):
-            k += 1
+        k = self._name_run(tokens, a, stop, nouns=False)
         if k == a or not tokens[k - 1].is_capitalised() or tokens[a].lower in DETERMINERS | LEADING_ADVERBS:
             return None
         return a, k
