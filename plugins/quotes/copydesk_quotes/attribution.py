@@ -149,6 +149,7 @@ BE_FORMS = frozenset(["be", "been", "being", "is", "was", "are", "were"])
 #: Cue lemmas whose bare and -s forms are more often nouns ("a claim", "the state", "shows").
 NOUN_LIKE = frozenset(
     [
+        "tweet",
         "back",
         "support",
         "question",
@@ -192,6 +193,8 @@ NOUN_LIKE = frozenset(
         "order",
     ]
 )
+#: Words before an adjective: a cue word after one is not a verb ("the most elaborate").
+DEGREE_WORDS = frozenset(["most", "more", "less", "least", "very", "too"])
 #: Cue lemmas that are not reporting when "to" follows ("continued to rise", "added to").
 NOT_BEFORE_TO = frozenset(["continue", "add", "find", "feel", "know", "think", "show", "thank"])
 #: Words before a past participle (written, known, shown) that make it a verb form.
@@ -524,6 +527,10 @@ class Attributor:
                     return None
             if following is not None and following.lower == "to" and lemma in NOT_BEFORE_TO:
                 return None  # "continued to rebuff", "adding to his wins"
+            if before is not None and (
+                before.lower in DEGREE_WORDS or (before.text[:1].isdigit() and tense != "participle")
+            ):
+                return None  # "the most elaborate", "270 pledged delegates": an adjective
             if tense == "perfect" and not (i > a and tokens[i - 1].lower in PERFECT_AUXILIARIES):
                 return None  # "contests known as Super Tuesday": a participle, not a report
             if (
@@ -788,8 +795,8 @@ class Attributor:
             return []  # "EDITORIAL: ...", "UPDATE: ...": a label, not a speaker
         speaker = self._mention(text, tokens, subject)
         where = _trim_range(tokens, colon + 1, end)
-        if where is None:
-            return []
+        if where is None or sum(t.kind == WORD for t in tokens[where[0] : where[1]]) < 3:
+            return []  # "Pledged: 781", "Twitter: Milbank": a label and a value
         mark = tokens[colon]
         return [self._reported(text, tokens, [where], speaker, (mark.start, mark.end), 0.5)]
 
