@@ -172,3 +172,15 @@ def test_headline_name_colon_reports_what_follows() -> None:
     ]
     long_line = "Graham: " + " ".join(["word"] * 40)
     assert quotes_of(long_line) == []
+
+
+def test_quotation_over_two_paragraphs_keeps_speaker_and_group() -> None:
+    text = (
+        '"We will fight on," Smith said. "The people have spoken and we will listen to them\n'
+        '"And we will come back stronger next year."'
+    )
+    doc = AttributeQuotes()(line_document(text), None)  # type: ignore[arg-type]
+    quotes = doc.layer("quotes")
+    assert [q.data["speaker"]["name"] for q in quotes] == ["Smith", "Smith", "Smith"]
+    assert len({q.data["group"] for q in quotes}) == 1
+    assert doc.text[quotes[1].start : quotes[1].end] == '"The people have spoken and we will listen to them'
