@@ -208,6 +208,11 @@ WEEKDAYS = frozenset(
 #: Verbs that take a reporting verb in the infinitive ("plans to tell", "refused to say").
 GOVERNING_VERBS = frozenset(
     [
+        "poised",
+        "prepared",
+        "eager",
+        "willing",
+        "scheduled",
         "plan",
         "plans",
         "planned",
@@ -426,7 +431,11 @@ class Attributor:
             # the last speaker said; the cues before are part of it. In "Gilani urged ...,
             # he said", "he" is the speaker named before.
             first = cues[0]
-            if first.speaker is not None and first.speaker_side == "left":
+            if (
+                first.speaker is not None
+                and first.speaker_side == "left"
+                and first.speaker[0] == _after_adverbs(tokens, a)
+            ):
                 antecedent = self._mention(text, tokens, first.speaker)
             cues = cues[-1:]
         found: list[Attribution] = []
@@ -522,6 +531,7 @@ class Attributor:
                 previous = tokens[i - 1] if i > a else None
                 if previous is None or not (
                     previous.lower in PRONOUNS
+                    or previous.lower in self.lexicon.speaker_nouns  # "polls show"
                     or (word != lemma and previous.is_capitalised() and "-" not in previous.text)
                 ):
                     return None
@@ -619,8 +629,12 @@ class Attributor:
         k = comma - 1
         limit = max(a, comma - MAX_APPOSITIVE)
         while k >= limit and not (tokens[k].kind == PUNCT and tokens[k].text in ",—\u2013"):
-            if tokens[k].kind == QUOTE or self._verb_only(tokens[k].lower):
-                return None  # a quotation or another cue: not an apposition
+            if tokens[k].kind == QUOTE:
+                return None  # a quotation: not an apposition
+            if self._verb_only(tokens[k].lower) and not (
+                k > a and tokens[k - 1].lower in ("who", "which", "also", "are", "is")
+            ):
+                return None  # another cue: not an apposition (but "who are also seeking" is one)
             if tokens[k].text == ")":
                 while k > limit and tokens[k].text != "(":
                     k -= 1
@@ -638,6 +652,9 @@ class Attributor:
 
     def _phrase_ending_at(self, tokens: Sequence[Token], a: int, end: int) -> tuple[int, int] | None:
         last = tokens[end - 1]
+        if last.text == "." and end - 2 >= a and _abbreviation(tokens[end - 2], last):
+            end -= 1  # "the F.B.I. has said"
+            last = tokens[end - 1]
         if last.kind != WORD or last.lower in NOT_SPEAKER_END or last.lower in CLAUSE_WORDS:
             return None
         if last.lower in PRONOUNS:
@@ -1141,11 +1158,19 @@ def _nested(tokens: Sequence[Token], outer: _Cue, inner: _Cue) -> bool:
     return before is not None and before.kind == WORD and before.lower not in ("and", "but", "or", "so", "yet")
 
 
+def _after_adverbs(tokens: Sequence[Token], a: int) -> int:
+    """Index of the first word of a sentence after "But", "However," and the like."""
+    k = a
+    while k < len(tokens) and (tokens[k].lower in LEADING_ADVERBS or tokens[k].text == ","):
+        k += 1
+    return k
+
+
 def _abbreviation(word: Token, dot: Token) -> bool:
-    """True for "Mr." or "J." written in a name."""
+    """True for "Mr.", "J." or "F.B.I." written in a name."""
     if word.kind != WORD or word.end != dot.start:
         return False
-    return word.lower in ABBREVIATIONS or (len(word.text) == 1 and word.text.isupper())
+    return word.lower in ABBREVIATIONS or (len(word.text) == 1 and word.text.isupper()) or "." in word.text
 
 
 def _clause_start(tokens: Sequence[Token], a: int, k: int) -> int:
