@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from copydesk import build_pipeline, parse_config
 from copydesk_quotes import CONFIG_SCHEMA
 from copydesk_quotes.lexicon import (
     ADDRESSEE_VERBS,
@@ -50,3 +51,10 @@ def test_every_speaker_noun_is_listed() -> None:
     text = _listed("Speaker nouns")
     missing = [n for n in SPEAKER_NOUNS if not re.search(rf"\b{re.escape(n.rstrip('s'))}", text)]
     assert not missing
+
+
+def test_pipeline_example_builds() -> None:
+    examples = [body for lang, body in re.findall(r"```(\w*)\n(.*?)```", DOC, re.S) if lang == "toml"]
+    assert examples
+    for body in examples:
+        build_pipeline(parse_config(body, source="docs/plugins/quotes.md"))
