@@ -13,7 +13,7 @@ import hashlib
 import json
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import attrs
 import pluggy
@@ -29,20 +29,25 @@ def make_document(
     text: str,
     *,
     doc_id: str = "doc",
-    blocks: Sequence[tuple[int, int, str]] | None = None,
+    blocks: Sequence[tuple[int, int, str]] | Literal["paragraphs", "lines"] | None = "paragraphs",
     media_type: str = "text/plain",
     meta: dict[str, Any] | None = None,
 ) -> Document:
-    """A parsed document; without `blocks`, one paragraph block per blank-line-separated chunk."""
-    if blocks is None:
+    """A parsed document.
+
+    `blocks` gives (start, end, kind) triples, or says how to find paragraph blocks:
+    ``"paragraphs"`` or None (chunks between blank lines) or ``"lines"`` (each non-blank line).
+    """
+    if blocks is None or isinstance(blocks, str):
+        separator = "\n" if blocks == "lines" else "\n\n"
         found: list[tuple[int, int, str]] = []
         offset = 0
-        for chunk in text.split("\n\n"):
+        for chunk in text.split(separator):
             stripped = chunk.strip()
             if stripped:
                 start = offset + chunk.index(stripped)
                 found.append((start, start + len(stripped), "paragraph"))
-            offset += len(chunk) + 2
+            offset += len(chunk) + len(separator)
         blocks = found
     return Document(
         id=doc_id,

@@ -22,7 +22,7 @@ use = "records.jsonl"
 
 
 def test_counts_body_words_only():
-    doc = make_document("Title words here\n\nOne two three.\n\nFour, five-six.", blocks=None)
+    doc = make_document("Title words here\n\nOne two three.\n\nFour, five-six.")
     doc = doc.remove_block(0, "test")
     counted = CountWords()(doc, None)  # type: ignore[arg-type]
     assert counted.meta[META_KEY] == 5

@@ -1,0 +1,246 @@
+"""Quote attribution, side by side: the pipeline's ``quotes.attribute`` step and textacy.
+
+    python benchmarks/quotes.py [--bench ../shared/bench/quotes] [--dev DIR] [--config pipelines/news.toml]
+                                [--types direct] [--no-textacy] [--textacy-python PY]
+                                [--out DIR] [--errors]
+
+Runs the ``quotes.attribute`` step of the pipeline config over the development set (each
+gold article's ``text``, one paragraph block per non-empty line, as the text reader makes
+them), writes the predictions in the scorer's format, scores them with the bench's
+``score.py`` as written (a subprocess), and prints quote P/R/F1, speaker accuracy and
+documents per second. textacy's ``direct_quotations`` runs on the same articles when it
+is installed (``pip install -r benchmarks/requirements-quotes.txt``), through the bench's
+own ``baseline_textacy.py --per-paragraph``; ``--no-textacy`` skips it.
+
+Timing covers the quotes step alone (documents are built before the clock starts), in this
+one process; the fastest of ``--repeat`` runs is reported, as ``timeit`` does, because the
+machine is shared. textacy's time is one run of its script, model loading included.
+Scores of both systems come from the same scorer call style, so they compare directly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from copydesk import Block, Document, SourceInfo, build_pipeline, read_config
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def line_blocks(text: str) -> list[Block]:
+    """One paragraph block per non-empty line (the first line, the headline, as a title)."""
+    blocks: list[Block] = []
+    offset = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            start = offset + line.index(stripped)
+            kind = "title" if not blocks else "paragraph"
+            blocks.append(Block(start, start + len(stripped), kind, provenance=f"line {len(blocks) + 1}"))
+        offset += len(line) + 1
+    return blocks
+
+
+def load_gold(folder: Path) -> list[dict[str, Any]]:
+    return [json.loads(p.read_text("utf-8")) for p in sorted(folder.glob("*.json"))]
+
+
+def quotes_step(config_path: Path) -> Any:
+    """The instance of the config's ``quotes.attribute`` step, built as a run builds it."""
+    pipeline = build_pipeline(read_config(config_path))
+    for step in pipeline.steps:
+        if step.name == "quotes.attribute":
+            return step.instance
+    raise SystemExit(f"{config_path}: has no quotes.attribute step")
+
+
+def predict(step: Any, gold: list[dict[str, Any]], repeat: int = 1) -> tuple[list[dict[str, Any]], float]:
+    """Predictions in the scorer's format, and the seconds the step took (fastest of `repeat` runs)."""
+    docs = [
+        Document(
+            id=g["id"],
+            source=SourceInfo(uri=f"bench://{g['id']}", media_type="text/plain", sha256=""),
+            text=g["text"],
+            parsed_by="benchmark",
+            blocks=line_blocks(g["text"]),
+        )
+        for g in gold
+    ]
+    seconds = float("inf")
+    for _ in range(max(1, repeat)):
+        began = time.perf_counter()
+        done = [step(doc, None) for doc in docs]
+        seconds = min(seconds, time.perf_counter() - began)
+    predictions = []
+    for doc in done:
+        quotes = []
+        for span in doc.layer("quotes"):
+            speaker = span.data.get("speaker")
+            cue = span.data.get("cue")
+            quotes.append(
+                {
+                    "quote": doc.text[span.start : span.end],
+                    "quote_start": span.start,
+                    "quote_end": span.end,
+                    "type": span.label,
+                    "speaker": speaker["name"] if speaker else None,
+                    "speaker_start": speaker["start"] if speaker else None,
+                    "speaker_end": speaker["end"] if speaker else None,
+                    "cue": doc.text[cue["start"] : cue["end"]] if cue else None,
+                    "cue_start": cue["start"] if cue else None,
+                    "cue_end": cue["end"] if cue else None,
+                }
+            )
+        predictions.append({"id": doc.id, "quotes": quotes})
+    return predictions, seconds
+
+
+def score(bench: Path, gold_dir: Path, pred_dir: Path, types: str | None) -> dict[str, Any]:
+    """Run score.py as written; return its --json summary."""
+    with tempfile.TemporaryDirectory() as tmp:
+        summary = Path(tmp) / "summary.json"
+        command = [sys.executable, str(bench / "score.py"), str(gold_dir), str(pred_dir), "--json", str(summary)]
+        if types:
+            command += ["--types", types]
+        subprocess.run(command, check=True, capture_output=True, text=True)
+        result: dict[str, Any] = json.loads(summary.read_text("utf-8"))["summary"]
+        return result
+
+
+def _pick(summary: dict[str, Any], *keys: str) -> Any:
+    value: Any = summary
+    for key in keys:
+        if not isinstance(value, dict) or key not in value:
+            return None
+        value = value[key]
+    return value
+
+
+def report_line(name: str, summary: dict[str, Any], docs_per_second: float | None) -> str:
+    quotes = summary["quotes"]
+    speed = f"{docs_per_second:8.1f}" if docs_per_second else "     n/a"
+    recall = ", ".join(
+        f"{kind} {100 * values['recall']:.1f}" for kind, values in sorted(summary.get("per_gold_type", {}).items())
+    )
+    return (
+        f"{name:<16} P {100 * quotes['precision']:5.1f}  R {100 * quotes['recall']:5.1f}  "
+        f"F1 {100 * quotes['f1']:5.1f}  speaker_acc {100 * (summary.get('speaker_acc') or 0):5.1f}  "
+        f"e2e F1 {100 * (_pick(summary, 'end2end_quote_plus_speaker', 'f1') or 0):5.1f}  "
+        f"pred {quotes['n_pred']:>5}  gold {quotes['n_gold']:>5}  docs/s {speed}\n"
+        f"{'':<16} recall by gold type: {recall}"
+    )
+
+
+def run_textacy(bench: Path, gold_dir: Path, out: Path, python: str) -> float | None:
+    """textacy's direct_quotations per paragraph via the bench baseline; docs/s, or None if absent."""
+    probe = subprocess.run([python, "-c", "import textacy, spacy"], capture_output=True, text=True)
+    if probe.returncode != 0:
+        print(f"textacy: not importable by {python} (pip install -r benchmarks/requirements-quotes.txt); skipped")
+        return None
+    began = time.perf_counter()
+    command = [python, str(bench / "baseline_textacy.py"), "--per-paragraph", "--out", str(out), str(gold_dir)]
+    subprocess.run(command, check=True, capture_output=True, text=True)
+    seconds = time.perf_counter() - began
+    return len(list(gold_dir.glob("*.json"))) / seconds
+
+
+def error_classes(gold: list[dict[str, Any]], predictions: list[dict[str, Any]]) -> Counter[str]:
+    """Coarse counts of misses and false alarms, by gold / predicted type (IoU >= 0.5)."""
+    counts: Counter[str] = Counter()
+    by_id = {p["id"]: p["quotes"] for p in predictions}
+    for g in gold:
+        preds = by_id.get(g["id"], [])
+        used: set[int] = set()
+        for q in g["quotes"]:
+            best, best_iou = None, 0.0
+            for i, p in enumerate(preds):
+                inter = min(q["quote_end"], p["quote_end"]) - max(q["quote_start"], p["quote_start"])
+                if inter <= 0 or i in used:
+                    continue
+                union = max(q["quote_end"], p["quote_end"]) - min(q["quote_start"], p["quote_start"])
+                if inter / union > best_iou:
+                    best, best_iou = i, inter / union
+            if best is not None and best_iou >= 0.5:
+                used.add(best)
+            elif best is not None:
+                counts[f"missed {q['type']}: span overlaps a prediction (IoU < 0.5)"] += 1
+            else:
+                counts[f"missed {q['type']}: nothing predicted there"] += 1
+        for i, p in enumerate(preds):
+            if i in used:
+                continue
+            overlapping = any(
+                min(q["quote_end"], p["quote_end"]) > max(q["quote_start"], p["quote_start"]) for q in g["quotes"]
+            )
+            where = "overlaps a gold quote" if overlapping else "no gold quote there"
+            counts[f"false {p['type']}: {where}"] += 1
+    return counts
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--bench", type=Path, default=ROOT.parent / "shared" / "bench" / "quotes")
+    parser.add_argument("--dev", type=Path, default=None, help="gold folder (default BENCH/dev/polnear-train)")
+    parser.add_argument("--config", type=Path, default=ROOT / "pipelines" / "news.toml")
+    parser.add_argument(
+        "--types", default=None, help="score only these gold types, e.g. direct (default: all types, then direct)"
+    )
+    parser.add_argument("--no-textacy", action="store_true", help="do not run the textacy baseline")
+    parser.add_argument(
+        "--textacy-python", default=sys.executable, help="interpreter with textacy installed (default: this one)"
+    )
+    parser.add_argument("--out", type=Path, default=None, help="keep predictions here (default: a temp folder)")
+    parser.add_argument("--errors", action="store_true", help="print coarse error classes with counts")
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="time the step this many times, report the fastest (default 3)"
+    )
+    args = parser.parse_args(argv)
+    gold_dir = args.dev or args.bench / "dev" / "polnear-train"
+    if not gold_dir.is_dir():
+        parser.error(f"no development set at {gold_dir} (see --bench / --dev)")
+    gold = load_gold(gold_dir)
+    step = quotes_step(args.config)
+    predictions, seconds = predict(step, gold, args.repeat)
+    runs = [None if args.types == "all" else args.types] if args.types else [None, "direct"]
+    with tempfile.TemporaryDirectory() as tmp:
+        out = args.out or Path(tmp)
+        ours = out / "copydesk"
+        # The same predictions, direct quotes only: what textacy extracts, compared like for like.
+        ours_direct = out / "copydesk-direct"
+        ours.mkdir(parents=True, exist_ok=True)
+        ours_direct.mkdir(parents=True, exist_ok=True)
+        for p in predictions:
+            (ours / f"{p['id']}.json").write_text(json.dumps(p, ensure_ascii=False), "utf-8")
+            direct = {"id": p["id"], "quotes": [q for q in p["quotes"] if q["type"] == "direct"]}
+            (ours_direct / f"{p['id']}.json").write_text(json.dumps(direct, ensure_ascii=False), "utf-8")
+        theirs = out / "textacy"
+        speed = None
+        if not args.no_textacy:
+            theirs.mkdir(parents=True, exist_ok=True)
+            speed = run_textacy(args.bench, gold_dir, theirs, args.textacy_python)
+        print(f"{len(gold)} articles from {gold_dir}; IoU >= 0.5; one process")
+        for types in runs:
+            print(f"\ngold types scored: {types or 'all types'}")
+            print(report_line("copydesk quotes", score(args.bench, gold_dir, ours, types), len(gold) / seconds))
+            if types == "direct":
+                print(
+                    report_line("  direct only", score(args.bench, gold_dir, ours_direct, types), len(gold) / seconds)
+                )
+            if speed is not None:
+                print(report_line("textacy (para)", score(args.bench, gold_dir, theirs, types), speed))
+    if args.errors:
+        for name, count in sorted(error_classes(gold, predictions).items(), key=lambda kv: -kv[1]):
+            print(f"  {count:6d}  {name}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,142 @@
+"""copydesk ``quotes`` plugin: every quotation with its speaker (step ``quotes.attribute``).
+
+Rule-based and model-free: quotation marks, a lexicon of reporting verbs, and the
+sentence shapes news uses to report speech (see docs/plugins/quotes.md). Quotes become
+spans in layer ``quotes``; the speakers, each once with all mentions, go to
+``doc.meta["quotes.speakers"]``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+import copydesk
+from copydesk import Block, Document, Register, Span, StepContext
+from copydesk_quotes.attribution import Attribution, Attributor
+from copydesk_quotes.lexicon import Lexicon
+from copydesk_quotes.speakers import SpeakerResolver, speaker_data
+from copydesk_quotes.work import WorkCounter
+
+__version__ = "0.1.0"
+
+LAYER = "quotes"
+SPEAKERS_META = "quotes.speakers"
+
+#: Block kinds read for quotations unless the config says otherwise.
+DEFAULT_KINDS = ("title", "paragraph", "blockquote", "list_item", "caption", "heading")
+
+_WORD_LIST = {"type": "array", "items": {"type": "string", "minLength": 1}}
+
+CONFIG_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {
+        "verbs": {**_WORD_LIST, "description": "Reporting verbs (lemmas), replacing the default list."},
+        "extra_verbs": {**_WORD_LIST, "description": "Reporting verbs (lemmas) added to the default list."},
+        "beliefs": {"type": "boolean", "description": "Also attribute thoughts and findings (believe, think, show)."},
+        "belief_verbs": {**_WORD_LIST, "description": "Verbs of belief and finding (lemmas), replacing the default."},
+        "naming_verbs": {**_WORD_LIST, "description": "Verbs that label (call, dub): quotes only with a quotation."},
+        "stances": {"type": "boolean", "description": "Also attribute stances (criticized, backed, endorsed)."},
+        "stance_verbs": {**_WORD_LIST, "description": "Verbs of stance (lemmas), replacing the default list."},
+        "speaker_nouns": {**_WORD_LIST, "description": "Nouns that make a speaker (official, ministry), replacing."},
+        "extra_speaker_nouns": {**_WORD_LIST, "description": "Nouns that make a speaker, added to the default."},
+        "titles": {**_WORD_LIST, "description": "Title and role words written before names, replacing the default."},
+        "extra_titles": {**_WORD_LIST, "description": "Title and role words added to the default."},
+        "kinds": {**_WORD_LIST, "description": "Block kinds to read (default: title, paragraph, blockquote, ...)."},
+        "min_confidence": {"type": "number", "minimum": 0, "maximum": 1, "description": "Drop quotes below this."},
+    },
+}
+
+
+class AttributeQuotes:
+    """Finds direct, indirect and mixed quotes in a document's blocks and names their speakers."""
+
+    def __init__(
+        self,
+        verbs: list[str] | None = None,
+        extra_verbs: tuple[str, ...] | list[str] = (),
+        beliefs: bool = True,
+        belief_verbs: list[str] | None = None,
+        naming_verbs: list[str] | None = None,
+        stances: bool = True,
+        stance_verbs: list[str] | None = None,
+        speaker_nouns: list[str] | None = None,
+        extra_speaker_nouns: tuple[str, ...] | list[str] = (),
+        titles: list[str] | None = None,
+        extra_titles: tuple[str, ...] | list[str] = (),
+        kinds: tuple[str, ...] | list[str] = DEFAULT_KINDS,
+        min_confidence: float = 0.0,
+    ) -> None:
+        self.lexicon = Lexicon.build(
+            verbs=verbs,
+            extra_verbs=extra_verbs,
+            beliefs=beliefs,
+            belief_verbs=belief_verbs,
+            naming_verbs=naming_verbs,
+            stances=stances,
+            stance_verbs=stance_verbs,
+            speaker_nouns=speaker_nouns,
+            extra_speaker_nouns=extra_speaker_nouns,
+            titles=titles,
+            extra_titles=extra_titles,
+        )
+        self.kinds = frozenset(kinds)
+        self.min_confidence = min_confidence
+        self.attributor = Attributor(self.lexicon, beliefs=beliefs)
+        self.resolver = SpeakerResolver(self.lexicon)
+
+    def paragraphs(self, doc: Document) -> list[tuple[int, int]]:
+        """The ranges of the blocks to read: wanted kinds, not removed, in text order."""
+        wanted = [b for b in doc.blocks if b.kind in self.kinds and not _removed(doc, b)]
+        return sorted({(b.start, b.end) for b in wanted if b.end > b.start})
+
+    def find(self, doc: Document, work: WorkCounter | None = None) -> tuple[list[Span], list[dict[str, Any]]]:
+        """The quote spans and the speaker list of `doc`."""
+        paragraphs = self.paragraphs(doc)
+        found = [
+            f for f in self.attributor.attribute(doc.text, paragraphs, work) if f.confidence >= self.min_confidence
+        ]
+        resolved, speakers = self.resolver.resolve(doc.text, paragraphs, found, work)
+        pieces = Counter(a.group for a, _ in resolved if a.group is not None)
+        spans = [
+            _span(doc.id, attribution, entity, attribution.group is not None and pieces[attribution.group] > 1)
+            for attribution, entity in resolved
+        ]
+        spans.sort(key=lambda s: (s.start, s.end))
+        speaker_list = [
+            {"name": s.name, "role": s.role, "kind": s.kind, "mentions": [list(m) for m in s.mentions]}
+            for s in speakers
+        ]
+        return spans, speaker_list
+
+    def __call__(self, doc: Document, ctx: StepContext) -> Document:
+        spans, speakers = self.find(doc)
+        return doc.with_spans(spans).with_meta(**{SPEAKERS_META: speakers})
+
+
+def _removed(doc: Document, block: Block) -> bool:
+    return doc.removal_of(block) is not None
+
+
+def _span(doc_id: str, attribution: Attribution, entity: Any, grouped: bool) -> Span:
+    data: dict[str, Any] = {
+        "speaker": None if attribution.speaker is None else speaker_data(attribution.speaker, entity),
+        "cue": None if attribution.cue is None else {"start": attribution.cue[0], "end": attribution.cue[1]},
+        "confidence": round(attribution.confidence, 3),
+    }
+    if grouped:
+        data["group"] = f"{doc_id}#q{attribution.group}"
+    if attribution.segments:
+        data["segments"] = [list(segment) for segment in attribution.segments]
+    return Span(attribution.start, attribution.end, attribution.kind, LAYER, data)
+
+
+@copydesk.hookimpl
+def copydesk_register_steps(register: Register) -> None:
+    register(
+        "quotes.attribute",
+        AttributeQuotes,
+        config_schema=CONFIG_SCHEMA,
+        description="quotations (direct, indirect, mixed) with their speakers, cues and groups",
+    )

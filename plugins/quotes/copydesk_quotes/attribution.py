@@ -1,0 +1,1325 @@
+"""Finding attributions: a cue (a reporting verb), its speaker, and what was said.
+
+News reports speech in a handful of shapes, and these rules follow them, sentence by
+sentence, with each quotation read as one opaque token (Q):
+
+- ``Q, SPEAKER CUE.`` / ``Q, CUE SPEAKER.`` / ``SPEAKER CUE: Q`` -> a direct quote;
+  ``Q1, SPEAKER CUE, Q2`` -> two direct pieces sharing a group.
+- ``SPEAKER CUE (ADDRESSEE) (that) CONTENT`` -> indirect, or mixed if CONTENT has a Q.
+- ``CONTENT, SPEAKER CUE.`` and ``CONTENT, according to SPEAKER.`` / ``According to
+  SPEAKER, CONTENT`` -> indirect or mixed.
+- ``A, SPEAKER CUE, B`` -> one span over both pieces, with ``segments``.
+- ``..., adding (that) CONTENT`` -> the speaker of the clause it hangs on.
+- A sentence that is only a quotation, right after a direct quote (or continuing a
+  quotation over paragraphs), belongs to the same speaker and group.
+
+Every loop below looks at a bounded window of tokens around a cue, so the work is linear
+in the length of the text.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+
+import attrs
+
+from copydesk_quotes.lexicon import Lexicon
+from copydesk_quotes.marks import Quotation, find_quotations
+from copydesk_quotes.tokens import ABBREVIATIONS, PUNCT, QUOTE, WORD, Token, sentences, tokenise
+from copydesk_quotes.work import WorkCounter
+
+#: Longest subject phrase (in tokens) read as a speaker.
+MAX_SUBJECT = 12
+#: Longest appositive or relative clause skipped between a speaker and its cue.
+MAX_APPOSITIVE = 20
+#: Longest line (in tokens) read as a headline "Name: what they said".
+MAX_HEADLINE = 30
+
+PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it", "who", "which", "you"})
+#: Pronouns that can open a sentence as the speaker.
+SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
+OBJECT_PRONOUNS = frozenset({"me", "him", "her", "us", "them", "you", "it"})
+DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those"})
+#: Negated auxiliaries, with straight and curly apostrophes.
+NEGATED_AUXILIARIES = frozenset(
+    [
+        "isn\u2019t",
+        "isn't",
+        "wasn\u2019t",
+        "wasn't",
+        "doesn\u2019t",
+        "doesn't",
+        "didn\u2019t",
+        "didn't",
+        "hasn\u2019t",
+        "hasn't",
+        "haven\u2019t",
+        "haven't",
+        "won\u2019t",
+        "won't",
+        "can\u2019t",
+        "can't",
+        "couldn\u2019t",
+        "couldn't",
+        "wouldn\u2019t",
+        "wouldn't",
+    ]
+)
+#: Auxiliaries: a speaker phrase ends before one ("The Pentagon had in a report ... said").
+AUXILIARIES = (
+    frozenset(
+        [
+            "had",
+            "has",
+            "have",
+            "would",
+            "will",
+            "could",
+            "may",
+            "might",
+            "should",
+            "is",
+            "was",
+            "are",
+            "were",
+            "did",
+            "does",
+            "can",
+            "must",
+            "shall",
+        ]
+    )
+    | NEGATED_AUXILIARIES
+)
+#: Words that may stand between a speaker and the cue: auxiliaries, adverbs, negation.
+BETWEEN_SUBJECT_AND_CUE = AUXILIARIES | frozenset(
+    [
+        "also",
+        "'s",
+        "\u2019s",
+        "later",
+        "then",
+        "previously",
+        "again",
+        "once",
+        "recently",
+        "earlier",
+        "repeatedly",
+        "reportedly",
+        "publicly",
+        "privately",
+        "already",
+        "often",
+        "never",
+        "not",
+        "do",
+        "been",
+        "being",
+        "first",
+        "initially",
+        "subsequently",
+        "quickly",
+        "only",
+        "even",
+        "still",
+        "just",
+        "flatly",
+        "further",
+        "frequently",
+        "openly",
+        "now",
+        "long",
+        "widely",
+        "generally",
+        "clearly",
+        "specifically",
+        "explicitly",
+        "actually",
+        "simply",
+        "immediately",
+        "separately",
+        "sharply",
+        "angrily",
+        "quietly",
+    ]
+)
+#: Forms of "be": a cue after one is passive ("was told that"), its subject the addressee.
+BE_FORMS = frozenset(["be", "been", "being", "is", "was", "are", "were"])
+#: Cue lemmas whose bare and -s forms are more often nouns ("a claim", "the state", "shows").
+NOUN_LIKE = frozenset(
+    [
+        "tweet",
+        "back",
+        "support",
+        "question",
+        "challenge",
+        "attack",
+        "credit",
+        "welcome",
+        "praise",
+        "blast",
+        "slam",
+        "state",
+        "claim",
+        "comment",
+        "report",
+        "charge",
+        "pledge",
+        "promise",
+        "counter",
+        "post",
+        "signal",
+        "demand",
+        "estimate",
+        "protest",
+        "highlight",
+        "hint",
+        "object",
+        "repeat",
+        "cry",
+        "shout",
+        "joke",
+        "note",
+        "show",
+        "fear",
+        "hope",
+        "doubt",
+        "reply",
+        "remark",
+        "vow",
+        "answer",
+        "concern",
+        "order",
+    ]
+)
+#: Words before an adjective: a cue word after one is not a verb ("the most elaborate").
+DEGREE_WORDS = frozenset(["most", "more", "less", "least", "very", "too"])
+#: Cue lemmas that are not reporting when "to" follows ("continued to rise", "added to").
+NOT_BEFORE_TO = frozenset(["continue", "add", "find", "feel", "know", "think", "show", "thank"])
+#: Words before a past participle (written, known, shown) that make it a verb form.
+PERFECT_AUXILIARIES = frozenset(["has", "have", "had", "been", "be", "is", "was", "are", "were", "also"])
+#: Words after which a cue word is a noun ("reports of", "reports have warned").
+NOUN_FOLLOWERS = frozenset(["of", "have", "has", "had", "is", "are", "was", "were", "will", "would"])
+PERIODS = frozenset(["week", "month", "year", "night", "weekend", "morning", "evening"])
+WEEKDAYS = frozenset(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight"]
+)
+#: Verbs that take a reporting verb in the infinitive ("plans to tell", "refused to say").
+GOVERNING_VERBS = frozenset(
+    [
+        "poised",
+        "prepared",
+        "eager",
+        "willing",
+        "scheduled",
+        "plan",
+        "plans",
+        "planned",
+        "want",
+        "wants",
+        "wanted",
+        "going",
+        "expected",
+        "set",
+        "tried",
+        "decided",
+        "refused",
+        "declined",
+        "sought",
+        "seeks",
+        "hopes",
+        "hoped",
+        "intends",
+        "intended",
+        "promised",
+        "vowed",
+        "threatened",
+        "agreed",
+        "continued",
+        "continues",
+        "needs",
+        "needed",
+        "used",
+        "appeared",
+        "appears",
+        "seemed",
+        "seems",
+        "likely",
+        "unlikely",
+        "able",
+        "ready",
+        "due",
+        "went",
+        "goes",
+    ]
+)
+QUANTIFIERS = frozenset(
+    ["one", "two", "three", "four", "five", "several", "some", "many", "most", "few", "other", "another"]
+)
+#: Words that stand for a group of people as a subject ("others have said", "both said").
+GROUP_WORDS = frozenset(["others", "both", "all", "each", "everyone", "nobody", "none", "somebody", "someone"])
+#: Words that end a subject phrase on its left.
+CLAUSE_WORDS = frozenset(
+    [
+        "that",
+        "because",
+        "while",
+        "when",
+        "as",
+        "but",
+        "if",
+        "since",
+        "after",
+        "before",
+        "although",
+        "though",
+        "so",
+        "where",
+        "whom",
+        "whether",
+        "than",
+        "or",
+        "then",
+        "what",
+        "how",
+        "why",
+        "whose",
+        "once",
+        "until",
+        "unless",
+    ]
+)
+#: Sentence adverbs at the start of a subject phrase that are not part of the speaker.
+LEADING_ADVERBS = frozenset(
+    [
+        "but",
+        "and",
+        "however",
+        "so",
+        "still",
+        "also",
+        "yet",
+        "meanwhile",
+        "instead",
+        "now",
+        "then",
+        "thus",
+        "indeed",
+        "later",
+        "earlier",
+        "separately",
+        "similarly",
+        "moreover",
+        "furthermore",
+        "nonetheless",
+        "nevertheless",
+        "finally",
+        "again",
+        "besides",
+    ]
+)
+#: Prepositions that open an adverbial right after a cue ("said on Monday", "said in a statement").
+ADVERBIAL_PREPOSITIONS = frozenset(
+    [
+        "in",
+        "on",
+        "at",
+        "during",
+        "after",
+        "before",
+        "last",
+        "this",
+        "earlier",
+        "late",
+        "from",
+        "via",
+        "through",
+        "for",
+        "with",
+    ]
+)
+#: Words that cannot end a speaker phrase.
+NOT_SPEAKER_END = frozenset(DETERMINERS | {"of", "for", "to", "in", "on", "at", "by", "with", "and", "or", "from"})
+
+
+@attrs.frozen
+class Mention:
+    """Where a speaker is named: text[start:end], as written."""
+
+    start: int
+    end: int
+    text: str
+
+
+@attrs.frozen
+class Attribution:
+    """One quote as found: its span, type, pieces, speaker mention and cue."""
+
+    kind: str
+    start: int
+    end: int
+    speaker: Mention | None
+    cue: tuple[int, int] | None
+    confidence: float
+    segments: tuple[tuple[int, int], ...] = ()
+    group: int | None = None
+    #: How the speaker was found: subject, inverted, according, inherited, continuation.
+    speaker_from: str = "subject"
+    #: The multi-paragraph quotation this piece belongs to, if any.
+    chain: int | None = None
+    #: For a pronoun speaker: the person the sentence named as speaker before it.
+    antecedent: Mention | None = None
+
+
+@attrs.frozen
+class _Cue:
+    i: int  # first token
+    j: int  # one past the last token
+    lemma: str
+    tense: str
+    belief: bool
+    speaker: tuple[int, int] | None = None  # token range
+    speaker_side: str = ""  # "left", "right", "inherited"
+    clause_start: int = 0  # token index where the cue's clause begins
+
+
+class Attributor:
+    """Finds attributions in paragraphs of a text, with the words of one `Lexicon`."""
+
+    def __init__(self, lexicon: Lexicon, beliefs: bool = True) -> None:
+        self.lexicon = lexicon
+        self.beliefs = beliefs
+        forms: dict[str, list[tuple[tuple[str, ...], str, str, bool]]] = {}
+        for form, (lemma, tense, belief) in lexicon.cue_forms().items():
+            words = tuple(form.split())
+            forms.setdefault(words[0], []).append((words[1:], lemma, tense, belief))
+        for options in forms.values():
+            options.sort(key=lambda option: -len(option[0]))
+        self._forms = forms
+
+    # ------------------------------------------------------------------ entry point
+    def attribute(
+        self, text: str, paragraphs: Sequence[tuple[int, int]], work: WorkCounter | None = None
+    ) -> list[Attribution]:
+        """All attributions in `paragraphs` (sorted, non-overlapping ranges of `text`)."""
+        quotations = find_quotations(text, paragraphs, work)
+        found: list[Attribution] = []
+        q_index = 0
+        state = _State()
+        for p_start, p_end in paragraphs:
+            here: list[Quotation] = []
+            while q_index < len(quotations) and quotations[q_index].start < p_end:
+                if quotations[q_index].start >= p_start:
+                    here.append(quotations[q_index])
+                q_index += 1
+            tokens = tokenise(text, p_start, p_end, here, work)
+            for a, b in sentences(text, tokens):
+                if work is not None:
+                    work.tick(b - a)
+                found.extend(self._sentence(text, tokens, a, b, state, work))
+        return found
+
+    # ------------------------------------------------------------------ one sentence
+    def _sentence(
+        self, text: str, tokens: Sequence[Token], a: int, b: int, state: _State, work: WorkCounter | None
+    ) -> list[Attribution]:
+        cues = self._cues(tokens, a, b, work)
+        antecedent = None
+        if len(cues) > 1 and self._trailing(tokens, a, b, cues[-1]):
+            # "Kasuri told Boucher that ..., the foreign ministry said.": the sentence is what
+            # the last speaker said; the cues before are part of it. In "Gilani urged ...,
+            # he said", "he" is the speaker named before.
+            first = cues[0]
+            if (
+                first.speaker is not None
+                and first.speaker_side == "left"
+                and first.speaker[0] == _after_adverbs(tokens, a)
+            ):
+                antecedent = self._mention(text, tokens, first.speaker)
+            cues = cues[-1:]
+        found: list[Attribution] = []
+        consumed_until = a  # tokens before this index already belong to an attribution
+        for k, cue in enumerate(cues):
+            next_clause = cues[k + 1].clause_start if k + 1 < len(cues) else b
+            made = self._attribution(text, tokens, a, b, cue, consumed_until, next_clause, state)
+            if cue.lemma in self.lexicon.naming_verbs and not any(m.kind != "indirect" for m in made):
+                made = []  # "called him" names nobody's words; "called it “a disaster”" quotes them
+            before = antecedent or self._relative_antecedent(text, tokens, a, cue)
+            if made and before is not None and made[0].speaker is not None:
+                made = [attrs.evolve(m, antecedent=before) for m in made]
+            if made:
+                found.extend(made)
+                consumed_until = max(consumed_until, cue.j, _token_index_after(tokens, made[-1].end, a, b))
+                state.last = made[-1]
+        if found and tokens[b - 1].text == "?":
+            # "Think you're going to find that good job?": a question reports nobody's words.
+            found = [f for f in found if f.kind == "direct"]
+        orphan = None
+        if not found:
+            found.extend(self._colon(text, tokens, a, b, state))
+        if not found:
+            found.extend(self._continuation(tokens, a, b, state))
+            if not found and _only_quote(tokens, a, b):
+                orphan = next(t for t in tokens[a:b] if t.kind == QUOTE)
+        state.sentence_done(found, orphan)
+        return found
+
+    # ------------------------------------------------------------------ cues
+    def _cues(self, tokens: Sequence[Token], a: int, b: int, work: WorkCounter | None) -> list[_Cue]:
+        cues: list[_Cue] = []
+        i = a
+        while i < b:
+            token = tokens[i]
+            if work is not None:
+                work.tick()
+            if token.kind != WORD or (token.lower not in self._forms and token.lower != "according"):
+                i += 1
+                continue
+            cue = self._cue_at(tokens, a, b, i)
+            if cue is None:
+                i += 1
+                continue
+            cue = self._with_speaker(tokens, a, b, cue, cues)
+            if cue is not None and cues and _nested(tokens, cues[-1], cue):
+                cue = None
+            if cue is not None:
+                cues.append(cue)
+                i = cue.j
+            else:
+                i += 1
+        return cues
+
+    def _verb_only(self, word: str) -> bool:
+        """True for a cue form that cannot be a noun (said, told, added; not state, report)."""
+        return any(lemma not in NOUN_LIKE and word != lemma for _, lemma, _, _ in self._forms.get(word, ()))
+
+    def _cue_at(self, tokens: Sequence[Token], a: int, b: int, i: int) -> _Cue | None:
+        word = tokens[i].text
+        lower = word.lower()
+        if lower == "according" and i + 1 < b and tokens[i + 1].lower == "to":
+            return _Cue(i, i + 2, "according to", "according", False)
+        if word != lower and not (word[0].isupper() and word[1:].islower() and i == a and lower == "asked"):
+            return None
+        options = self._forms.get(lower)
+        if not options:
+            return None
+        for rest, lemma, tense, belief in options:
+            n = len(rest)
+            if n and (i + 1 + n > b or tuple(t.lower for t in tokens[i + 1 : i + 1 + n]) != rest):
+                continue
+            if belief and not self.beliefs:
+                return None
+            before = tokens[i - 1] if i > a else None
+            if before is not None and (
+                before.lower in DETERMINERS
+                or ((before.lower in QUANTIFIERS or before.text[:1].isdigit()) and form_is_plural(word))
+                or before.lower.endswith(("'s", "\u2019s"))
+            ):
+                return None  # "the report", "three states", "Berlin's pledge": a noun, not a cue
+            following = tokens[i + 1 + n] if i + 1 + n < b else None
+            if (
+                lemma in NOUN_LIKE
+                and word in (lemma, _third_person(lemma))
+                and not (
+                    following is not None
+                    and (following.lower == "that" or following.text == ":" or following.kind == QUOTE)
+                )
+            ):
+                # "state legislative chambers", "unconditional support,": a cue only before
+                # that/:/Q or after a name or pronoun
+                previous = tokens[i - 1] if i > a else None
+                if previous is None or not (
+                    previous.lower in PRONOUNS
+                    or previous.lower in self.lexicon.speaker_nouns  # "polls show"
+                    or (word != lemma and previous.is_capitalised() and "-" not in previous.text)
+                ):
+                    return None
+            if following is not None and following.lower == "to" and lemma in NOT_BEFORE_TO:
+                return None  # "continued to rebuff", "adding to his wins"
+            if before is not None and (
+                before.lower in DEGREE_WORDS or (before.text[:1].isdigit() and tense != "participle")
+            ):
+                return None  # "the most elaborate", "270 pledged delegates": an adjective
+            if tense == "perfect" and not (i > a and tokens[i - 1].lower in PERFECT_AUXILIARIES):
+                return None  # "contests known as Super Tuesday": a participle, not a report
+            if (
+                i + 1 + n < b
+                and tokens[i + 1 + n].lower in NOUN_FOLLOWERS
+                and tense == "finite"
+                and form_is_plural(word)
+            ):
+                return None  # "reports of ...", "reports have warned"
+            return _Cue(i, i + 1 + n, lemma, tense, belief)
+        return None
+
+    def _with_speaker(self, tokens: Sequence[Token], a: int, b: int, cue: _Cue, earlier: list[_Cue]) -> _Cue | None:
+        if cue.tense == "according":
+            right = _noun_phrase_right(tokens, cue.j, b, self.lexicon.speaker_nouns)
+            if right is None:
+                return None
+            return attrs.evolve(cue, speaker=right, speaker_side="right", clause_start=_clause_start(tokens, a, cue.i))
+        passive = _passive_at(tokens, a, cue.i)
+        if passive is not None:
+            # "The delegation was told that ...": no speaker is named; the clause starts at the subject.
+            subject = self._subject(tokens, a, passive)
+            start = subject[0] if subject is not None else passive
+            return attrs.evolve(cue, speaker_side="passive", clause_start=_clause_start(tokens, a, start))
+        if cue.tense == "participle" and not cue.belief and cue.i > a and tokens[cue.i - 1].lower not in BE_FORMS:
+            # "Trump issued a statement saying ...": not "a statement" but the sentence's subject
+            left = None
+        else:
+            left = self._subject(tokens, a, cue.i)
+        if left is not None:
+            return attrs.evolve(cue, speaker=left, speaker_side="left", clause_start=_clause_start(tokens, a, left[0]))
+        before = _skip_left(tokens, a, cue.i)
+        before_token = tokens[before - 1] if before > a else None
+        if before_token is not None and before_token.lower in ("and", "but") and cue.tense == "finite":
+            if earlier:
+                # "De Blasio said the move was made by Bratton and said, ...": the same speaker
+                return attrs.evolve(cue, speaker_side="inherited", clause_start=before - 1)
+            subject = self._sentence_subject(tokens, a, before - 1)
+            if subject is not None:
+                # "CITIC runs an oil field in Kazakhstan and says it has ...": the sentence's subject
+                return attrs.evolve(cue, speaker=subject, speaker_side="left", clause_start=before - 1)
+        if cue.tense == "participle" and not cue.belief:
+            boundary = before_token is not None and (
+                before_token.text == "," or before_token.lower in ("while", "by", "before", "after")
+            )
+            if earlier and boundary:
+                return attrs.evolve(cue, speaker_side="inherited", clause_start=before - 1)
+            medium = before_token is not None and before_token.lower in MEDIA  # "issued a statement saying"
+            subject = self._sentence_subject(tokens, a, cue.i) if boundary or medium else None
+            if subject is not None:
+                start = before - 1 if boundary else cue.i
+                return attrs.evolve(cue, speaker=subject, speaker_side="left", clause_start=start)
+            return None
+        if cue.belief or cue.tense != "finite":
+            return None
+        if before_token is not None and (before_token.text == "," or before_token.kind == QUOTE):
+            right = _noun_phrase_right(tokens, cue.j, b, self.lexicon.speaker_nouns)
+            if right is not None and (
+                right[1] >= b
+                or tokens[right[1]].kind != WORD
+                or tokens[right[1]].lower in ADVERBIAL_PREPOSITIONS | WEEKDAYS | {"to", "who", "whose"}
+            ):
+                # '"...," said Smith.' -- not '..., said the candidate could be ...'
+                return attrs.evolve(cue, speaker=right, speaker_side="right", clause_start=before)
+        return None
+
+    def _subject(self, tokens: Sequence[Token], a: int, i: int) -> tuple[int, int] | None:
+        """Token range of the speaker written before the cue at `i`, if there is one."""
+        if i - 2 > a and tokens[i - 1].lower == "to" and tokens[i - 2].lower in GOVERNING_VERBS:
+            i -= 2  # "Pakistan plans to tell ...": the speaker is the subject of "plans"
+        end = _skip_left(tokens, a, i)
+        if end <= a:
+            return None
+        last = tokens[end - 1]
+        if last.text == "," and end - 1 > a:
+            return self._subject_before_apposition(tokens, a, end - 1)
+        return self._phrase_ending_at(tokens, a, end)
+
+    def _subject_before_apposition(
+        self, tokens: Sequence[Token], a: int, comma: int, depth: int = 2
+    ) -> tuple[int, int] | None:
+        """``Jeb Bush, the former governor, said``: the speaker before a parenthetical.
+
+        Up to two parentheticals: ``Sen. Lindsey Graham, R-S.C., a long-shot candidate, said``.
+        """
+        k = comma - 1
+        limit = max(a, comma - MAX_APPOSITIVE)
+        while k >= limit and not (tokens[k].kind == PUNCT and tokens[k].text in ",—\u2013"):
+            if tokens[k].kind == QUOTE:
+                return None  # a quotation: not an apposition
+            if self._verb_only(tokens[k].lower) and not (
+                k > a and tokens[k - 1].lower in ("who", "which", "also", "are", "is")
+            ):
+                return None  # another cue: not an apposition (but "who are also seeking" is one)
+            if tokens[k].text == ")":
+                while k > limit and tokens[k].text != "(":
+                    k -= 1
+            elif tokens[k].lower in ("while", "after", "before", "when") and k > a:
+                # "Tehmina Janjua while speaking at a meeting, said" / "Trump, while unveiling ..., said"
+                end = k - 1 if tokens[k - 1].text == "," else k
+                return self._phrase_ending_at(tokens, a, end) if end > a else None
+            k -= 1
+        if k < limit or k <= a:
+            return None
+        phrase = self._phrase_ending_at(tokens, a, k)
+        if phrase is None and depth > 1 and tokens[k].text == ",":
+            return self._subject_before_apposition(tokens, a, k, depth - 1)
+        return phrase
+
+    def _phrase_ending_at(self, tokens: Sequence[Token], a: int, end: int) -> tuple[int, int] | None:
+        last = tokens[end - 1]
+        if last.text == "." and end - 2 >= a and _abbreviation(tokens[end - 2], last):
+            end -= 1  # "the F.B.I. has said"
+            last = tokens[end - 1]
+        if last.kind != WORD or last.lower in NOT_SPEAKER_END or last.lower in CLAUSE_WORDS:
+            return None
+        if last.lower in PRONOUNS:
+            return end - 1, end
+        start = end - 1
+        limit = max(a, end - MAX_SUBJECT)
+        while start > limit:
+            previous = tokens[start - 1]
+            if previous.kind != WORD:
+                if previous.text in "-'\u2019&" and previous.end == tokens[start].start:
+                    start -= 1
+                    continue
+                if previous.text == "." and start - 2 >= a and _abbreviation(tokens[start - 2], previous):
+                    start -= 2
+                    continue
+                break
+            lower = previous.lower
+            if lower in CLAUSE_WORDS:
+                break
+            if lower == "and" and not (start - 2 >= a and tokens[start - 2].is_capitalised()):
+                break
+            start -= 1
+        while start < end - 1 and (tokens[start].lower in LEADING_ADVERBS or tokens[start].lower in WEEKDAYS):
+            start += 1
+        for m in range(start + 1, end):
+            if tokens[m].lower in AUXILIARIES:
+                # "The Pentagon had in a report this week said": the speaker ends before "had".
+                end = m
+                last = tokens[end - 1]
+                break
+        words = tokens[start:end]
+        if any(t.lower == "to" for t in words):
+            return None  # "prompted some politicians to": an infinitive clause, not a speaker
+        if len(words) > MAX_SUBJECT - 2:
+            return None
+        capitalised = any(t.is_capitalised() and t.lower not in DETERMINERS for t in words)
+        nouns = any(t.lower in self.lexicon.speaker_nouns or t.lower in self.lexicon.titles for t in words)
+        # "the mayor", "a new poll": a short phrase opened by a determiner.
+        determined = words[0].lower in DETERMINERS | QUANTIFIERS | GROUP_WORDS and len(words) <= 6
+        if not (capitalised or nouns or determined):
+            return None
+        if start == a and len(words) == 1 and last.lower in ("it", "this", "there"):
+            return None
+        return start, end
+
+    # ------------------------------------------------------------------ content
+    def _attribution(
+        self,
+        text: str,
+        tokens: Sequence[Token],
+        a: int,
+        b: int,
+        cue: _Cue,
+        consumed_until: int,
+        next_clause: int,
+        state: _State,
+    ) -> list[Attribution]:
+        speaker = self._speaker(text, tokens, cue, state)
+        cue_span = (tokens[cue.i].start, tokens[cue.j - 1].end)
+        after = cue.j if cue.speaker_side != "right" else cue.speaker[1] if cue.speaker else cue.j
+        right = self._right_content(tokens, cue, after, min(b, next_clause))
+        if cue.speaker_side == "right" and right is not None and not _only_quote(tokens, *right):
+            right = None  # '"...," said Hollande, who returned to Paris': an apposition, not content
+        left_end = cue.clause_start
+        if cue.speaker_side == "left" and cue.speaker is not None:
+            left_end = cue.speaker[0]
+        left = _trim_range(tokens, max(consumed_until, a), left_end)
+        if left is not None and all(t.lower in LEADING_ADVERBS for t in tokens[left[0] : left[1]]):
+            left = None  # "But, she said, ...": an adverb is not what was said
+        left_is_quote = left is not None and _only_quote(tokens, *left)
+        confidence = 0.6 if cue.belief else 0.85
+        if cue.speaker_side == "inherited":
+            confidence -= 0.1
+
+        # "Q1," he said, "Q2."  /  "Q," he said.  /  "Q," said the official.
+        if left_is_quote and left is not None:
+            group = state.new_group()
+            pieces = [self._direct(tokens, left, speaker, cue_span, group, confidence + 0.1, cue)]
+            if right is not None and _only_quote(tokens, *right):
+                pieces.append(self._direct(tokens, right, speaker, cue_span, group, confidence + 0.1, cue))
+            return pieces
+        if cue.tense == "according" and cue.speaker is not None:
+            # According to X, CONTENT.   /   CONTENT, according to X.
+            if left is not None and cue.clause_start > a:
+                return [self._reported(text, tokens, [left], speaker, cue_span, confidence)]
+            content = _trim_range(tokens, cue.speaker[1], min(b, next_clause))
+            if content is not None:
+                return [self._reported(text, tokens, [content], speaker, cue_span, confidence)]
+            return []
+        if right is not None:
+            if _only_quote(tokens, *right):
+                group = state.new_group()
+                return [self._direct(tokens, right, speaker, cue_span, group, confidence + 0.1, cue)]
+            ranges: list[tuple[int, int]] = [right]
+            # "For decades, Mr. de Vos noted, the United States has ...": content cut by the cue.
+            if (
+                left is not None
+                and cue.speaker_side == "left"
+                and cue.j < b
+                and tokens[cue.j].text == ","
+                and left[0] == a
+                and tokens[left[1]].text == ","
+            ):
+                ranges = [left, right]
+            return [self._reported(text, tokens, ranges, speaker, cue_span, confidence)]
+        if (
+            left is not None
+            and cue.speaker_side in ("left", "right")
+            and (tokens[left[1]].text == "," or tokens[left[1] - 1].kind == QUOTE)
+        ):
+            return [self._reported(text, tokens, [left], speaker, cue_span, confidence)]
+        orphan = state.orphan
+        if left is None and right is None and orphan is not None and a > 0 and tokens[a - 1] is orphan:
+            # "Why?" Trump asked.  -- the quotation was the sentence before.
+            return [self._direct(tokens, (a - 1, a), speaker, cue_span, state.new_group(), confidence, cue)]
+        if right is None and speaker is not None and cue.speaker_side == "left" and not cue.belief:
+            # "Sam Lau said in a statement." / "Hannity interjected:" -- the quotation follows.
+            state.expect_quote(
+                Attribution("direct", 0, 0, speaker, cue_span, confidence, speaker_from=_speaker_from(cue))
+            )
+        return []
+
+    def _colon(self, text: str, tokens: Sequence[Token], a: int, b: int, state: _State) -> list[Attribution]:
+        """``Republican pollster Daron Shaw: “...”`` / ``Clinton has since apologized: “...”``.
+
+        With no cue in the sentence, a quotation after a colon that ends the sentence is the
+        words of the person the sentence begins with.
+        """
+        end = b
+        while end > a and tokens[end - 1].kind == PUNCT:
+            end -= 1
+        if end - a < 3:
+            return []
+        if tokens[end - 1].kind != QUOTE or tokens[end - 2].text != ":":
+            return self._headline(text, tokens, a, end)
+        subject = self._leading_name(tokens, a, end - 2)
+        if subject is None:
+            return []
+        speaker = self._mention(text, tokens, subject)
+        colon = tokens[end - 2]
+        found = _Cue(end - 2, end - 1, ":", "finite", False, subject, "left")
+        return [self._direct(tokens, (end - 1, end), speaker, (colon.start, colon.end), state.new_group(), 0.6, found)]
+
+    def _headline(self, text: str, tokens: Sequence[Token], a: int, end: int) -> list[Attribution]:
+        """``Graham: Trump's rhetoric destroying GOP's chance``: a short line, a name, a colon."""
+        if a != 0 or end > MAX_HEADLINE or len(tokens) > MAX_HEADLINE + 2:
+            return []
+        colon = next((m for m in range(a + 1, min(end, a + 5)) if tokens[m].text == ":"), None)
+        if colon is None or colon + 2 > end:
+            return []
+        subject = self._leading_name(tokens, a, colon)
+        if subject is None or subject[1] != colon:
+            return []
+        if all(t.text.isupper() and len(t.text) > 2 for t in tokens[subject[0] : subject[1]] if t.kind == WORD):
+            return []  # "EDITORIAL: ...", "UPDATE: ...": a label, not a speaker
+        speaker = self._mention(text, tokens, subject)
+        where = _trim_range(tokens, colon + 1, end)
+        if where is None or sum(t.kind == WORD for t in tokens[where[0] : where[1]]) < 3:
+            return []  # "Pledged: 781", "Twitter: Milbank": a label and a value
+        mark = tokens[colon]
+        return [self._reported(text, tokens, [where], speaker, (mark.start, mark.end), 0.5)]
+
+    def _sentence_subject(self, tokens: Sequence[Token], a: int, stop: int) -> tuple[int, int] | None:
+        """The noun phrase a sentence opens with, if it looks like a speaker."""
+        k = a
+        if tokens[k].lower in ADVERBIAL_PREPOSITIONS | {"as", "after", "before", "despite", "amid"}:
+            # "In a statement released Thursday, Rep. Jeffries ...": the subject follows the comma
+            comma = next((m for m in range(k + 1, min(stop, k + MAX_APPOSITIVE)) if tokens[m].text == ","), None)
+            if comma is None:
+                return None
+            k = comma + 1
+        while k < stop and (tokens[k].lower in LEADING_ADVERBS or tokens[k].text == ","):
+            k += 1
+        if k >= stop:
+            return None
+        if tokens[k].lower in SUBJECT_PRONOUNS:
+            return k, k + 1
+        end = self._name_run(tokens, k, stop, nouns=True)
+        while end > k and (tokens[end - 1].lower in DETERMINERS or tokens[end - 1].kind != WORD):
+            end -= 1
+        if end == k or tokens[end - 1].lower in DETERMINERS:
+            return None
+        last = tokens[end - 1]
+        if not (last.is_capitalised() or last.lower in self.lexicon.speaker_nouns):
+            return None
+        return k, end
+
+    def _name_run(self, tokens: Sequence[Token], k: int, stop: int, *, nouns: bool) -> int:
+        """End of the run of name words from `k`: capitalised words, titles, "Mr." dots, and
+        with `nouns` also determiners and speaker nouns ("the foreign ministry")."""
+        end = k
+        limit = min(stop, k + MAX_SUBJECT)
+        while end < limit:
+            token = tokens[end]
+            if not (
+                token.is_capitalised()
+                or token.lower in self.lexicon.titles
+                or (nouns and (token.lower in DETERMINERS or token.lower in self.lexicon.speaker_nouns))
+                or (token.text == "." and end > k and _abbreviation(tokens[end - 1], token))
+            ):
+                break
+            end += 1
+        return end
+
+    def _leading_name(self, tokens: Sequence[Token], a: int, stop: int) -> tuple[int, int] | None:
+        """The name or pronoun a sentence starts with (titles and roles allowed before it)."""
+        if tokens[a].lower in SUBJECT_PRONOUNS:
+            return a, a + 1
+        k = self._name_run(tokens, a, stop, nouns=False)
+        if k == a or not tokens[k - 1].is_capitalised() or tokens[a].lower in DETERMINERS | LEADING_ADVERBS:
+            return None
+        return a, k
+
+    def _relative_antecedent(self, text: str, tokens: Sequence[Token], a: int, cue: _Cue) -> Mention | None:
+        """For "voters who said" / "Trump, who said": the phrase "who" stands for."""
+        if cue.speaker is None or cue.speaker_side != "left" or tokens[cue.speaker[0]].lower not in ("who", "which"):
+            return None
+        k = cue.speaker[0]
+        if k > a and tokens[k - 1].text == ",":
+            k -= 1
+        phrase = self._phrase_ending_at(tokens, a, k) if k > a else None
+        return None if phrase is None else self._mention(text, tokens, phrase)
+
+    def _trailing(self, tokens: Sequence[Token], a: int, b: int, cue: _Cue) -> bool:
+        """True if `cue` closes its sentence (", the ministry said.") with nothing said after it."""
+        if cue.speaker is None or cue.speaker_side not in ("left", "right") or cue.tense == "according":
+            return False
+        first = cue.speaker[0] if cue.speaker_side == "left" else cue.i
+        if first <= a or not (tokens[first - 1].text == "," or tokens[first - 1].kind == QUOTE):
+            return False
+        after = cue.j if cue.speaker_side == "left" else cue.speaker[1]
+        return self._right_content(tokens, cue, after, b) is None
+
+    def _speaker(self, text: str, tokens: Sequence[Token], cue: _Cue, state: _State) -> Mention | None:
+        if cue.speaker is not None:
+            return self._mention(text, tokens, cue.speaker)
+        if cue.speaker_side == "inherited" and state.last is not None:
+            return state.last.speaker
+        return None
+
+    @staticmethod
+    def _mention(text: str, tokens: Sequence[Token], where: tuple[int, int]) -> Mention:
+        start, end = tokens[where[0]].start, tokens[where[1] - 1].end
+        return Mention(start, end, text[start:end])
+
+    def _right_content(self, tokens: Sequence[Token], cue: _Cue, start: int, end: int) -> tuple[int, int] | None:
+        """Token range of what follows the cue and its addressee or adverbials."""
+        k = start
+        if cue.tense == "according":
+            return None
+        # Adverbials and addressees up to a "that" nearby: "told reporters on Monday that".
+        prepositional = k < end and tokens[k].lower in ADVERBIAL_PREPOSITIONS
+        window = min(end, k + (16 if prepositional else 9))
+        for m in range(k, window):
+            token = tokens[m]
+            if token.kind != WORD and not (prepositional and token.text == ","):
+                break
+            if token.lower == "that" and m > k:
+                if self._adverbial_or_addressee(tokens, cue, k):
+                    return _trim_range(tokens, m + 1, end)
+                break
+        if prepositional:
+            for m in range(k, window):
+                if tokens[m].text == ":":
+                    return _trim_range(tokens, m + 1, end)  # "tweeted in response: Q"
+            after = _skip_medium(tokens, k, end)
+            if (
+                k < after < end
+                and tokens[after].kind == WORD
+                and tokens[after].lower not in ADVERBIAL_PREPOSITIONS | {"to", "of", "with", "published", "aired"}
+            ):
+                return _trim_range(tokens, after, end)  # "said in a statement Thursday night they pulled ..."
+        if prepositional and not any(t.text == "," for t in tokens[k:window]):
+            return None  # "said in an interview with Bloomberg News following ...": no content here
+        if cue.lemma in self.lexicon.addressee_verbs and k < end:
+            k = _skip_addressee(tokens, k, end)
+        k = _skip_adverbial(tokens, k, end)
+        if k < end and tokens[k].lower == "that":
+            k += 1
+        while k < end and tokens[k].kind == PUNCT and tokens[k].text in ",:":
+            k += 1
+        content = _trim_range(tokens, k, end)
+        if content is None:
+            return None
+        s, e = content
+        if e - s == 1 and tokens[s].kind == WORD:
+            return None
+        return content
+
+    def _adverbial_or_addressee(self, tokens: Sequence[Token], cue: _Cue, k: int) -> bool:
+        first = tokens[k]
+        return (
+            cue.lemma in self.lexicon.addressee_verbs
+            or first.lower in ADVERBIAL_PREPOSITIONS
+            or first.lower == "to"
+            or first.lower in WEEKDAYS
+            or first.lower in OBJECT_PRONOUNS
+            or first.is_capitalised()
+        )
+
+    # ------------------------------------------------------------------ building quotes
+    def _direct(
+        self,
+        tokens: Sequence[Token],
+        where: tuple[int, int],
+        speaker: Mention | None,
+        cue: tuple[int, int],
+        group: int,
+        confidence: float,
+        found: _Cue,
+    ) -> Attribution:
+        token = next(t for t in tokens[where[0] : where[1]] if t.kind == QUOTE)
+        quotation = token.quotation
+        closed = quotation is None or quotation.closed
+        return Attribution(
+            "direct",
+            token.start,
+            token.end,
+            speaker,
+            cue,
+            min(0.95, confidence if closed else confidence - 0.15),
+            group=group,
+            speaker_from=_speaker_from(found),
+            chain=None if quotation is None else quotation.chain,
+        )
+
+    def _reported(
+        self,
+        text: str,
+        tokens: Sequence[Token],
+        pieces: list[tuple[int, int]],
+        speaker: Mention | None,
+        cue: tuple[int, int],
+        confidence: float,
+    ) -> Attribution:
+        spans = [(tokens[s].start, tokens[e - 1].end) for s, e in pieces]
+        quoted = any(t.kind == QUOTE for s, e in pieces for t in tokens[s:e])
+        return Attribution(
+            "mixed" if quoted else "indirect",
+            spans[0][0],
+            spans[-1][1],
+            speaker,
+            cue,
+            confidence,
+            segments=tuple(spans) if len(spans) > 1 else (),
+        )
+
+    def _continuation(self, tokens: Sequence[Token], a: int, b: int, state: _State) -> list[Attribution]:
+        """A sentence that is only a quotation, following a direct quote or continuing one."""
+        if not _only_quote(tokens, a, b):
+            return []
+        token = next(t for t in tokens[a:b] if t.kind == QUOTE)
+        quotation = token.quotation
+        source = state.previous_direct or state.expected
+        if quotation is not None and quotation.chain is not None and quotation.chain in state.chains:
+            source = state.chains[quotation.chain]
+        if source is None:
+            return []
+        group = source.group if source.group is not None else state.new_group()
+        return [
+            Attribution(
+                "direct",
+                token.start,
+                token.end,
+                source.speaker,
+                source.cue,
+                0.7,
+                group=group,
+                speaker_from="continuation",
+                chain=None if quotation is None else quotation.chain,
+            )
+        ]
+
+
+@attrs.define
+class _State:
+    """What later sentences need from earlier ones."""
+
+    last: Attribution | None = None
+    #: The direct quote the previous sentence ended with (a following quotation continues it).
+    previous_direct: Attribution | None = None
+    #: A quotation alone in the previous sentence with no speaker yet ("Why?" Trump asked.).
+    orphan: Token | None = None
+    #: A cue with a speaker and nothing said yet: the next quotation is theirs.
+    expected: Attribution | None = None
+    expected_fresh: bool = False
+    groups: int = 0
+    chains: dict[int, Attribution] = attrs.field(factory=dict)
+
+    def expect_quote(self, cue: Attribution) -> None:
+        self.expected = cue
+        self.expected_fresh = True
+
+    def new_group(self) -> int:
+        self.groups += 1
+        return self.groups
+
+    def sentence_done(self, found: list[Attribution], orphan: Token | None) -> None:
+        direct = [f for f in found if f.kind == "direct"]
+        # "Ms Janjua said the US understood. “So we hope ...”": a quotation after any
+        # attribution continues the speaker's words.
+        self.previous_direct = found[-1] if found and found[-1].speaker is not None else None
+        self.orphan = orphan
+        if not self.expected_fresh:
+            self.expected = None
+        self.expected_fresh = False
+        for piece in direct:
+            self.remember_chain(piece)
+
+    def remember_chain(self, piece: Attribution) -> None:
+        chain = piece.chain
+        if chain is not None and chain not in self.chains:
+            self.chains[chain] = piece
+
+
+def _speaker_from(cue: _Cue) -> str:
+    if cue.tense == "according":
+        return "according"
+    return {"left": "subject", "right": "inverted", "inherited": "inherited"}.get(cue.speaker_side, "subject")
+
+
+def _skip_left(tokens: Sequence[Token], a: int, i: int) -> int:
+    """Index after the speaker: auxiliaries, adverbs and weekdays before the cue skipped."""
+    k = i
+    limit = max(a, i - MAX_SUBJECT)
+    while k > limit:
+        lower = tokens[k - 1].lower
+        if (
+            lower in BETWEEN_SUBJECT_AND_CUE
+            or lower in WEEKDAYS
+            or (lower == "on" and k < i and tokens[k].lower in WEEKDAYS)
+        ):
+            k -= 1
+        elif lower in PERIODS and k - 1 > a and tokens[k - 2].lower in ("last", "this", "next", "earlier", "later"):
+            k -= 2  # "Bush last week urged"
+        elif tokens[k - 1].text == ")":
+            # "Sen. John Cornyn (R-Texas) told": a parenthesis after the name
+            opening = next((m for m in range(k - 2, max(a, k - 10) - 1, -1) if tokens[m].text == "("), None)
+            if opening is None or opening <= a:
+                break
+            k = opening
+        else:
+            break
+    return k
+
+
+PAST_PARTICIPLES = frozenset(["told", "said", "written", "shown", "known", "thought", "found", "felt"])
+
+
+def _passive_at(tokens: Sequence[Token], a: int, i: int) -> int | None:
+    """Index of the "be" before a cue in the passive ("was told", "is expected"), if any."""
+    word = tokens[i].lower
+    if not (word.endswith("ed") or word in PAST_PARTICIPLES):
+        return None
+    k = i - 1
+    limit = max(a, i - MAX_SUBJECT)
+    while k >= limit and tokens[k].lower in BETWEEN_SUBJECT_AND_CUE and tokens[k].lower not in BE_FORMS:
+        k -= 1
+    if (
+        k >= a
+        and tokens[k].lower in BE_FORMS
+        and not (k > a and tokens[k - 1].lower in ("has", "have", "had") and tokens[k].lower != "been")
+    ):
+        return k
+    return None
+
+
+def _third_person(lemma: str) -> str:
+    return (
+        lemma[:-1] + "ies"
+        if lemma.endswith("y")
+        else lemma + "es"
+        if lemma.endswith(("s", "sh", "ch"))
+        else lemma + "s"
+    )
+
+
+def form_is_plural(word: str) -> bool:
+    """True for a cue form that could be a plural noun (reports, claims, charges)."""
+    return word.endswith("s") and not word.endswith("ss")
+
+
+def _nested(tokens: Sequence[Token], outer: _Cue, inner: _Cue) -> bool:
+    """True if `inner` reports inside what `outer` reports ("warned that X has found ...").
+
+    By the news convention (and PolNeAR's) a token belongs to one attribution, so a cue in
+    the content of another is part of that content: its speaker directly follows the outer
+    cue's words ("told Boucher that X said"), or a word that embeds it ("whom he called",
+    "given that polls show", "when a young man asked"). After punctuation or "and"/"but"
+    a new attribution begins.
+    """
+    if outer.speaker_side != "left" or inner.speaker_side not in ("left", "passive"):
+        return False
+    inner_start = inner.speaker[0] if inner.speaker is not None else inner.clause_start
+    between = tokens[outer.j : inner_start]
+    if between and between[0].text == ",":
+        between = between[1:]
+    if len(between) <= 8 and all(t.kind == WORD for t in between):
+        return True
+    before = tokens[inner_start - 1] if inner_start > outer.j else None
+    return before is not None and before.kind == WORD and before.lower not in ("and", "but", "or", "so", "yet")
+
+
+def _after_adverbs(tokens: Sequence[Token], a: int) -> int:
+    """Index of the first word of a sentence after "But", "However," and the like."""
+    k = a
+    while k < len(tokens) and (tokens[k].lower in LEADING_ADVERBS or tokens[k].text == ","):
+        k += 1
+    return k
+
+
+def _abbreviation(word: Token, dot: Token) -> bool:
+    """True for "Mr.", "J." or "F.B.I." written in a name."""
+    if word.kind != WORD or word.end != dot.start:
+        return False
+    return word.lower in ABBREVIATIONS or (len(word.text) == 1 and word.text.isupper()) or "." in word.text
+
+
+def _clause_start(tokens: Sequence[Token], a: int, k: int) -> int:
+    """Where the clause of a speaker starting at `k` begins: before a comma or "and"."""
+    while k > a and (tokens[k - 1].text in (",", ";", ":") or tokens[k - 1].lower in ("and", "while", "but")):
+        k -= 1
+    return k
+
+
+def _noun_phrase_right(tokens: Sequence[Token], k: int, b: int, nouns: frozenset[str]) -> tuple[int, int] | None:
+    """The speaker after an inverted cue or "according to": up to a comma or the sentence end."""
+    end = k
+    limit = min(b, k + MAX_SUBJECT)
+    while end < limit and tokens[end].kind == WORD:
+        if end > k and tokens[end].lower in CLAUSE_WORDS | {"in", "on", "at", "during", "to"}:
+            break
+        end += 1
+    while end > k and tokens[end - 1].lower in NOT_SPEAKER_END | WEEKDAYS:
+        end -= 1
+    if end == k:
+        return None
+    first = tokens[k]
+    if not (
+        first.text[:1].isupper()
+        or first.lower in PRONOUNS
+        or first.lower in DETERMINERS
+        or first.lower in QUANTIFIERS
+        or first.lower in nouns
+    ):
+        return None  # "said in a television interview": an adverbial, not a speaker
+    return k, end
+
+
+def _skip_addressee(tokens: Sequence[Token], k: int, end: int) -> int:
+    """Index after the person told: a pronoun, a name, or a short noun phrase."""
+    first = tokens[k]
+    if first.lower in OBJECT_PRONOUNS:
+        return k + 1
+    if first.is_capitalised():
+        m = k
+        limit = min(end, k + MAX_SUBJECT)
+        while m < limit and (tokens[m].is_capitalised() or tokens[m].text in ("-", "'s", "\u2019s")):
+            m += 1
+        if m + 1 < end and tokens[m].text == "," and tokens[m + 1].lower in ("who", "which"):
+            # "urged Musharraf, who seized power in 1999, to move ...": skip the relative clause.
+            for n in range(m + 2, min(end, m + 2 + MAX_APPOSITIVE)):
+                if tokens[n].text == ",":
+                    return n + 1
+        return m
+    rest = end - k
+    if rest <= 3:
+        return end
+    if first.lower in DETERMINERS:
+        return min(end, k + 2)
+    return k + 1
+
+
+#: Where words are said or written: "said in a statement", "wrote on Twitter".
+MEDIA = frozenset(
+    [
+        "statement",
+        "interview",
+        "tweet",
+        "tweets",
+        "email",
+        "letter",
+        "post",
+        "speech",
+        "release",
+        "op-ed",
+        "column",
+        "video",
+        "radio",
+        "television",
+        "tv",
+        "twitter",
+        "facebook",
+        "call",
+        "conference",
+        "briefing",
+        "remarks",
+        "memo",
+        "blog",
+        "book",
+        "message",
+        "podcast",
+        "appearance",
+    ]
+)
+
+
+def _skip_medium(tokens: Sequence[Token], k: int, end: int) -> int:
+    """Index after "in a statement (Thursday night)" / "on Twitter" after a cue, or `k`."""
+    if tokens[k].lower not in ("in", "on", "during"):
+        return k
+    m = k + 1
+    while m < end and m < k + 4 and tokens[m].lower in DETERMINERS | {"written", "televised", "radio", "phone"}:
+        m += 1
+    if m >= end or tokens[m].lower not in MEDIA:
+        return k
+    m += 1
+    while m < end and (tokens[m].lower in WEEKDAYS | PERIODS | {"last", "this", "on"}):
+        m += 1
+    if m < end and tokens[m].lower == "that":
+        m += 1
+    return m
+
+
+def _skip_adverbial(tokens: Sequence[Token], k: int, end: int) -> int:
+    """Index after "on Monday", "in a statement," and the like right after a cue."""
+    while end > k and tokens[end - 1].kind == PUNCT:
+        end -= 1
+    if k < end and tokens[k].lower in WEEKDAYS:
+        k += 1
+    if k < end and tokens[k].lower in ADVERBIAL_PREPOSITIONS:
+        limit = min(end, k + 8)
+        for m in range(k + 1, limit):
+            if tokens[m].kind == PUNCT and tokens[m].text == ",":
+                return m + 1
+            if tokens[m].kind != WORD:
+                break
+        if limit >= end and all(t.kind == WORD for t in tokens[k:end]) and end - k <= 6:
+            return end
+    return k
+
+
+def _trim_range(tokens: Sequence[Token], s: int, e: int) -> tuple[int, int] | None:
+    """The range without punctuation at its edges (quotations are kept), or None if empty."""
+    while s < e and tokens[s].kind == PUNCT:
+        s += 1
+    while e > s and tokens[e - 1].kind == PUNCT:
+        e -= 1
+    return (s, e) if e > s else None
+
+
+def _only_quote(tokens: Sequence[Token], s: int, e: int) -> bool:
+    """True if tokens[s:e] are one quotation and punctuation."""
+    quotes = 0
+    for t in tokens[s:e]:
+        if t.kind == QUOTE:
+            quotes += 1
+        elif t.kind != PUNCT:
+            return False
+    return quotes == 1
+
+
+def _token_index_after(tokens: Sequence[Token], offset: int, a: int, b: int) -> int:
+    return bisect.bisect_left(tokens, offset, a, b, key=_token_start)
+
+
+def _token_start(token: Token) -> int:
+    return token.start

@@ -1,0 +1,152 @@
+"""Words, punctuation and whole quotations as tokens, and sentences made of them.
+
+A quotation is one opaque token: what is inside it is the speaker's, so its words are
+never read as a cue or a speaker, and its full stops never end the reporting sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from copydesk_quotes.marks import Quotation
+from copydesk_quotes.work import WorkCounter
+
+_TOKEN = re.compile(r"\w+(?:[\u2019'\-&.]\w+)*|[^\w\s]")
+
+#: Words before a full stop that do not end a sentence.
+ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "sen",
+        "rep",
+        "gov",
+        "gen",
+        "lt",
+        "col",
+        "capt",
+        "sgt",
+        "adm",
+        "st",
+        "jr",
+        "sr",
+        "no",
+        "vs",
+        "inc",
+        "co",
+        "corp",
+        "ltd",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "aug",
+        "sept",
+        "sep",
+        "oct",
+        "nov",
+        "dec",
+        "rev",
+        "ft",
+        "mt",
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.g",
+        "i.e",
+        "etc",
+    ]
+)
+
+WORD = "w"
+PUNCT = "p"
+QUOTE = "q"
+
+
+class Token(NamedTuple):
+    """A word (``w``), a punctuation mark (``p``) or a whole quotation (``q``).
+
+    A named tuple, not an attrs class: articles make tens of thousands of tokens.
+    """
+
+    start: int
+    end: int
+    kind: str
+    text: str
+    #: The text lower-cased once (rules compare words case-insensitively many times).
+    lower: str
+    quotation: Quotation | None = None
+
+    def is_capitalised(self) -> bool:
+        return self.kind == WORD and self.text[:1].isupper()
+
+
+def tokenise(
+    text: str, start: int, end: int, quotations: Sequence[Quotation], work: WorkCounter | None = None
+) -> list[Token]:
+    """Tokens of text[start:end]; `quotations` are those lying in that range, in order."""
+    tokens: list[Token] = []
+    position = start
+    for quotation in (*quotations, None):
+        stop = end if quotation is None else quotation.start
+        if work is not None:
+            work.tick(max(0, stop - position))
+        for match in _TOKEN.finditer(text, position, stop):
+            word = match.group()
+            kind = WORD if (word[0].isalnum() or word[0] == "_") else PUNCT
+            tokens.append(Token(match.start(), match.end(), kind, word, word.lower()))
+        if quotation is None:
+            break
+        quoted = text[quotation.start : quotation.end]
+        tokens.append(Token(quotation.start, quotation.end, QUOTE, quoted, "", quotation))
+        position = quotation.end
+    return tokens
+
+
+def _ends_sentence(text: str, tokens: Sequence[Token], i: int) -> bool:
+    token = tokens[i]
+    if token.kind == QUOTE:
+        inner = token.text.rstrip("\"'”\u2019»`“ ")
+        return inner.endswith((".", "?", "!"))
+    if token.text not in ".?!":
+        return False
+    if token.text == "." and i > 0:
+        before = tokens[i - 1]
+        if before.end == token.start and before.kind == WORD:
+            word = before.lower
+            if word in ABBREVIATIONS or (len(word) == 1 and before.text.isupper()) or "." in word:
+                return False
+    return True
+
+
+def _starts_sentence(token: Token) -> bool:
+    if token.kind == QUOTE:
+        return True
+    first = token.text[:1]
+    return first.isupper() or first.isdigit() or first in "(["
+
+
+def sentences(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """Sentences as half-open token index ranges."""
+    found: list[tuple[int, int]] = []
+    begin = 0
+    n = len(tokens)
+    for i in range(n):
+        if i + 1 < n and _ends_sentence(text, tokens, i) and _starts_sentence(tokens[i + 1]):
+            # A quotation ending in "?" or "!" followed by its attribution does not end the sentence.
+            if (
+                tokens[i].kind == QUOTE
+                and tokens[i + 1].kind == WORD
+                and not tokens[i].text.rstrip("\"'”\u2019»` ").endswith(".")
+            ):
+                continue
+            found.append((begin, i + 1))
+            begin = i + 1
+    if begin < n:
+        found.append((begin, n))
+    return found
