@@ -175,6 +175,45 @@ def _hidden(element: Any) -> bool:
     return bool(style and _HIDDEN_STYLE.search(style))
 
 
+class _Step:
+    """One element on the path from the root, for its xpath: ``tag[n]`` under its parent.
+
+    libxml2's ``getpath`` rescans the siblings of every ancestor for each call; counting the
+    children of each open element once during the walk gives the same xpath for a fraction
+    of the work. Whether ``[n]`` is written depends on later siblings too (it is left out for
+    an only child of its name), so the text is made when the walk is over.
+    """
+
+    __slots__ = ("children", "index", "parent", "path", "tag")
+
+    def __init__(self, parent: _Step | None, tag: str, index: int) -> None:
+        self.parent = parent
+        self.tag = tag
+        self.index = index
+        self.children: dict[str, int] = {}
+        self.path = ""
+
+    def child(self, tag: str) -> _Step:
+        index = self.children.get(tag, 0) + 1
+        self.children[tag] = index
+        return _Step(self, tag, index)
+
+    def xpath(self) -> str:
+        if not self.path:
+            parent = self.parent
+            if parent is None:
+                self.path = "/" + self.tag
+            else:
+                step = f"{self.tag}[{self.index}]" if parent.children[self.tag] > 1 else self.tag
+                self.path = f"{parent.xpath()}/{step}"
+        return self.path
+
+
+#: What a block needs about its open ancestors, built once per element and shared by every
+#: block under it: (ancestors, trail, tag path, landmarks so far, sorted landmarks, kind).
+_Context = tuple[tuple[int, ...], tuple[str, ...], str, tuple[str, ...], list[str], str]
+
+
 class _Walk:
     """The open block-level elements around the walker and the inline text since the last boundary."""
 
@@ -183,37 +222,46 @@ class _Walk:
         self.elements: list[Any] = [tree.getroot()]
         self.tags: list[str] = ["#root"]
         self.numbers: list[int] = [0]
-        # What a block needs about its open ancestors, built once per element and shared by
-        # every block under it: (ancestors, trail, tag path, landmarks, kind), root first.
-        self.context: list[tuple[tuple[int, ...], tuple[str, ...], str, tuple[str, ...], str] | None] = [
-            ((), (), "", (), "paragraph")
-        ]
+        self.context: list[_Context | None] = [((), (), "", (), [], "paragraph")]
         self.parts: list[str] = []
         self.link_chars = 0
         self.links = 0
-        self.blocks: list[RawBlock] = []
+        #: Text, kind and features of each block so far; the xpath is added when the walk is over.
+        self.blocks: list[tuple[str, str, dict[str, Any]]] = []
+        #: The xpath step of every open element (block-level or not), root first.
+        self.path: list[_Step] = []
+        #: The xpath step of each open block-level element (parallel to `elements`).
+        self.owner_steps: list[_Step | None] = [None]
+        self.block_steps: list[_Step | None] = []
 
-    def add(self, text: str | None, in_link: bool) -> None:
-        if text:
+    def add(self, text: str, in_link: bool) -> None:
+        """Inline text; whitespace before any text of a block is dropped at once (it would be anyway)."""
+        if self.parts or not text.isspace():
             self.parts.append(text)
             if in_link:
                 self.link_chars += len(text.strip())
 
     def open(self, element: Any, tag: str, number: int) -> None:
-        self.flush()
+        if self.parts:
+            self.flush()
+        self.links = 0
         self.elements.append(element)
         self.tags.append(tag)
         self.numbers.append(number)
         self.context.append(None)
+        self.owner_steps.append(self.path[-1])
 
     def close(self) -> None:
-        self.flush()
+        if self.parts:
+            self.flush()
+        self.links = 0
         self.elements.pop()
         self.tags.pop()
         self.numbers.pop()
         self.context.pop()
+        self.owner_steps.pop()
 
-    def _context(self) -> tuple[tuple[int, ...], tuple[str, ...], str, tuple[str, ...], str]:
+    def _context(self) -> _Context:
         """The context of the innermost open element, filling in the entries not built yet."""
         context = self.context
         depth = len(context) - 1
@@ -223,7 +271,7 @@ class _Walk:
         built = context[first]
         assert built is not None
         for level in range(first + 1, depth + 1):
-            ids, trail, path, landmarks, kind = built
+            ids, trail, path, landmarks, _, kind = built
             element, tag = self.elements[level], self.tags[level]
             role = element.get("role")
             if tag in LANDMARK_TAGS:
@@ -236,20 +284,19 @@ class _Walk:
                 (*trail, _descriptor(element, tag)),
                 f"{path}/{tag}" if path else tag,
                 landmarks,
+                sorted(set(landmarks)),
                 kind,
             )
             context[level] = built
         return built
 
     def flush(self) -> None:
-        if not self.parts:
-            return
         text = " ".join("".join(self.parts).split())
         link_chars, links = self.link_chars, self.links
         self.parts, self.link_chars, self.links = [], 0, 0
         if not text:
             return
-        ids, trail, path, landmarks, enclosing_kind = self._context()
+        ids, trail, path, _, landmarks, enclosing_kind = self._context()
         owner_tag = self.tags[-1] if len(self.tags) > 1 else "html"
         kind = _KIND_OF_TAG.get(owner_tag, enclosing_kind)
         chars = len(text)
@@ -261,7 +308,7 @@ class _Walk:
             "depth": len(ids),
             "ancestors": ids,
             "trail": trail,
-            "landmarks": sorted(set(landmarks)),
+            "landmarks": list(landmarks),
             "chars": chars,
             "words": words,
             "link_chars": link_chars,
@@ -272,7 +319,13 @@ class _Walk:
         }
         if owner_tag in _HEADINGS:
             features["heading_level"] = int(owner_tag[1])
-        self.blocks.append(RawBlock(text, kind, self.tree.getpath(self.elements[-1]), features))
+        self.blocks.append((text, kind, features))
+        self.block_steps.append(self.owner_steps[-1])
+
+    def xpaths(self) -> list[str]:
+        """The xpath of each block's owner (as ``getpath`` writes it), once the walk is over."""
+        root = self.tree.getpath(self.elements[0])
+        return [step.xpath() if step is not None else root for step in self.block_steps]
 
 
 _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
@@ -281,32 +334,46 @@ _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 def blocks_of(root: Any, max_elements: int) -> Iterator[RawBlock]:
     """The blocks of the tree under `root`, in document order."""
     walk = _Walk(root.getroottree())
+    path = walk.path
+    path.append(_Step(None, root.tag, 1) if isinstance(root.tag, str) else _Step(None, "*", 1))
+    add = walk.add
     counter = 0
     link_depth = 0
     breaks = 0
     skipping = False
     walker = etree.iterwalk(root, events=("start", "end"))
+    next(walker)  # the root's own start: its step is on the path already
+    counter = 1
+    if root.tag in BLOCK_LEVEL:
+        walk.open(root, root.tag, counter)
+    if root.text:
+        add(root.text, False)
     for event, element in walker:
         tag = element.tag
         if not isinstance(tag, str):  # comments and processing instructions
             if event == "end" and element.tail:
-                walk.add(element.tail, link_depth > 0)
+                add(element.tail, link_depth > 0)
             continue
         # libxml2's HTML parser gives tag names in lower case already
         if event == "start":
             counter += 1
             if counter > max_elements:
                 raise ValueError(f"has more than {max_elements} elements")
-            if tag in SKIPPED or _hidden(element):
+            path.append(path[-1].child(tag))
+            if tag in SKIPPED or (
+                (element.get("hidden") is not None or element.get("style")) and _hidden(element)
+            ):
                 walker.skip_subtree()
                 skipping = True  # the next event is this element's "end"
                 continue
             if tag == "br":
                 breaks += 1
                 if breaks >= 2:
-                    walk.flush()
+                    if walk.parts:
+                        walk.flush()
+                    walk.links = 0
                 else:
-                    walk.add("\n", False)
+                    add("\n", False)
                 continue
             if tag in BLOCK_LEVEL:
                 walk.open(element, tag, counter)
@@ -316,10 +383,11 @@ def blocks_of(root: Any, max_elements: int) -> Iterator[RawBlock]:
                 walk.links += 1
             text = element.text
             if text:
-                walk.add(text, link_depth > 0)
+                add(text, link_depth > 0)
                 if breaks and not text.isspace():
                     breaks = 0
         else:
+            path.pop()
             if skipping:
                 skipping = False
             elif tag in BLOCK_LEVEL:
@@ -329,11 +397,12 @@ def blocks_of(root: Any, max_elements: int) -> Iterator[RawBlock]:
                 link_depth -= 1
             tail = element.tail
             if tail:
-                walk.add(tail, link_depth > 0)
+                add(tail, link_depth > 0)
                 if breaks and not tail.isspace():
                     breaks = 0
-    walk.flush()
+    if walk.parts:
+        walk.flush()
     total = len(walk.blocks)
-    for i, block in enumerate(walk.blocks):
-        block.features["position"] = round(i / max(1, total - 1), 4)
-        yield block
+    for i, ((text, kind, features), xpath) in enumerate(zip(walk.blocks, walk.xpaths(), strict=True)):
+        features["position"] = round(i / max(1, total - 1), 4)
+        yield RawBlock(text, kind, xpath, features)
