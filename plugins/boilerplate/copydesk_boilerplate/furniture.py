@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from copydesk_boilerplate.main_content import LINK_LIST_DENSITY, landmark_reason, layout_of
+from copydesk_boilerplate.main_content import LINK_LIST_DENSITY, layout_of
 from copydesk_boilerplate.page import Page, Verdict
 from copydesk_boilerplate.vocabulary import CONTENT_TOKENS, META_SUFFIXES, META_TOKENS
 
@@ -30,7 +30,7 @@ class MarkedFurniture:
             if found is not None:
                 yield Verdict(index, found[1], "inside an element marked as furniture by its class or id")
                 continue
-            reason = landmark_reason(page, index)
+            reason = layout.landmark_of(page, index)
             if reason is not None:
                 yield Verdict(index, reason, "inside a navigation, footer or aside landmark")
 
