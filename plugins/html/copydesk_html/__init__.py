@@ -17,7 +17,7 @@ import copydesk
 from copydesk import Block, Document, Drop, InputError, RawInput, Register, StepContext
 from copydesk_html.blocks import blocks_of
 from copydesk_html.decoding import decode_page
-from copydesk_html.metadata import page_metadata
+from copydesk_html.metadata import page_metadata, warm_up_dates
 
 __version__ = "0.1.0"
 
@@ -67,6 +67,11 @@ class ParseHtml:
 
     def __init__(self, max_elements: int = DEFAULT_MAX_ELEMENTS) -> None:
         self.max_elements = max_elements
+
+    def setup(self) -> None:
+        """Load dateparser's data now, once per process, rather than inside the first page with a
+        date in words (its time-zone patterns alone take a good part of a second to compile)."""
+        warm_up_dates()
 
     def __call__(self, doc: Document, ctx: StepContext) -> Document | Drop:
         raw = doc.raw or b""

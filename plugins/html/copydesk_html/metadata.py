@@ -77,6 +77,11 @@ def iso_date(value: str) -> str | None:
     return parsed.isoformat()
 
 
+def warm_up_dates() -> None:
+    """Read one date in words, so dateparser compiles its patterns before the first page needs them."""
+    iso_date("Tuesday, November 19, 2019 10:28 AM EST")
+
+
 def _json_ld_objects(root: Any) -> Iterator[dict[str, Any]]:
     for script in root.iterfind(".//script[@type='application/ld+json']"):
         try:
