@@ -175,38 +175,26 @@ def _hidden(element: Any) -> bool:
     return bool(style and _HIDDEN_STYLE.search(style))
 
 
-class _Step:
-    """One element on the path from the root, for its xpath: ``tag[n]`` under its parent.
+#: One element on the path from the root, for its xpath ``tag[n]``: [parent step, tag, n,
+#: children seen so far by tag (None until the first), the xpath once made].
+_Step = list[Any]
 
-    libxml2's ``getpath`` rescans the siblings of every ancestor for each call; counting the
-    children of each open element once during the walk gives the same xpath for a fraction
-    of the work. Whether ``[n]`` is written depends on later siblings too (it is left out for
-    an only child of its name), so the text is made when the walk is over.
+
+def _xpath(step: _Step) -> str:
+    """The xpath of a step, as libxml2's ``getpath`` writes it.
+
+    ``getpath`` rescans the siblings of every ancestor for each call; counting the children of
+    each open element once during the walk gives the same xpath for a fraction of the work.
+    Whether ``[n]`` is written depends on later siblings too (it is left out for an only child
+    of its name), so the text is made when the walk is over.
     """
-
-    __slots__ = ("children", "index", "parent", "path", "tag")
-
-    def __init__(self, parent: _Step | None, tag: str, index: int) -> None:
-        self.parent = parent
-        self.tag = tag
-        self.index = index
-        self.children: dict[str, int] = {}
-        self.path = ""
-
-    def child(self, tag: str) -> _Step:
-        index = self.children.get(tag, 0) + 1
-        self.children[tag] = index
-        return _Step(self, tag, index)
-
-    def xpath(self) -> str:
-        if not self.path:
-            parent = self.parent
-            if parent is None:
-                self.path = "/" + self.tag
-            else:
-                step = f"{self.tag}[{self.index}]" if parent.children[self.tag] > 1 else self.tag
-                self.path = f"{parent.xpath()}/{step}"
-        return self.path
+    if step[4] is None:
+        parent, tag = step[0], step[1]
+        if parent is None:
+            step[4] = "/" + tag
+        else:
+            step[4] = f"{_xpath(parent)}/{tag}[{step[2]}]" if parent[3][tag] > 1 else f"{_xpath(parent)}/{tag}"
+    return str(step[4])
 
 
 #: What a block needs about its open ancestors, built once per element and shared by every
@@ -325,7 +313,7 @@ class _Walk:
     def xpaths(self) -> list[str]:
         """The xpath of each block's owner (as ``getpath`` writes it), once the walk is over."""
         root = self.tree.getpath(self.elements[0])
-        return [step.xpath() if step is not None else root for step in self.block_steps]
+        return [_xpath(step) if step is not None else root for step in self.block_steps]
 
 
 _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
@@ -335,7 +323,7 @@ def blocks_of(root: Any, max_elements: int) -> Iterator[RawBlock]:
     """The blocks of the tree under `root`, in document order."""
     walk = _Walk(root.getroottree())
     path = walk.path
-    path.append(_Step(None, root.tag, 1) if isinstance(root.tag, str) else _Step(None, "*", 1))
+    path.append([None, root.tag if isinstance(root.tag, str) else "*", 1, None, None])
     add = walk.add
     counter = 0
     link_depth = 0
@@ -359,7 +347,12 @@ def blocks_of(root: Any, max_elements: int) -> Iterator[RawBlock]:
             counter += 1
             if counter > max_elements:
                 raise ValueError(f"has more than {max_elements} elements")
-            path.append(path[-1].child(tag))
+            parent = path[-1]
+            siblings = parent[3]
+            if siblings is None:
+                siblings = parent[3] = {}
+            index = siblings[tag] = siblings.get(tag, 0) + 1
+            path.append([parent, tag, index, None, None])
             if tag in SKIPPED or (
                 (element.get("hidden") is not None or element.get("style")) and _hidden(element)
             ):
