@@ -166,6 +166,7 @@ class PageLayout:
             reason = descriptor_reason(step)
             if reason is not None and self.prose[node] <= MAX_FURNITURE_PROSE_SHARE * total:
                 self.furniture[node] = reason
+        self.furniture.update(titled_sections(page, self.owner))
         #: The nearest furniture element at or around each element, parents first.
         self.nearest_furniture: dict[int, tuple[int, str] | None] = {}
         for node in reversed(self.bottom_up):
@@ -198,6 +199,42 @@ class PageLayout:
         if index in self.landmark:
             return self.landmark[index]
         return landmark_reason(page, index)
+
+
+#: Furniture that comes as a section opened by its own heading ("You may also like", "Comments").
+SECTION_REASONS = frozenset(("related_links", "comments"))
+
+
+def titled_sections(page: Page, owners: dict[int, int]) -> dict[int, str]:
+    """Elements opened by a heading whose class or id names a story list or a comment thread.
+
+    A heading titles the element it opens: ``<section><h3 class="related-posts-title">You may
+    also like</h3><article>...</article>...</section>`` is a list of other stories however
+    much teaser prose it holds (so the share-of-prose limit of other furniture does not
+    apply). The heading must be the first text of that element, and the element must not
+    hold a top-level heading (``h1``): the section with the page's headline is the article.
+    Pages without an ``h1`` are left to the other rules.
+    """
+    kept = page.kept()
+    with_headline: set[int] = set()
+    for index in kept:
+        if page.features(index).get("heading_level") == 1:
+            with_headline.update(page.features(index).get("ancestors", ()))
+    if not with_headline:
+        return {}
+    found: dict[int, str] = {}
+    previous: tuple[int, ...] = ()
+    for index in kept:
+        features = page.features(index)
+        ancestors = features.get("ancestors", ())
+        trail = features.get("trail", ())
+        if page.blocks[index].kind == "heading" and len(ancestors) >= 2 and trail and index in owners:
+            reason = descriptor_reason(trail[-1])
+            section = ancestors[-2]
+            if reason in SECTION_REASONS and section not in previous and section not in with_headline:
+                found[section] = str(reason)
+        previous = ancestors
+    return found
 
 
 def layout_of(page: Page) -> PageLayout:
