@@ -201,92 +201,56 @@ def _xpath(step: _Step) -> str:
 #: block under it: (ancestors, trail, tag path, landmarks so far, sorted landmarks, kind).
 _Context = tuple[tuple[int, ...], tuple[str, ...], str, tuple[str, ...], list[str], str]
 
+_ROOT_CONTEXT: _Context = ((), (), "", (), [], "paragraph")
 
-class _Walk:
-    """The open block-level elements around the walker and the inline text since the last boundary."""
+#: One open block-level element: [element, tag, document-order number, context once built,
+#: xpath step]. The walk keeps them on one stack, root first.
+_Frame = list[Any]
 
-    def __init__(self, tree: Any) -> None:
-        self.tree = tree
-        self.elements: list[Any] = [tree.getroot()]
-        self.tags: list[str] = ["#root"]
-        self.numbers: list[int] = [0]
-        self.context: list[_Context | None] = [((), (), "", (), [], "paragraph")]
-        self.parts: list[str] = []
-        self.link_chars = 0
-        self.links = 0
-        #: Text, kind and features of each block so far; the xpath is added when the walk is over.
-        self.blocks: list[tuple[str, str, dict[str, Any]]] = []
-        #: The xpath step of every open element (block-level or not), root first.
-        self.path: list[_Step] = []
-        #: The xpath step of each open block-level element (parallel to `elements`).
-        self.owner_steps: list[_Step | None] = [None]
-        self.block_steps: list[_Step | None] = []
 
-    def add(self, text: str, in_link: bool) -> None:
-        """Inline text; whitespace before any text of a block is dropped at once (it would be anyway)."""
-        if self.parts or not text.isspace():
-            self.parts.append(text)
-            if in_link:
-                self.link_chars += len(text.strip())
+class _Blocks:
+    """The blocks found so far, and how one is made from the text since the last boundary."""
 
-    def open(self, element: Any, tag: str, number: int) -> None:
-        if self.parts:
-            self.flush()
-        self.links = 0
-        self.elements.append(element)
-        self.tags.append(tag)
-        self.numbers.append(number)
-        self.context.append(None)
-        self.owner_steps.append(self.path[-1])
+    def __init__(self, frames: list[_Frame]) -> None:
+        self.frames = frames
+        #: Text, kind and features of each block; the xpath is added when the walk is over.
+        self.found: list[tuple[str, str, dict[str, Any]]] = []
+        self.steps: list[_Step | None] = []
 
-    def close(self) -> None:
-        if self.parts:
-            self.flush()
-        self.links = 0
-        self.elements.pop()
-        self.tags.pop()
-        self.numbers.pop()
-        self.context.pop()
-        self.owner_steps.pop()
-
-    def _context(self) -> _Context:
+    def context(self) -> _Context:
         """The context of the innermost open element, filling in the entries not built yet."""
-        context = self.context
-        depth = len(context) - 1
-        first = depth
-        while context[first] is None:
+        frames = self.frames
+        first = len(frames) - 1
+        while frames[first][3] is None:
             first -= 1
-        built = context[first]
-        assert built is not None
-        for level in range(first + 1, depth + 1):
+        built: _Context = frames[first][3]
+        for frame in frames[first + 1 :]:
             ids, trail, path, landmarks, _, kind = built
-            element, tag = self.elements[level], self.tags[level]
+            element, tag = frame[0], frame[1]
             role = element.get("role")
             if tag in LANDMARK_TAGS:
                 landmarks = (*landmarks, tag)
             elif role and role.lower() in _ROLES:
                 landmarks = (*landmarks, "role:" + role.lower())
-            kind = _ENCLOSING_KIND.get(tag, kind)
             built = (
-                (*ids, self.numbers[level]),
+                (*ids, frame[2]),
                 (*trail, _descriptor(element, tag)),
                 f"{path}/{tag}" if path else tag,
                 landmarks,
                 sorted(set(landmarks)),
-                kind,
+                _ENCLOSING_KIND.get(tag, kind),
             )
-            context[level] = built
+            frame[3] = built
         return built
 
-    def flush(self) -> None:
-        text = " ".join("".join(self.parts).split())
-        link_chars, links = self.link_chars, self.links
-        self.parts, self.link_chars, self.links = [], 0, 0
+    def add(self, parts: list[str], link_chars: int, links: int) -> None:
+        """A block of the inline text `parts` (nothing if it is all whitespace)."""
+        text = " ".join("".join(parts).split())
         if not text:
             return
-        ids, trail, path, _, landmarks, enclosing_kind = self._context()
-        owner_tag = self.tags[-1] if len(self.tags) > 1 else "html"
-        kind = _KIND_OF_TAG.get(owner_tag, enclosing_kind)
+        frame = self.frames[-1]
+        ids, trail, path, _, landmarks, enclosing_kind = frame[3] if frame[3] is not None else self.context()
+        owner_tag = frame[1] if len(self.frames) > 1 else "html"
         chars = len(text)
         words = text.count(" ") + 1
         link_chars = min(link_chars, chars)
@@ -307,40 +271,42 @@ class _Walk:
         }
         if owner_tag in _HEADINGS:
             features["heading_level"] = int(owner_tag[1])
-        self.blocks.append((text, kind, features))
-        self.block_steps.append(self.owner_steps[-1])
-
-    def xpaths(self) -> list[str]:
-        """The xpath of each block's owner (as ``getpath`` writes it), once the walk is over."""
-        root = self.tree.getpath(self.elements[0])
-        return [_xpath(step) if step is not None else root for step in self.block_steps]
+        self.found.append((text, _KIND_OF_TAG.get(owner_tag, enclosing_kind), features))
+        self.steps.append(frame[4])
 
 
 _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 
 
 def blocks_of(root: Any, max_elements: int) -> Iterator[RawBlock]:
-    """The blocks of the tree under `root`, in document order."""
-    walk = _Walk(root.getroottree())
-    path = walk.path
-    path.append([None, root.tag if isinstance(root.tag, str) else "*", 1, None, None])
-    add = walk.add
-    counter = 0
-    link_depth = 0
-    breaks = 0
+    """The blocks of the tree under `root`, in document order.
+
+    One pass of lxml's ``iterwalk`` with the walk's state in local variables: this loop runs
+    twice per element of the page, so it keeps to plain list operations.
+    """
+    tree = root.getroottree()
+    frames: list[_Frame] = [[tree.getroot(), "#root", 0, _ROOT_CONTEXT, None]]
+    blocks = _Blocks(frames)
+    #: The xpath step of every open element (block-level or not), root first.
+    path: list[_Step] = [[None, root.tag if isinstance(root.tag, str) else "*", 1, None, None]]
+    parts: list[str] = []  # inline text since the last block boundary
+    link_chars = links = 0
+    link_depth = breaks = 0
     skipping = False
     walker = etree.iterwalk(root, events=("start", "end"))
     next(walker)  # the root's own start: its step is on the path already
     counter = 1
     if root.tag in BLOCK_LEVEL:
-        walk.open(root, root.tag, counter)
-    if root.text:
-        add(root.text, False)
+        frames.append([root, root.tag, counter, None, path[-1]])
+    if root.text and not root.text.isspace():
+        parts.append(root.text)
     for event, element in walker:
         tag = element.tag
         if not isinstance(tag, str):  # comments and processing instructions
-            if event == "end" and element.tail:
-                add(element.tail, link_depth > 0)
+            if event == "end" and element.tail and (parts or not element.tail.isspace()):
+                parts.append(element.tail)
+                if link_depth:
+                    link_chars += len(element.tail.strip())
             continue
         # libxml2's HTML parser gives tag names in lower case already
         if event == "start":
@@ -352,7 +318,8 @@ def blocks_of(root: Any, max_elements: int) -> Iterator[RawBlock]:
             if siblings is None:
                 siblings = parent[3] = {}
             index = siblings[tag] = siblings.get(tag, 0) + 1
-            path.append([parent, tag, index, None, None])
+            step = [parent, tag, index, None, None]
+            path.append(step)
             if tag in SKIPPED or (
                 (element.get("hidden") is not None or element.get("style")) and _hidden(element)
             ):
@@ -362,40 +329,47 @@ def blocks_of(root: Any, max_elements: int) -> Iterator[RawBlock]:
             if tag == "br":
                 breaks += 1
                 if breaks >= 2:
-                    if walk.parts:
-                        walk.flush()
-                    walk.links = 0
-                else:
-                    add("\n", False)
+                    if parts:
+                        blocks.add(parts, link_chars, links)
+                        parts, link_chars = [], 0
+                    links = 0
+                elif parts:
+                    parts.append("\n")
                 continue
             if tag in BLOCK_LEVEL:
-                walk.open(element, tag, counter)
-                breaks = 0
+                if parts:
+                    blocks.add(parts, link_chars, links)
+                    parts, link_chars = [], 0
+                links = breaks = 0
+                frames.append([element, tag, counter, None, step])
             elif tag == "a":
                 link_depth += 1
-                walk.links += 1
+                links += 1
             text = element.text
-            if text:
-                add(text, link_depth > 0)
-                if breaks and not text.isspace():
-                    breaks = 0
         else:
             path.pop()
             if skipping:
                 skipping = False
             elif tag in BLOCK_LEVEL:
-                walk.close()
-                breaks = 0
+                if parts:
+                    blocks.add(parts, link_chars, links)
+                    parts, link_chars = [], 0
+                links = breaks = 0
+                frames.pop()
             elif tag == "a":
                 link_depth -= 1
-            tail = element.tail
-            if tail:
-                add(tail, link_depth > 0)
-                if breaks and not tail.isspace():
-                    breaks = 0
-    if walk.parts:
-        walk.flush()
-    total = len(walk.blocks)
-    for i, ((text, kind, features), xpath) in enumerate(zip(walk.blocks, walk.xpaths(), strict=True)):
+            text = element.tail
+        if text:
+            if parts or not text.isspace():
+                parts.append(text)
+                if link_depth:
+                    link_chars += len(text.strip())
+            if breaks and not text.isspace():
+                breaks = 0
+    if parts:
+        blocks.add(parts, link_chars, links)
+    root_xpath = tree.getpath(frames[0][0])
+    total = len(blocks.found)
+    for i, ((text, kind, features), step) in enumerate(zip(blocks.found, blocks.steps, strict=True)):
         features["position"] = round(i / max(1, total - 1), 4)
-        yield RawBlock(text, kind, xpath, features)
+        yield RawBlock(text, kind, _xpath(step) if step is not None else root_xpath, features)
