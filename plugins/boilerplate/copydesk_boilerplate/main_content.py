@@ -64,13 +64,11 @@ def landmark_reason(page: Page, index: int) -> str | None:
 
 def is_prose(page: Page, index: int) -> bool:
     """Whether a block reads like article text: long enough, few links, ends sentences."""
-    features = page.features(index)
     if page.link_density(index) > MAX_PROSE_LINK_DENSITY:
         return False
-    text = page.texts[index]
-    words = int(features.get("words", len(text.split())))
-    long_enough = words >= MIN_PROSE_WORDS or (words < 4 and len(text) >= MIN_PROSE_CHARS_UNSPACED)
-    return long_enough and int(features.get("sentences", 1)) > 0
+    words = page.words(index)
+    long_enough = words >= MIN_PROSE_WORDS or (words < 4 and len(page.texts[index]) >= MIN_PROSE_CHARS_UNSPACED)
+    return long_enough and int(page.features(index).get("sentences", 1)) > 0
 
 
 def _sentences(page: Page, index: int) -> bool:

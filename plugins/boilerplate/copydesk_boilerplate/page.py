@@ -44,6 +44,7 @@ class Page:
         self._kept: list[int] = []
         self._kept_for = -1
         self._words = [int(b.features.get("words", -1)) for b in self.blocks]
+        self._link_density = [float(b.features.get("link_density", 0.0)) for b in self.blocks]
         #: Results rules share within one page (computed by the first rule that needs them).
         self.memo: dict[str, object] = {}
 
@@ -72,7 +73,7 @@ class Page:
         return found
 
     def link_density(self, index: int) -> float:
-        return float(self.blocks[index].features.get("link_density", 0.0))
+        return self._link_density[index]
 
     def trail_tokens(self, index: int, nearest: int) -> list[frozenset[str]]:
         """Class, id and itemprop tokens of the `nearest` ancestors of a block, nearest last."""
