@@ -10,9 +10,13 @@ core runner over the page files (reading, gunzip, parsing, boilerplate, record b
 and writing all included in its time, after a one-page warm-up run). The baselines get the
 decoded page text and are timed per call, as ``run_baselines.py`` times them.
 
+    python3.11 -m venv .bench-venv && .bench-venv/bin/pip install -U pip
+    .bench-venv/bin/pip install -e . -e plugins/text -e plugins/html -e plugins/boilerplate \
+        -e plugins/records -r benchmarks/requirements.txt
     .bench-venv/bin/python benchmarks/extraction.py [--data DIR] [--pipeline FILE] [--worst 10]
 
-Needs benchmarks/requirements.txt installed next to copydesk (see that file).
+On a shared machine read the pages/CPU-s column (and its ratio), and run it more than once:
+wall-clock figures move with the other processes.
 """
 
 from __future__ import annotations
