@@ -149,6 +149,12 @@ class Timestamp(WordingRule):
     description = "date and time lines"
     max_words = 14
 
+    def setup(self) -> None:
+        """Read the date words of the common news languages now rather than on the first page
+        that names no language."""
+        for code in NEWS_LANGUAGES:
+            date_words(code)
+
     def find(self, page: Page) -> Iterator[Verdict]:
         language = str(page.doc.meta.get("language", "")).strip()
         vocabularies = [date_words(language)] if language else [date_words(code) for code in NEWS_LANGUAGES]

@@ -279,3 +279,11 @@ def test_link_lists_leave_a_linked_sentence_paragraph_next_to_a_story_link() -> 
     found = labels("link_lists", doc)
     assert sentence not in found
     assert found == {"First other story headline": "related_links"}
+
+
+def test_setup_loads_the_date_words_of_the_news_languages_once() -> None:
+    from copydesk_boilerplate.lines import NEWS_LANGUAGES, date_words
+
+    date_words.cache_clear()
+    StripBoilerplate(rules=["share_bar", "timestamp"]).setup()
+    assert date_words.cache_info().currsize == len(NEWS_LANGUAGES)
