@@ -138,6 +138,12 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
 _SENTENCE_END = re.compile(r"[.!?\u3002\uff01\uff1f\u061f\u0964]")
 
+#: Characters that take no room on screen yet are not whitespace to Python: zero-width space,
+#: joiners, word joiner, byte-order mark. A run of nothing but these (editors leave ``<p>&#8203;</p>``
+#: between paragraphs) is no block. Only short runs are checked.
+_INVISIBLE = " \u200b\u200c\u200d\u2060\ufeff"
+MAX_INVISIBLE_CHARS = 16
+
 #: Characters of one "line" for the text-density feature (Kohlschuetter et al. wrap at 80).
 LINE_WIDTH = 80
 
@@ -246,7 +252,7 @@ class _Blocks:
     def add(self, parts: list[str], link_chars: int, links: int) -> None:
         """A block of the inline text `parts` (nothing if it is all whitespace)."""
         text = " ".join("".join(parts).split())
-        if not text:
+        if not text or (len(text) <= MAX_INVISIBLE_CHARS and not text.strip(_INVISIBLE)):
             return
         frame = self.frames[-1]
         ids, trail, path, _, landmarks, enclosing_kind = frame[3] if frame[3] is not None else self.context()
