@@ -268,6 +268,9 @@ RUN_GC_THRESHOLD = 20_000
 def _batch_gc() -> Iterator[None]:
     """Collect cyclic garbage less often during a run (see ``RUN_GC_THRESHOLD``)."""
     old = gc.get_threshold()
+    if old[0] == 0:  # threshold 0 turns collection off: leave that choice alone
+        yield
+        return
     gc.set_threshold(max(old[0], RUN_GC_THRESHOLD), *old[1:])
     try:
         yield
