@@ -68,8 +68,11 @@ def load_pages(data: Path) -> dict[str, str]:
     return pages
 
 
-def run_copydesk(data: Path, pipeline_file: Path) -> tuple[dict[str, dict[str, Any]], float, float]:
-    """Records of the pipeline over every page, by id, and the run's wall and CPU seconds."""
+def run_copydesk(
+    data: Path, pipeline_file: Path
+) -> tuple[dict[str, dict[str, Any]], float, float, dict[str, float]]:
+    """Records of the pipeline over every page, by id, the run's wall and CPU seconds, and the
+    wall seconds of each step (as the runner counts them)."""
     from copydesk import read_config, run_pipeline
     from copydesk.pipeline import build_pipeline
 
@@ -85,7 +88,7 @@ def run_copydesk(data: Path, pipeline_file: Path) -> tuple[dict[str, dict[str, A
         records = {r["id"]: r for r in map(json.loads, out.read_text("utf-8").splitlines())}
     if summary.failed or summary.dropped:
         print(f"copydesk: {summary.failed} failed, {summary.dropped} dropped ({dict(summary.reasons)})")
-    return records, seconds, cpu
+    return records, seconds, cpu, dict(summary.step_seconds)
 
 
 def trafilatura_extractor() -> Callable[[str], str]:
@@ -180,9 +183,11 @@ def main(argv: list[str] | None = None) -> None:
     # of the machine falls on every tool alike; each tool's speed is its median pass.
     passes: dict[str, list[tuple[dict[str, str], float, float]]] = {}
     records: dict[str, dict[str, Any]] = {}
+    step_passes: list[dict[str, float]] = []
     for _ in range(max(1, args.repeat)):
-        records, seconds, cpu = run_copydesk(args.data, args.pipeline)
+        records, seconds, cpu, steps = run_copydesk(args.data, args.pipeline)
         passes.setdefault("copydesk", []).append(({k: r["text"] for k, r in records.items()}, seconds, cpu))
+        step_passes.append(steps)
         for name, extract in extractors.items():
             passes.setdefault(name, []).append(run_baseline(extract, pages))
     results = {
@@ -207,6 +212,13 @@ def main(argv: list[str] | None = None) -> None:
         )
         if name == "copydesk":
             per_doc_copydesk = per_doc
+    steps = {name: statistics.median(p.get(name, 0.0) for p in step_passes) for name in step_passes[0]}
+    other = results["copydesk"][1] - sum(steps.values())
+    print(
+        "copydesk's wall ms per page by step (median pass): "
+        + ", ".join(f"{name} {secs / len(pages) * 1000:.2f}" for name, secs in steps.items())
+        + f", reading/writing/runner {other / len(pages) * 1000:.2f}"
+    )
     print(f"\ncopydesk's worst {args.worst} pages:")
     for page_id in sorted(per_doc_copydesk, key=lambda k: per_doc_copydesk[k]["f1"])[: args.worst]:
         scores = per_doc_copydesk[page_id]
