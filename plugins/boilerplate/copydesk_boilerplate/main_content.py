@@ -13,6 +13,7 @@ its surroundings suggest.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 
 from copydesk_boilerplate.page import Page, Verdict, tokens_of
@@ -164,7 +165,13 @@ class PageLayout:
             reason = descriptor_reason(step)
             if reason is not None and self.prose[node] <= MAX_FURNITURE_PROSE_SHARE * total:
                 self.furniture[node] = reason
-        self.furniture.update(titled_sections(page, self.owner))
+        holds_body: set[int] = set()  # elements marked as the article body, and those around them
+        for node in self.article_bodies:
+            around: int | None = node
+            while around is not None and around not in holds_body:
+                holds_body.add(around)
+                around = self.parent[around]
+        self.furniture.update(titled_sections(page, self.owner, holds_body))
         #: The nearest furniture element at or around each element, parents first.
         self.nearest_furniture: dict[int, tuple[int, str] | None] = {}
         for node in reversed(self.bottom_up):
@@ -203,15 +210,18 @@ class PageLayout:
 SECTION_REASONS = frozenset(("related_links", "comments"))
 
 
-def titled_sections(page: Page, owners: dict[int, int]) -> dict[int, str]:
+def titled_sections(
+    page: Page, owners: dict[int, int], holds_body: AbstractSet[int] = frozenset()
+) -> dict[int, str]:
     """Elements opened by a heading whose class or id names a story list or a comment thread.
 
     A heading titles the element it opens: ``<section><h3 class="related-posts-title">You may
     also like</h3><article>...</article>...</section>`` is a list of other stories however
     much teaser prose it holds (so the share-of-prose limit of other furniture does not
     apply). The heading must be the first text of that element, and the element must not
-    hold a top-level heading (``h1``): the section with the page's headline is the article.
-    Pages without an ``h1`` are left to the other rules.
+    hold a top-level heading (``h1``) or an element marked as the article body (nor be one):
+    the section with the page's headline or its marked body is the article. Pages without an
+    ``h1`` are left to the other rules.
     """
     kept = page.kept()
     with_headline: set[int] = set()
@@ -229,7 +239,12 @@ def titled_sections(page: Page, owners: dict[int, int]) -> dict[int, str]:
         if page.blocks[index].kind == "heading" and len(ancestors) >= 2 and trail and index in owners:
             reason = descriptor_reason(trail[-1])
             section = ancestors[-2]
-            if reason in SECTION_REASONS and section not in previous and section not in with_headline:
+            if (
+                reason in SECTION_REASONS
+                and section not in previous
+                and section not in with_headline
+                and section not in holds_body
+            ):
                 found[section] = str(reason)
         previous = ancestors
     return found

@@ -267,6 +267,12 @@ def test_a_story_list_heading_inside_the_article_or_on_a_page_without_h1_opens_n
     assert not any(text.startswith(PROSE) for text in labels("main_content", inside))
     no_headline = page(f"<div><h3 class='related-posts-title'>More</h3>{TEASERS}</div>")
     assert labels("main_content", no_headline) == {}
+    marked_body = page(
+        "<header><h1>Talks resume</h1></header><div itemprop='articleBody'><h3 class='related-title'>Related</h3>"
+        f"<ul><li><a href='/a'>Other story</a></li></ul>{ARTICLE}</div>"
+    )
+    for rule in ("main_content", "marked_furniture"):
+        assert not any(text.startswith(PROSE) for text in labels(rule, marked_body))
 
 
 def test_link_lists_leave_a_linked_sentence_paragraph_next_to_a_story_link() -> None:
