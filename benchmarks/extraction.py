@@ -9,7 +9,9 @@ copydesk's figure is what ``pipelines/news.toml`` writes: the pipeline is run wi
 core runner over the page files (reading, gunzip, parsing, boilerplate, record building
 and writing all included in its time, after a one-page warm-up run). The baselines get the
 decoded page text and are timed per call, as ``run_baselines.py`` times them. Each tool has
-``--repeat`` timed passes (default 3), taken in turns, and its speed is the median pass.
+``--repeat`` timed passes (default 3), each in a fresh interpreter (a tool run after another
+in the same process pays for the other's caches and garbage), taken in turns; its speed is
+the median pass.
 
     python3.11 -m venv .bench-venv && .bench-venv/bin/pip install -U pip
     .bench-venv/bin/pip install -e . -e plugins/text -e plugins/html -e plugins/boilerplate \
@@ -29,6 +31,7 @@ import importlib.util
 import json
 import re
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -160,6 +163,31 @@ def _overlap(scorer: Any, text: str, truth_shingles: Any) -> bool:
     return bool(total) and sum((mine & truth_shingles).values()) / total >= 0.5
 
 
+TRAFILATURA, READABILITY = "trafilatura 2.3.1", "readability-lxml"
+
+
+def one_pass(tool: str, data: Path, pipeline: Path) -> dict[str, Any]:
+    """Texts by page id, wall and CPU seconds (and copydesk's step seconds) of one timed pass."""
+    if tool == "copydesk":
+        records, seconds, cpu, steps = run_copydesk(data, pipeline)
+        return {"texts": {k: r["text"] for k, r in records.items()}, "seconds": seconds, "cpu": cpu, "steps": steps}
+    pages = load_pages(data)
+    extract = trafilatura_extractor() if tool == TRAFILATURA else readability_extractor(data.resolve().parent)
+    texts, seconds, cpu = run_baseline(extract, pages)
+    return {"texts": texts, "seconds": seconds, "cpu": cpu, "steps": {}}
+
+
+def isolated_pass(tool: str, data: Path, pipeline: Path) -> dict[str, Any]:
+    """One timed pass of `tool` in a fresh interpreter, as ``run_baselines.py`` times its passes:
+    no tool runs in a process that another tool's caches and garbage have filled."""
+    command = [sys.executable, __file__, "--one-pass", tool, "--data", str(data), "--pipeline", str(pipeline)]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"the timed pass of {tool} failed:\n{done.stderr}")
+    result: dict[str, Any] = json.loads(done.stdout.splitlines()[-1])
+    return result
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=default_data(), help="benchmark set (html/ + ground-truth.json)")
@@ -167,41 +195,49 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--worst", type=int, default=10, help="how many of copydesk's worst pages to explain")
     parser.add_argument("--no-baselines", action="store_true", help="run copydesk only")
     parser.add_argument(
-        "--repeat", type=int, default=3, help="timed passes per tool, taken in turns; speed = the median pass"
+        "--repeat",
+        type=int,
+        default=3,
+        help="timed passes per tool, each in a fresh interpreter, taken in turns; speed = the median pass",
     )
+    parser.add_argument("--one-pass", choices=["copydesk", TRAFILATURA, READABILITY], help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.one_pass:  # a child process: one timed pass, its result as the last line of output
+        print(json.dumps(one_pass(args.one_pass, args.data, args.pipeline)))
+        return
 
     scorer = load_scorer(args.data)
     truth = json.loads((args.data / "ground-truth.json").read_text("utf-8"))
     pages = load_pages(args.data)
 
-    extractors: dict[str, Callable[[str], str]] = {}
-    if not args.no_baselines:
-        extractors["trafilatura 2.3.1"] = trafilatura_extractor()
-        extractors["readability-lxml"] = readability_extractor(args.data.resolve().parent)
+    tools = ["copydesk"] if args.no_baselines else ["copydesk", TRAFILATURA, READABILITY]
     # Passes go in turns (copydesk, trafilatura, readability, copydesk, ...), so a busy spell
     # of the machine falls on every tool alike; each tool's speed is its median pass.
-    passes: dict[str, list[tuple[dict[str, str], float, float]]] = {}
-    records: dict[str, dict[str, Any]] = {}
-    step_passes: list[dict[str, float]] = []
+    passes: dict[str, list[dict[str, Any]]] = {tool: [] for tool in tools}
     for _ in range(max(1, args.repeat)):
-        records, seconds, cpu, steps = run_copydesk(args.data, args.pipeline)
-        passes.setdefault("copydesk", []).append(({k: r["text"] for k, r in records.items()}, seconds, cpu))
-        step_passes.append(steps)
-        for name, extract in extractors.items():
-            passes.setdefault(name, []).append(run_baseline(extract, pages))
+        for tool in tools:
+            passes[tool].append(isolated_pass(tool, args.data, args.pipeline))
+    records, *_ = run_copydesk(args.data, args.pipeline)  # the records, for the worst pages' notes
     results = {
-        name: (runs[0][0], statistics.median(r[1] for r in runs), statistics.median(r[2] for r in runs))
+        name: (
+            runs[0]["texts"],
+            statistics.median(r["seconds"] for r in runs),
+            statistics.median(r["cpu"] for r in runs),
+        )
         for name, runs in passes.items()
     }
+    step_passes = [r["steps"] for r in passes["copydesk"]]
 
-    print(f"{len(pages)} pages from {args.data}; speed: the median of {max(1, args.repeat)} passes per tool")
-    print("pages/s: wall clock; pages/CPU-s: per second of this process's CPU time (steadier on a shared machine)")
+    print(
+        f"{len(pages)} pages from {args.data}; speed: the median of {max(1, args.repeat)} passes per tool,"
+        " each in a fresh interpreter"
+    )
+    print("pages/s: wall clock; pages/CPU-s: per second of the pass's own CPU time (steadier on a shared machine)")
     print(
         f"{'tool':<18} {'F1':>6} {'prec':>6} {'recall':>6} {'pages/s':>8} {'pages/CPU-s':>11}"
         "  vs trafilatura (wall/CPU)"
     )
-    reference = results.get("trafilatura 2.3.1")
+    reference = results.get(TRAFILATURA)
     per_doc_copydesk: dict[str, Any] = {}
     for name, (texts, secs, cpu_secs) in results.items():
         summary, per_doc = scorer.evaluate(truth, {k: {"articleBody": v} for k, v in texts.items()})
