@@ -99,9 +99,9 @@ class WordingRule:
         return bool(self.pattern.search(text) if self.search else self.pattern.match(text))
 
     def find(self, page: Page) -> Iterator[Verdict]:
-        for index in page.kept():
+        for index in page.kept_short(self.max_words):
             text = page.texts[index]
-            if _short(page, index, self.max_words) and self.matches(text):
+            if self.matches(text):
                 yield Verdict(index, self.reason, f"{self.description}: {text[:60]!r}")
 
 
@@ -158,10 +158,8 @@ class Timestamp(WordingRule):
     def find(self, page: Page) -> Iterator[Verdict]:
         language = str(page.doc.meta.get("language", "")).strip()
         vocabularies = [date_words(language)] if language else [date_words(code) for code in NEWS_LANGUAGES]
-        for index in page.kept():
+        for index in page.kept_short(self.max_words):
             text = page.texts[index]
-            if not _short(page, index, self.max_words):
-                continue
             if (
                 _DATE_LINE.match(text)
                 or _UPDATED_LABEL.match(text)
