@@ -8,11 +8,18 @@ to trafilatura (wall / CPU), and copydesk's worst pages with what went wrong on 
 copydesk's figure is what ``pipelines/news.toml`` writes: the pipeline is run with the
 core runner over the page files (reading, gunzip, parsing, boilerplate, record building
 and writing all included in its time, after a one-page warm-up run). The baselines get the
-decoded page text and are timed per call, as ``run_baselines.py`` times them.
+decoded page text and are timed per call, as ``run_baselines.py`` times them. Each tool has
+``--repeat`` timed passes (default 3), each in a fresh interpreter (a tool run after another
+in the same process pays for the other's caches and garbage), taken in turns; its speed is
+the median pass.
 
-    .bench-venv/bin/python benchmarks/extraction.py [--data DIR] [--pipeline FILE] [--worst 10]
+    python3.11 -m venv .bench-venv && .bench-venv/bin/pip install -U pip
+    .bench-venv/bin/pip install -e . -e plugins/text -e plugins/html -e plugins/boilerplate \
+        -e plugins/records -r benchmarks/requirements.txt
+    .bench-venv/bin/python benchmarks/extraction.py [--data DIR] [--pipeline FILE] [--worst 10] [--repeat 3]
 
-Needs benchmarks/requirements.txt installed next to copydesk (see that file).
+On a shared machine read the pages/CPU-s column (and its ratio), and run it more than once:
+wall-clock figures move with the other processes.
 """
 
 from __future__ import annotations
@@ -23,6 +30,8 @@ import gzip
 import importlib.util
 import json
 import re
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -62,8 +71,11 @@ def load_pages(data: Path) -> dict[str, str]:
     return pages
 
 
-def run_copydesk(data: Path, pipeline_file: Path) -> tuple[dict[str, dict[str, Any]], float, float]:
-    """Records of the pipeline over every page, by id, and the run's wall and CPU seconds."""
+def run_copydesk(
+    data: Path, pipeline_file: Path
+) -> tuple[dict[str, dict[str, Any]], float, float, dict[str, float]]:
+    """Records of the pipeline over every page, by id, the run's wall and CPU seconds, and the
+    wall seconds of each step (as the runner counts them)."""
     from copydesk import read_config, run_pipeline
     from copydesk.pipeline import build_pipeline
 
@@ -79,7 +91,7 @@ def run_copydesk(data: Path, pipeline_file: Path) -> tuple[dict[str, dict[str, A
         records = {r["id"]: r for r in map(json.loads, out.read_text("utf-8").splitlines())}
     if summary.failed or summary.dropped:
         print(f"copydesk: {summary.failed} failed, {summary.dropped} dropped ({dict(summary.reasons)})")
-    return records, seconds, cpu
+    return records, seconds, cpu, dict(summary.step_seconds)
 
 
 def trafilatura_extractor() -> Callable[[str], str]:
@@ -151,32 +163,81 @@ def _overlap(scorer: Any, text: str, truth_shingles: Any) -> bool:
     return bool(total) and sum((mine & truth_shingles).values()) / total >= 0.5
 
 
+TRAFILATURA, READABILITY = "trafilatura 2.3.1", "readability-lxml"
+
+
+def one_pass(tool: str, data: Path, pipeline: Path) -> dict[str, Any]:
+    """Texts by page id, wall and CPU seconds (and copydesk's step seconds) of one timed pass."""
+    if tool == "copydesk":
+        records, seconds, cpu, steps = run_copydesk(data, pipeline)
+        return {"texts": {k: r["text"] for k, r in records.items()}, "seconds": seconds, "cpu": cpu, "steps": steps}
+    pages = load_pages(data)
+    extract = trafilatura_extractor() if tool == TRAFILATURA else readability_extractor(data.resolve().parent)
+    texts, seconds, cpu = run_baseline(extract, pages)
+    return {"texts": texts, "seconds": seconds, "cpu": cpu, "steps": {}}
+
+
+def isolated_pass(tool: str, data: Path, pipeline: Path) -> dict[str, Any]:
+    """One timed pass of `tool` in a fresh interpreter, as ``run_baselines.py`` times its passes:
+    no tool runs in a process that another tool's caches and garbage have filled."""
+    command = [sys.executable, __file__, "--one-pass", tool, "--data", str(data), "--pipeline", str(pipeline)]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"the timed pass of {tool} failed:\n{done.stderr}")
+    result: dict[str, Any] = json.loads(done.stdout.splitlines()[-1])
+    return result
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=default_data(), help="benchmark set (html/ + ground-truth.json)")
     parser.add_argument("--pipeline", type=Path, default=ROOT / "pipelines" / "news.toml")
     parser.add_argument("--worst", type=int, default=10, help="how many of copydesk's worst pages to explain")
     parser.add_argument("--no-baselines", action="store_true", help="run copydesk only")
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=3,
+        help="timed passes per tool, each in a fresh interpreter, taken in turns; speed = the median pass",
+    )
+    parser.add_argument("--one-pass", choices=["copydesk", TRAFILATURA, READABILITY], help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.one_pass:  # a child process: one timed pass, its result as the last line of output
+        print(json.dumps(one_pass(args.one_pass, args.data, args.pipeline)))
+        return
 
     scorer = load_scorer(args.data)
     truth = json.loads((args.data / "ground-truth.json").read_text("utf-8"))
     pages = load_pages(args.data)
 
-    results: dict[str, tuple[dict[str, str], float, float]] = {}
-    records, seconds, cpu = run_copydesk(args.data, args.pipeline)
-    results["copydesk"] = ({k: r["text"] for k, r in records.items()}, seconds, cpu)
-    if not args.no_baselines:
-        results["trafilatura 2.3.1"] = run_baseline(trafilatura_extractor(), pages)
-        results["readability-lxml"] = run_baseline(readability_extractor(args.data.resolve().parent), pages)
+    tools = ["copydesk"] if args.no_baselines else ["copydesk", TRAFILATURA, READABILITY]
+    # Passes go in turns (copydesk, trafilatura, readability, copydesk, ...), so a busy spell
+    # of the machine falls on every tool alike; each tool's speed is its median pass.
+    passes: dict[str, list[dict[str, Any]]] = {tool: [] for tool in tools}
+    for _ in range(max(1, args.repeat)):
+        for tool in tools:
+            passes[tool].append(isolated_pass(tool, args.data, args.pipeline))
+    records, *_ = run_copydesk(args.data, args.pipeline)  # the records, for the worst pages' notes
+    results = {
+        name: (
+            runs[0]["texts"],
+            statistics.median(r["seconds"] for r in runs),
+            statistics.median(r["cpu"] for r in runs),
+        )
+        for name, runs in passes.items()
+    }
+    step_passes = [r["steps"] for r in passes["copydesk"]]
 
-    print(f"{len(pages)} pages from {args.data}")
-    print("pages/s: wall clock; pages/CPU-s: per second of this process's CPU time (steadier on a shared machine)")
+    print(
+        f"{len(pages)} pages from {args.data}; speed: the median of {max(1, args.repeat)} passes per tool,"
+        " each in a fresh interpreter"
+    )
+    print("pages/s: wall clock; pages/CPU-s: per second of the pass's own CPU time (steadier on a shared machine)")
     print(
         f"{'tool':<18} {'F1':>6} {'prec':>6} {'recall':>6} {'pages/s':>8} {'pages/CPU-s':>11}"
         "  vs trafilatura (wall/CPU)"
     )
-    reference = results.get("trafilatura 2.3.1")
+    reference = results.get(TRAFILATURA)
     per_doc_copydesk: dict[str, Any] = {}
     for name, (texts, secs, cpu_secs) in results.items():
         summary, per_doc = scorer.evaluate(truth, {k: {"articleBody": v} for k, v in texts.items()})
@@ -187,6 +248,13 @@ def main(argv: list[str] | None = None) -> None:
         )
         if name == "copydesk":
             per_doc_copydesk = per_doc
+    steps = {name: statistics.median(p.get(name, 0.0) for p in step_passes) for name in step_passes[0]}
+    other = results["copydesk"][1] - sum(steps.values())
+    print(
+        "copydesk's wall ms per page by step (median pass): "
+        + ", ".join(f"{name} {secs / len(pages) * 1000:.2f}" for name, secs in steps.items())
+        + f", reading/writing/runner {other / len(pages) * 1000:.2f}"
+    )
     print(f"\ncopydesk's worst {args.worst} pages:")
     for page_id in sorted(per_doc_copydesk, key=lambda k: per_doc_copydesk[k]["f1"])[: args.worst]:
         scores = per_doc_copydesk[page_id]

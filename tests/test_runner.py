@@ -170,3 +170,26 @@ def test_observers_see_every_document(plugins, run_pipeline_toml, corpus, hook_c
     assert len(hook_calls.named("copydesk_run_started")) == 1
     finished = hook_calls.named("copydesk_run_finished")
     assert finished[0]["summary"].read == 4
+
+
+def test_the_collector_runs_less_often_during_a_run_and_as_before_after(  # type: ignore[no-untyped-def]
+    plugins, copydesk_plugin, run_pipeline_toml, corpus
+):
+    import gc
+
+    import copydesk
+    from copydesk.runner import RUN_GC_THRESHOLD
+
+    class Watcher:
+        seen: list[int] = []
+
+        @copydesk.hookimpl
+        def copydesk_document_done(self, doc_id: str) -> None:
+            self.seen.append(gc.get_threshold()[0])
+
+    watcher = Watcher()
+    copydesk_plugin("watcher", watcher)
+    before = gc.get_threshold()
+    run_pipeline_toml(toml(), corpus)
+    assert watcher.seen and min(watcher.seen) >= RUN_GC_THRESHOLD
+    assert gc.get_threshold() == before

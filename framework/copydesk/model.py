@@ -34,6 +34,14 @@ class FrozenData(Mapping[str, Any]):
     def __getitem__(self, key: str) -> Any:
         return self._data[key]
 
+    # Mapping's own get() and `in` go through __getitem__ and an exception; rules call
+    # these per block and per feature, so they answer from the dict directly.
+    def get(self, key: str, default: Any = None) -> Any:
+        return self._data.get(key, default)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._data
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._data)
 

@@ -26,6 +26,13 @@ class StripBoilerplate:
         self.rule_names = tuple(rules)
         self.rules: tuple[BoilerplateRule, ...] = tuple(RULES[name]() for name in self.rule_names)
 
+    def setup(self) -> None:
+        """Load what rules read from data files (dateparser's locale words) once per process."""
+        for rule in self.rules:
+            setup = getattr(rule, "setup", None)
+            if callable(setup):
+                setup()
+
     def __reduce__(self) -> tuple[type[StripBoilerplate], tuple[tuple[str, ...]]]:
         return (StripBoilerplate, (self.rule_names,))
 

@@ -8,9 +8,10 @@ do nothing on plain text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
-from copydesk_boilerplate.main_content import LINK_LIST_DENSITY, landmark_reason, layout_of
+from copydesk_boilerplate.main_content import LINK_LIST_DENSITY, layout_of
 from copydesk_boilerplate.page import Page, Verdict
 from copydesk_boilerplate.vocabulary import CONTENT_TOKENS, META_SUFFIXES, META_TOKENS
 
@@ -30,7 +31,7 @@ class MarkedFurniture:
             if found is not None:
                 yield Verdict(index, found[1], "inside an element marked as furniture by its class or id")
                 continue
-            reason = landmark_reason(page, index)
+            reason = layout.landmark_of(page, index)
             if reason is not None:
                 yield Verdict(index, reason, "inside a navigation, footer or aside landmark")
 
@@ -40,8 +41,24 @@ SINGLE_LINK_DENSITY = 0.85
 
 
 def _digest_item(page: Page, index: int) -> bool:
-    """A long block of sentences with links in it (a news digest item), not a link list entry."""
-    return page.link_density(index) < 0.75 and page.words(index) >= 16 and page.features(index).get("sentences", 0) > 0
+    """A long block of sentences with links in it (a news digest item), or a paragraph that is
+    a whole sentence with a link in it: text, not a link list entry."""
+    if page.link_density(index) >= 0.75 or page.features(index).get("sentences", 0) == 0:
+        return False
+    if page.words(index) >= 16:
+        return True
+    return (
+        page.features(index).get("tag") == "p"
+        and page.words(index) >= MIN_SENTENCE_WORDS
+        and _SENTENCE.search(page.texts[index]) is not None
+    )
+
+
+#: Fewest words of a ``<p>`` sentence that stays text however much of it is linked.
+MIN_SENTENCE_WORDS = 8
+
+#: A block that ends a sentence: a full stop, question or exclamation mark, maybe inside closing quotes.
+_SENTENCE = re.compile(r"[.!?][\"\u201d\u2019')]*\s*$")
 
 
 #: Most words of a block labelled for sitting in a byline or date element.

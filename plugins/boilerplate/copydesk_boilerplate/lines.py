@@ -99,9 +99,9 @@ class WordingRule:
         return bool(self.pattern.search(text) if self.search else self.pattern.match(text))
 
     def find(self, page: Page) -> Iterator[Verdict]:
-        for index in page.kept():
+        for index in page.kept_short(self.max_words):
             text = page.texts[index]
-            if _short(page, index, self.max_words) and self.matches(text):
+            if self.matches(text):
                 yield Verdict(index, self.reason, f"{self.description}: {text[:60]!r}")
 
 
@@ -149,14 +149,31 @@ class Timestamp(WordingRule):
     description = "date and time lines"
     max_words = 14
 
+    def setup(self) -> None:
+        """Read the date words of the common news languages now rather than on the first page
+        that names no language."""
+        for code in NEWS_LANGUAGES:
+            date_words(code)
+
     def find(self, page: Page) -> Iterator[Verdict]:
-        vocabulary = date_words(str(page.doc.meta.get("language", "")))
-        for index in page.kept():
+        language = str(page.doc.meta.get("language", "")).strip()
+        vocabularies = [date_words(language)] if language else [date_words(code) for code in NEWS_LANGUAGES]
+        for index in page.kept_short(self.max_words):
             text = page.texts[index]
-            if _short(page, index, self.max_words) and (
-                _DATE_LINE.match(text) or _UPDATED_LABEL.match(text) or only_date_words(text, vocabulary)
+            if (
+                _DATE_LINE.match(text)
+                or _UPDATED_LABEL.match(text)
+                or (_DIGIT.search(text) and any(only_date_words(text, words) for words in vocabularies))
             ):
                 yield Verdict(index, self.reason, f"{self.description}: {text[:60]!r}")
+
+
+#: Languages whose date words are tried on pages that do not say their language (the most
+#: common languages of news on the web; dateparser's locale data supplies the words).
+NEWS_LANGUAGES = ("en", "es", "pt", "fr", "de", "it", "nl", "ru", "pl", "tr", "id", "sv", "da", "nb", "ro")
+
+#: A digit: what every date-only line has (a cheap test before the word test).
+_DIGIT = re.compile(r"\d")
 
 
 #: Words a date-and-time line is made of in English, besides numbers: months, weekdays,

@@ -44,6 +44,10 @@ class Page:
         self._kept: list[int] = []
         self._kept_for = -1
         self._words = [int(b.features.get("words", -1)) for b in self.blocks]
+        for i, count in enumerate(self._words):
+            if count < 0:  # blocks without the feature (plain text): counted here, once
+                self._words[i] = len(self.texts[i].split())
+        self._link_density = [float(b.features.get("link_density", 0.0)) for b in self.blocks]
         #: Results rules share within one page (computed by the first rule that needs them).
         self.memo: dict[str, object] = {}
 
@@ -66,13 +70,15 @@ class Page:
         return list(self._kept)
 
     def words(self, index: int) -> int:
-        found = self._words[index]
-        if found < 0:
-            found = self._words[index] = len(self.texts[index].split())
-        return found
+        return self._words[index]
+
+    def kept_short(self, max_words: int) -> list[int]:
+        """The kept text blocks of at most `max_words` words: where line-shaped furniture can be."""
+        words = self._words
+        return [i for i in self.kept() if words[i] <= max_words]
 
     def link_density(self, index: int) -> float:
-        return float(self.blocks[index].features.get("link_density", 0.0))
+        return self._link_density[index]
 
     def trail_tokens(self, index: int, nearest: int) -> list[frozenset[str]]:
         """Class, id and itemprop tokens of the `nearest` ancestors of a block, nearest last."""

@@ -237,3 +237,59 @@ def test_timestamp_reads_date_words_of_the_page_language() -> None:
     doc = make_document(f"{PROSE}\n\n{line}\n\n{prose}", meta={"language": "pt-BR"})
     assert labels("timestamp", doc) == {line: "timestamp"}
     assert labels("timestamp", make_document(f"{PROSE}\n\n{line}", meta={"language": "en"})) == {}
+
+
+def test_timestamp_tries_common_news_languages_when_the_page_does_not_say() -> None:
+    line = "segunda-feira, 22 de janeiro de 2018 \u00e0s 0:13"
+    prose = "O governo anunciou em 22 de janeiro de 2018 novas medidas para a economia do pa\u00eds."
+    doc = make_document(f"{PROSE}\n\n{line}\n\n{prose}\n\nOs 2 de 3 jogos foram adiados")
+    assert labels("timestamp", doc) == {line: "timestamp"}
+
+
+TEASERS = "".join(f"<article class='post'><p>{PROSE} Teaser {i}.</p></article>" for i in range(5))
+
+
+def test_main_content_labels_a_section_opened_by_a_story_list_heading() -> None:
+    doc = page(
+        f"<div class='wrap'><article class='post'><h1>Talks resume</h1><p>{PROSE}</p></article>"
+        f"<article class='post'><h3 class='related-posts-title'>You may also like</h3>{TEASERS}</article></div>"
+    )
+    found = labels("main_content", doc)
+    assert PROSE not in found
+    assert {found[f"{PROSE} Teaser {i}."] for i in range(5)} == {"related_links"}
+
+
+def test_a_story_list_heading_inside_the_article_or_on_a_page_without_h1_opens_no_section() -> None:
+    inside = page(
+        f"<article class='post'><h1>Talks resume</h1>{ARTICLE}"
+        "<h3 class='related-title'>Related</h3><ul><li><a href='/a'>Other story</a></li></ul></article>"
+    )
+    assert not any(text.startswith(PROSE) for text in labels("main_content", inside))
+    no_headline = page(f"<div><h3 class='related-posts-title'>More</h3>{TEASERS}</div>")
+    assert labels("main_content", no_headline) == {}
+    marked_body = page(
+        "<header><h1>Talks resume</h1></header><div itemprop='articleBody'><h3 class='related-title'>Related</h3>"
+        f"<ul><li><a href='/a'>Other story</a></li></ul>{ARTICLE}</div>"
+    )
+    for rule in ("main_content", "marked_furniture"):
+        assert not any(text.startswith(PROSE) for text in labels(rule, marked_body))
+
+
+def test_link_lists_leave_a_linked_sentence_paragraph_next_to_a_story_link() -> None:
+    sentence = "The suspect, Michael Webb, was convicted and sentenced to life in prison last Thursday."
+    linked = "The suspect, <a href='/webb'>Michael Webb, was convicted and sentenced to life</a> in prison last Thursday."
+    doc = page(
+        f"<article>{ARTICLE}<p>{linked}</p>"
+        "<ul><li><a href='/a'>First other story headline</a></li></ul><p>More article text follows here.</p></article>"
+    )
+    found = labels("link_lists", doc)
+    assert sentence not in found
+    assert found == {"First other story headline": "related_links"}
+
+
+def test_setup_loads_the_date_words_of_the_news_languages_once() -> None:
+    from copydesk_boilerplate.lines import NEWS_LANGUAGES, date_words
+
+    date_words.cache_clear()
+    StripBoilerplate(rules=["share_bar", "timestamp"]).setup()
+    assert date_words.cache_info().currsize == len(NEWS_LANGUAGES)

@@ -9,6 +9,7 @@ Metadata comes from JSON-LD, OpenGraph and other meta tags, ``<time>`` and bylin
 
 from __future__ import annotations
 
+import codecs
 from typing import Any
 
 from lxml import etree
@@ -17,7 +18,7 @@ import copydesk
 from copydesk import Block, Document, Drop, InputError, RawInput, Register, StepContext
 from copydesk_html.blocks import blocks_of
 from copydesk_html.decoding import decode_page
-from copydesk_html.metadata import page_metadata
+from copydesk_html.metadata import page_metadata, warm_up_dates
 
 __version__ = "0.1.0"
 
@@ -47,11 +48,13 @@ def html_parser() -> etree.HTMLParser:
     )
 
 
-def parse_tree(text: str, uri: str) -> Any:
-    """The lxml root element of a page's text; InputError when there is no markup to read."""
+def parse_tree(text: str | bytes, uri: str) -> Any:
+    """The lxml root element of a page's text (or of its UTF-8 bytes); InputError when there is
+    no markup to read."""
     parser = html_parser()
+    data = text if isinstance(text, bytes) else text.encode("utf-8", errors="replace")
     try:
-        root = etree.fromstring(text.encode("utf-8", errors="replace"), parser=parser)
+        root = etree.fromstring(data, parser=parser)
     except etree.XMLSyntaxError as exc:
         raise InputError(uri, f"is not readable HTML: {exc}") from None
     if root is None:
@@ -68,12 +71,20 @@ class ParseHtml:
     def __init__(self, max_elements: int = DEFAULT_MAX_ELEMENTS) -> None:
         self.max_elements = max_elements
 
+    def setup(self) -> None:
+        """Load dateparser's data now, once per process, rather than inside the first page with a
+        date in words (its time-zone patterns alone take a good part of a second to compile)."""
+        warm_up_dates()
+
     def __call__(self, doc: Document, ctx: StepContext) -> Document | Drop:
         raw = doc.raw or b""
         if not raw.strip():
             return Drop("empty", "the page is empty")
         page, encoding = decode_page(raw, doc.source.uri)
-        root = parse_tree(page, doc.source.uri)
+        # Bytes that decoded as UTF-8 go to the parser as they are: encoding the text again
+        # would give the same bytes back (a byte-order mark is left to the text path).
+        utf8 = encoding == "utf-8" and not raw.startswith(codecs.BOM_UTF8)
+        root = parse_tree(raw if utf8 else page, doc.source.uri)
         if root.find(".//frameset") is not None and root.find(".//body") is None:
             return Drop("frameset", "the page is a frameset: its text is in other documents")
         try:

@@ -138,6 +138,12 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
 _SENTENCE_END = re.compile(r"[.!?\u3002\uff01\uff1f\u061f\u0964]")
 
+#: Characters that take no room on screen yet are not whitespace to Python: zero-width space,
+#: joiners, word joiner, byte-order mark. A run of nothing but these (editors leave ``<p>&#8203;</p>``
+#: between paragraphs) is no block. Only short runs are checked.
+_INVISIBLE = " \u200b\u200c\u200d\u2060\ufeff"
+MAX_INVISIBLE_CHARS = 16
+
 #: Characters of one "line" for the text-density feature (Kohlschuetter et al. wrap at 80).
 LINE_WIDTH = 80
 
@@ -175,83 +181,82 @@ def _hidden(element: Any) -> bool:
     return bool(style and _HIDDEN_STYLE.search(style))
 
 
-class _Walk:
-    """The open block-level elements around the walker and the inline text since the last boundary."""
+#: One element on the path from the root, for its xpath ``tag[n]``: [parent step, tag, n,
+#: children seen so far by tag (None until the first), the xpath once made].
+_Step = list[Any]
 
-    def __init__(self, tree: Any) -> None:
-        self.tree = tree
-        self.elements: list[Any] = [tree.getroot()]
-        self.tags: list[str] = ["#root"]
-        self.numbers: list[int] = [0]
-        # What a block needs about its open ancestors, built once per element and shared by
-        # every block under it: (ancestors, trail, tag path, landmarks, kind), root first.
-        self.context: list[tuple[tuple[int, ...], tuple[str, ...], str, tuple[str, ...], str] | None] = [
-            ((), (), "", (), "paragraph")
-        ]
-        self.parts: list[str] = []
-        self.link_chars = 0
-        self.links = 0
-        self.blocks: list[RawBlock] = []
 
-    def add(self, text: str | None, in_link: bool) -> None:
-        if text:
-            self.parts.append(text)
-            if in_link:
-                self.link_chars += len(text.strip())
+def _xpath(step: _Step) -> str:
+    """The xpath of a step, as libxml2's ``getpath`` writes it.
 
-    def open(self, element: Any, tag: str, number: int) -> None:
-        self.flush()
-        self.elements.append(element)
-        self.tags.append(tag)
-        self.numbers.append(number)
-        self.context.append(None)
+    ``getpath`` rescans the siblings of every ancestor for each call; counting the children of
+    each open element once during the walk gives the same xpath for a fraction of the work.
+    Whether ``[n]`` is written depends on later siblings too (it is left out for an only child
+    of its name), so the text is made when the walk is over.
+    """
+    if step[4] is None:
+        parent, tag = step[0], step[1]
+        if parent is None:
+            step[4] = "/" + tag
+        else:
+            step[4] = f"{_xpath(parent)}/{tag}[{step[2]}]" if parent[3][tag] > 1 else f"{_xpath(parent)}/{tag}"
+    return str(step[4])
 
-    def close(self) -> None:
-        self.flush()
-        self.elements.pop()
-        self.tags.pop()
-        self.numbers.pop()
-        self.context.pop()
 
-    def _context(self) -> tuple[tuple[int, ...], tuple[str, ...], str, tuple[str, ...], str]:
+#: What a block needs about its open ancestors, built once per element and shared by every
+#: block under it: (ancestors, trail, tag path, landmarks so far, sorted landmarks, kind).
+_Context = tuple[tuple[int, ...], tuple[str, ...], str, tuple[str, ...], list[str], str]
+
+_ROOT_CONTEXT: _Context = ((), (), "", (), [], "paragraph")
+
+#: One open block-level element: [element, tag, document-order number, context once built,
+#: xpath step]. The walk keeps them on one stack, root first.
+_Frame = list[Any]
+
+
+class _Blocks:
+    """The blocks found so far, and how one is made from the text since the last boundary."""
+
+    def __init__(self, frames: list[_Frame]) -> None:
+        self.frames = frames
+        #: Text, kind and features of each block; the xpath is added when the walk is over.
+        self.found: list[tuple[str, str, dict[str, Any]]] = []
+        self.steps: list[_Step | None] = []
+
+    def context(self) -> _Context:
         """The context of the innermost open element, filling in the entries not built yet."""
-        context = self.context
-        depth = len(context) - 1
-        first = depth
-        while context[first] is None:
+        frames = self.frames
+        first = len(frames) - 1
+        while frames[first][3] is None:
             first -= 1
-        built = context[first]
-        assert built is not None
-        for level in range(first + 1, depth + 1):
-            ids, trail, path, landmarks, kind = built
-            element, tag = self.elements[level], self.tags[level]
+        built: _Context = frames[first][3]
+        for frame in frames[first + 1 :]:
+            ids, trail, path, landmarks, _, kind = built
+            element, tag = frame[0], frame[1]
             role = element.get("role")
             if tag in LANDMARK_TAGS:
                 landmarks = (*landmarks, tag)
             elif role and role.lower() in _ROLES:
                 landmarks = (*landmarks, "role:" + role.lower())
-            kind = _ENCLOSING_KIND.get(tag, kind)
             built = (
-                (*ids, self.numbers[level]),
+                (*ids, frame[2]),
                 (*trail, _descriptor(element, tag)),
                 f"{path}/{tag}" if path else tag,
                 landmarks,
-                kind,
+                sorted(set(landmarks)),
+                _ENCLOSING_KIND.get(tag, kind),
             )
-            context[level] = built
+            frame[3] = built
         return built
 
-    def flush(self) -> None:
-        if not self.parts:
+    def add(self, parts: list[str], link_chars: int, links: int) -> None:
+        """A block of the inline text `parts` (nothing if it is all whitespace)."""
+        text = " ".join("".join(parts).split())
+        if not text or (len(text) <= MAX_INVISIBLE_CHARS and not text.strip(_INVISIBLE)):
             return
-        text = " ".join("".join(self.parts).split())
-        link_chars, links = self.link_chars, self.links
-        self.parts, self.link_chars, self.links = [], 0, 0
-        if not text:
-            return
-        ids, trail, path, landmarks, enclosing_kind = self._context()
-        owner_tag = self.tags[-1] if len(self.tags) > 1 else "html"
-        kind = _KIND_OF_TAG.get(owner_tag, enclosing_kind)
+        frame = self.frames[-1]
+        ids, trail, path, _, landmarks, enclosing_kind = frame[3] if frame[3] is not None else self.context()
+        owner_tag = frame[1] if len(self.frames) > 1 else "html"
         chars = len(text)
         words = text.count(" ") + 1
         link_chars = min(link_chars, chars)
@@ -261,7 +266,7 @@ class _Walk:
             "depth": len(ids),
             "ancestors": ids,
             "trail": trail,
-            "landmarks": sorted(set(landmarks)),
+            "landmarks": list(landmarks),
             "chars": chars,
             "words": words,
             "link_chars": link_chars,
@@ -272,68 +277,105 @@ class _Walk:
         }
         if owner_tag in _HEADINGS:
             features["heading_level"] = int(owner_tag[1])
-        self.blocks.append(RawBlock(text, kind, self.tree.getpath(self.elements[-1]), features))
+        self.found.append((text, _KIND_OF_TAG.get(owner_tag, enclosing_kind), features))
+        self.steps.append(frame[4])
 
 
 _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 
 
 def blocks_of(root: Any, max_elements: int) -> Iterator[RawBlock]:
-    """The blocks of the tree under `root`, in document order."""
-    walk = _Walk(root.getroottree())
-    counter = 0
-    link_depth = 0
-    breaks = 0
+    """The blocks of the tree under `root`, in document order.
+
+    One pass of lxml's ``iterwalk`` with the walk's state in local variables: this loop runs
+    twice per element of the page, so it keeps to plain list operations.
+    """
+    tree = root.getroottree()
+    frames: list[_Frame] = [[tree.getroot(), "#root", 0, _ROOT_CONTEXT, None]]
+    blocks = _Blocks(frames)
+    #: The xpath step of every open element (block-level or not), root first.
+    path: list[_Step] = [[None, root.tag if isinstance(root.tag, str) else "*", 1, None, None]]
+    parts: list[str] = []  # inline text since the last block boundary
+    link_chars = links = 0
+    link_depth = breaks = 0
     skipping = False
     walker = etree.iterwalk(root, events=("start", "end"))
+    next(walker)  # the root's own start: its step is on the path already
+    counter = 1
+    if root.tag in BLOCK_LEVEL:
+        frames.append([root, root.tag, counter, None, path[-1]])
+    if root.text and not root.text.isspace():
+        parts.append(root.text)
     for event, element in walker:
         tag = element.tag
         if not isinstance(tag, str):  # comments and processing instructions
-            if event == "end" and element.tail:
-                walk.add(element.tail, link_depth > 0)
+            if event == "end" and element.tail and (parts or not element.tail.isspace()):
+                parts.append(element.tail)
+                if link_depth:
+                    link_chars += len(element.tail.strip())
             continue
         # libxml2's HTML parser gives tag names in lower case already
         if event == "start":
             counter += 1
             if counter > max_elements:
                 raise ValueError(f"has more than {max_elements} elements")
-            if tag in SKIPPED or _hidden(element):
+            parent = path[-1]
+            siblings = parent[3]
+            if siblings is None:
+                siblings = parent[3] = {}
+            index = siblings[tag] = siblings.get(tag, 0) + 1
+            step = [parent, tag, index, None, None]
+            path.append(step)
+            if tag in SKIPPED or (
+                (element.get("hidden") is not None or element.get("style")) and _hidden(element)
+            ):
                 walker.skip_subtree()
                 skipping = True  # the next event is this element's "end"
                 continue
             if tag == "br":
                 breaks += 1
                 if breaks >= 2:
-                    walk.flush()
-                else:
-                    walk.add("\n", False)
+                    if parts:
+                        blocks.add(parts, link_chars, links)
+                        parts, link_chars = [], 0
+                    links = 0
+                elif parts:
+                    parts.append("\n")
                 continue
             if tag in BLOCK_LEVEL:
-                walk.open(element, tag, counter)
-                breaks = 0
+                if parts:
+                    blocks.add(parts, link_chars, links)
+                    parts, link_chars = [], 0
+                links = breaks = 0
+                frames.append([element, tag, counter, None, step])
             elif tag == "a":
                 link_depth += 1
-                walk.links += 1
+                links += 1
             text = element.text
-            if text:
-                walk.add(text, link_depth > 0)
-                if breaks and not text.isspace():
-                    breaks = 0
         else:
+            path.pop()
             if skipping:
                 skipping = False
             elif tag in BLOCK_LEVEL:
-                walk.close()
-                breaks = 0
+                if parts:
+                    blocks.add(parts, link_chars, links)
+                    parts, link_chars = [], 0
+                links = breaks = 0
+                frames.pop()
             elif tag == "a":
                 link_depth -= 1
-            tail = element.tail
-            if tail:
-                walk.add(tail, link_depth > 0)
-                if breaks and not tail.isspace():
-                    breaks = 0
-    walk.flush()
-    total = len(walk.blocks)
-    for i, block in enumerate(walk.blocks):
-        block.features["position"] = round(i / max(1, total - 1), 4)
-        yield block
+            text = element.tail
+        if text:
+            if parts or not text.isspace():
+                parts.append(text)
+                if link_depth:
+                    link_chars += len(text.strip())
+            if breaks and not text.isspace():
+                breaks = 0
+    if parts:
+        blocks.add(parts, link_chars, links)
+    root_xpath = tree.getpath(frames[0][0])
+    total = len(blocks.found)
+    for i, ((text, kind, features), step) in enumerate(zip(blocks.found, blocks.steps, strict=True)):
+        features["position"] = round(i / max(1, total - 1), 4)
+        yield RawBlock(text, kind, _xpath(step) if step is not None else root_xpath, features)

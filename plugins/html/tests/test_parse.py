@@ -155,3 +155,21 @@ def test_undeclared_cyrillic_is_not_read_as_western() -> None:
     text = "<html><body><p>" + f"{government} " * 3 + f"{announced}. " * 5
     doc = parsed((text + "</p></body></html>").encode("cp1251"))
     assert government in doc.text
+
+
+def test_paragraphs_of_zero_width_spaces_are_no_blocks() -> None:
+    doc = parsed("<html><body><p>First line.</p><p>&#8203;</p><p>\u200b \ufeff</p><p>Second\u200bline.</p></body></html>")
+    assert [doc.block_text(b) for b in doc.blocks] == ["First line.", "Second\u200bline."]
+
+
+def test_xpaths_are_those_libxml2_gives() -> None:
+    from lxml import etree
+
+    html = (
+        "<html><body><div><p>One.</p><img src='a.png'><p>Two.</p></div><div><ul><li>A</li></ul>"
+        "<section><h2>Head</h2><p>Only.</p></section><script>skip()</script><p>Tail.</p></div></body></html>"
+    )
+    doc = parsed(html)
+    tree = etree.fromstring(html, etree.HTMLParser()).getroottree()
+    expected = [tree.getpath(e) for e in tree.iter("p", "li", "h2")]
+    assert [b.provenance for b in doc.blocks] == expected
