@@ -10,7 +10,6 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
-import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -170,7 +169,7 @@ class ProcessExecutor:
             if self.start_method == "forkserver":
                 context.set_forkserver_preload(["copydesk"])
             self._pool = ProcessPoolExecutor(
-                self.workers, mp_context=context, initializer=_start_worker, initargs=(job,)
+                self.workers, mp_context=context, initializer=_start_worker, initargs=(job, os.getpid())
             )
         return self._pool.submit(_run_chunk, chunk)
 
@@ -191,21 +190,38 @@ _worker_job: Any = None
 PARENT_CHECK_INTERVAL = 0.5
 
 
-def _start_worker(job: Any) -> None:
+def _start_worker(job: Any, run_pid: int) -> None:
     global _worker_job
     _worker_job = job
     # Ctrl-C is the main process's to handle: it stops the pool and keeps what was written
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    watcher = threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True)
+    watcher = threading.Thread(target=_exit_with_run, args=(run_pid,), daemon=True)
     watcher.start()
 
 
-def _exit_with_parent(parent: int) -> None:
-    """Exit when the process that started this worker is gone (e.g. the run was SIGKILLed)."""
-    while os.getppid() == parent:
+def _exit_with_run(run_pid: int) -> None:
+    """Exit when the run that started this worker is gone (e.g. it was SIGKILLed).
+
+    The run's own pid is watched, not the parent's: under forkserver the parent is the
+    fork server, which itself waits for its workers to exit before it does.
+    """
+    while _running(run_pid):
         time.sleep(PARENT_CHECK_INTERVAL)
-    sys.stderr.flush()
     os._exit(1)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    try:  # a killed run not yet reaped by its parent is a zombie: gone all the same
+        with open(f"/proc/{pid}/stat", "rb") as fh:
+            return fh.read().rsplit(b")", 1)[-1].split()[0] != b"Z"
+    except OSError:
+        return True
 
 
 def _run_chunk(chunk: list[Any]) -> list[Any]:
