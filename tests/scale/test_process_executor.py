@@ -74,9 +74,7 @@ def test_a_worker_that_dies_loses_only_its_input() -> None:
 
 
 @pytest.mark.parametrize("start_method", ["spawn", "forkserver"])
-def test_pipeline_records_equal_serial(
-    run_pipeline_toml, seed_corpus, tmp_path: Path, start_method: str
-) -> None:
+def test_pipeline_records_equal_serial(run_pipeline_toml, seed_corpus, tmp_path: Path, start_method: str) -> None:
     corpus = seed_corpus(30)
     toml = NEWS_TOML.read_text("utf-8")
     serial = run_pipeline_toml(toml, [corpus], output=tmp_path / "serial.jsonl")

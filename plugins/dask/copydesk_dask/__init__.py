@@ -100,8 +100,7 @@ class DaskExecutor:
                 self._client = Client(self.scheduler, timeout=self.connect_timeout)
             except (OSError, TimeoutError) as exc:
                 raise ExecutorError(
-                    f"cannot reach the Dask scheduler at {self.scheduler} "
-                    f"(waited {self.connect_timeout:g}s): {exc}"
+                    f"cannot reach the Dask scheduler at {self.scheduler} (waited {self.connect_timeout:g}s): {exc}"
                 ) from None
             return self._client
         with dask.config.set({"distributed.scheduler.allowed-failures": self.allowed_failures}):

@@ -131,6 +131,9 @@ class WarcSource:
             return RawInput(id=doc_id, uri=uri, meta=meta, error=f"cannot decode the HTTP payload: {exc}")
         if len(data) > self.max_bytes:
             return RawInput(id=doc_id, uri=uri, meta=meta, error=f"payload larger than {self.max_bytes} bytes")
+        missing = getattr(record.raw_stream, "limit", 0)
+        if missing:  # the archive ends inside this record
+            return RawInput(id=doc_id, uri=uri, meta=meta, error=f"truncated WARC record: {missing} bytes missing")
         return RawInput(id=doc_id, uri=uri, data=data, media_type=media_type, meta=meta)
 
 
