@@ -126,7 +126,8 @@ class DocumentProcessor:
         except Exception as exc:
             reason = f"{type(exc).__name__}: {exc}"
             return Outcome(doc.id, uri, FAILED, step="record", reason=reason, failures=doc.failures, seconds=seconds)
-        error = jsonschema.exceptions.best_match(self.validator.iter_errors(record))
+        valid = self.validator.is_valid(record)  # the fast path; errors are looked for only if not
+        error = None if valid else jsonschema.exceptions.best_match(self.validator.iter_errors(record))
         seconds["record"] = time.perf_counter() - started
         if error is not None:
             return Outcome(

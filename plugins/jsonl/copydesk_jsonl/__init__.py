@@ -82,6 +82,9 @@ class JsonlSource:
         self.line_ids = line_ids
         self.max_bytes = max_bytes
         self.include_hidden = include_hidden
+        self._content, self._id, self._url = _path(content), _path(id), _path(url)
+        self._media_type = _path(media_type_field) if media_type_field else None
+        self._meta = {key: _path(field) for key, field in self.meta.items()}
 
     def read(self, inputs: Iterable[str]) -> Iterator[RawInput]:
         for found in expand_inputs(inputs, self.include_hidden):
@@ -120,25 +123,25 @@ class JsonlSource:
             return self._failed(found, number, f"not JSON: {exc}")
         if not isinstance(record, dict):
             return self._failed(found, number, f"a JSON {type(record).__name__}, not an object")
-        doc_id = self._line_id(found, number) if self.line_ids else _field(record, self.id_field)
+        doc_id = self._line_id(found, number) if self.line_ids else _field(record, self._id)
         if doc_id is None or isinstance(doc_id, dict | list) or str(doc_id) == "":
             return self._failed(found, number, f"no {self.id_field!r} field holding an id (set line_ids = true?)")
         uri = f"{found.uri}#L{number}"
-        content = _field(record, self.content)
+        content = _field(record, self._content)
         if not isinstance(content, str):
             problem = "no" if content is None else f"a {type(content).__name__} in the"
             return RawInput(id=str(doc_id), uri=uri, error=f"{problem} {self.content!r} field holding the document")
         meta: dict[str, Any] = {}
-        url = _field(record, self.url)
+        url = _field(record, self._url)
         if isinstance(url, str) and url:
             meta["url"] = url
-        for key, field in self.meta.items():
+        for key, field in self._meta.items():
             value = _field(record, field)
             if value is not None:
                 meta[key] = value
         media_type = self.media_type
-        if self.media_type_field:
-            found_type = _field(record, self.media_type_field)
+        if self._media_type:
+            found_type = _field(record, self._media_type)
             if isinstance(found_type, str) and found_type:
                 media_type = found_type.split(";", 1)[0].strip().lower()
         return RawInput(id=str(doc_id), uri=uri, data=content.encode("utf-8"), media_type=media_type, meta=meta)
@@ -151,13 +154,17 @@ class JsonlSource:
         return RawInput(id=self._line_id(found, number), uri=uri, error=f"line {number}: {problem}")
 
 
-def _field(record: Mapping[str, Any], path: str) -> Any:
-    """The value at a dotted `path` (``page.html``), or None."""
+def _path(field: str) -> tuple[str, ...]:
+    return tuple(field.split("."))
+
+
+def _field(record: dict[str, Any], path: tuple[str, ...]) -> Any:
+    """The value at a dotted field name, split (``("page", "html")``), or None."""
     value: Any = record
-    for part in path.split("."):
-        if not isinstance(value, Mapping) or part not in value:
+    for part in path:
+        if type(value) is not dict:
             return None
-        value = value[part]
+        value = value.get(part)
     return value
 
 
