@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import socket
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+import copydesk
 
 ROOT = Path(__file__).resolve().parents[3]
 NEWS_TOML = ROOT / "pipelines" / "news.toml"
@@ -101,3 +105,36 @@ def test_joins_a_running_cluster(tmp_path: Path) -> None:
         for process in reversed(cluster):
             process.terminate()
             process.wait(timeout=30)
+
+
+class KillOnMarker:
+    """A test plugin: step ``killer.step`` kills its worker process on a marked document."""
+
+    @staticmethod
+    @copydesk.hookimpl
+    def copydesk_register_steps(register: copydesk.Register) -> None:
+        register("killer.step", KillStep)
+
+
+class KillStep:
+    def __call__(self, doc: copydesk.Document, ctx: copydesk.StepContext) -> copydesk.Document:
+        if "KILL-WORKER" in doc.text:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return doc
+
+
+def test_a_document_that_kills_its_workers_fails_alone(run_pipeline_toml, copydesk_plugin, tmp_path: Path) -> None:
+    copydesk_plugin("killer", KillOnMarker)
+    corpus = _corpus(tmp_path / "corpus", 12)
+    victim = corpus / "article-005.txt"
+    victim.write_text(victim.read_text("utf-8") + "\nKILL-WORKER\n", "utf-8")
+    toml = NEWS_TOML.read_text("utf-8").replace('"records"]', '"records", "killer"]')
+    toml = toml.replace('use = "text.parse"\n', 'use = "text.parse"\n\n[[steps]]\nuse = "killer.step"\n')
+    result = run_pipeline_toml(
+        toml, [corpus], executor="dask", workers=2, executor_options={"chunk_size": 3, "allowed_failures": 0}
+    )
+    assert result.summary.read == 12
+    assert sorted(r["id"] for r in result.records) == sorted(p.stem for p in corpus.iterdir() if p != victim)
+    (reject,) = result.rejects
+    assert (reject["id"], reject["step"]) == ("article-005", "worker")
+    assert "Dask worker died" in reject["error"]
