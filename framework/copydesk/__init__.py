@@ -15,7 +15,15 @@ from copydesk.output import JsonlFile
 from copydesk.pipeline import Pipeline, RunInfo, Sink, Step, StepContext, build_pipeline
 from copydesk.registry import Register
 from copydesk.runner import Outcome, RunSummary, run_pipeline
-from copydesk.sources import InputFile, RawInput, count_input_files, expand_inputs, id_from_path
+from copydesk.sources import (
+    InputFile,
+    RawInput,
+    count_input_files,
+    expand_inputs,
+    file_source_schema,
+    id_from_path,
+    read_each,
+)
 
 __version__ = "0.1.0"
 
@@ -55,9 +63,11 @@ __all__ = [
     "count_input_files",
     "default_workers",
     "expand_inputs",
+    "file_source_schema",
     "hookimpl",
     "id_from_path",
     "parse_config",
     "read_config",
+    "read_each",
     "run_pipeline",
 ]

@@ -8,7 +8,7 @@ import hashlib
 import os
 import sys
 import zlib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, BinaryIO, cast
 
@@ -102,6 +102,17 @@ def expand_inputs(specs: Iterable[str], include_hidden: bool = False) -> Iterato
             yield InputFile(spec, error="no such file or directory")
 
 
+def read_each(
+    specs: Iterable[str], read_file: Callable[[InputFile], Iterable[RawInput]], include_hidden: bool = False
+) -> Iterator[RawInput]:
+    """The documents of every file `specs` name, as `read_file` reads them; a spec naming none fails."""
+    for found in expand_inputs(specs, include_hidden):
+        if found.error is not None:
+            yield RawInput(id=found.id, uri=found.uri, error=found.error)
+        else:
+            yield from read_file(found)
+
+
 def count_input_files(specs: Iterable[str], include_hidden: bool = False) -> int | None:
     """How many files `specs` name (None when stdin is one): a total for progress bars."""
     specs = list(specs)
@@ -133,11 +144,7 @@ class FileSource:
         self.include_hidden = include_hidden
 
     def read(self, inputs: Iterable[str]) -> Iterator[RawInput]:
-        for found in expand_inputs(inputs, self.include_hidden):
-            if found.error is not None:
-                yield RawInput(id=found.id, uri=found.uri, error=found.error)
-            else:
-                yield self._read_file(found)
+        return read_each(inputs, lambda found: [self._read_file(found)], self.include_hidden)
 
     def count(self, inputs: Iterable[str]) -> int | None:
         """The number of documents `inputs` hold (one per file), for a progress bar's total."""
@@ -192,12 +199,14 @@ def sniff_content(data: bytes) -> str | None:
     return "text/plain"
 
 
-def file_source_schema() -> dict[str, Any]:
+def file_source_schema(**properties: Any) -> dict[str, Any]:
+    """The ``[input] with`` schema of a source reading files: ``max_bytes``, ``include_hidden`` and `properties`."""
     return {
         "type": "object",
         "additionalProperties": False,
         "properties": {
             "max_bytes": {"type": "integer", "minimum": 1, "description": "largest input read, after decompression"},
             "include_hidden": {"type": "boolean", "description": "read files whose path has a dot-folder or name"},
+            **properties,
         },
     }

@@ -15,47 +15,41 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 import copydesk
-from copydesk import InputFile, RawInput, Register, expand_inputs
+from copydesk import InputFile, RawInput, Register, file_source_schema, read_each
 
 __version__ = "0.1.0"
 
 #: Longest line read (bytes); a longer line fails alone.
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 
-SOURCE_SCHEMA: dict[str, Any] = {
-    "type": "object",
-    "additionalProperties": False,
-    "properties": {
-        "content": {
-            "type": "string",
-            "minLength": 1,
-            "description": "field holding the document (HTML or text); dotted for nested fields (default: text)",
-        },
-        "id": {"type": "string", "minLength": 1, "description": "field holding the document id (default: id)"},
-        "url": {"type": "string", "minLength": 1, "description": "field holding the URL, to meta url (default: url)"},
-        "media_type": {
-            "type": "string",
-            "pattern": "^[a-z]+/[a-z0-9.+-]+$",
-            "description": "media type of the content (default: sniffed from the content)",
-        },
-        "media_type_field": {
-            "type": "string",
-            "minLength": 1,
-            "description": "field holding each line's media type, overriding media_type",
-        },
-        "meta": {
-            "type": "object",
-            "additionalProperties": {"type": "string", "minLength": 1},
-            "description": "document metadata from fields: { title = 'headline', published = 'date' }",
-        },
-        "line_ids": {
-            "type": "boolean",
-            "description": "ids from file name and line number (name-L12) instead of an id field",
-        },
-        "max_bytes": {"type": "integer", "minimum": 1, "description": "longest line read"},
-        "include_hidden": {"type": "boolean", "description": "read files whose path has a dot-folder or name"},
+SOURCE_SCHEMA = file_source_schema(
+    content={
+        "type": "string",
+        "minLength": 1,
+        "description": "field holding the document (HTML or text); dotted for nested fields (default: text)",
     },
-}
+    id={"type": "string", "minLength": 1, "description": "field holding the document id (default: id)"},
+    url={"type": "string", "minLength": 1, "description": "field holding the URL, to meta url (default: url)"},
+    media_type={
+        "type": "string",
+        "pattern": "^[a-z]+/[a-z0-9.+-]+$",
+        "description": "media type of the content (default: sniffed from the content)",
+    },
+    media_type_field={
+        "type": "string",
+        "minLength": 1,
+        "description": "field holding each line's media type, overriding media_type",
+    },
+    meta={
+        "type": "object",
+        "additionalProperties": {"type": "string", "minLength": 1},
+        "description": "document metadata from fields: { title = 'headline', published = 'date' }",
+    },
+    line_ids={
+        "type": "boolean",
+        "description": "ids from file name and line number (name-L12) instead of an id field",
+    },
+)
 
 
 class JsonlSource:
@@ -87,11 +81,7 @@ class JsonlSource:
         self._meta = {key: _path(field) for key, field in self.meta.items()}
 
     def read(self, inputs: Iterable[str]) -> Iterator[RawInput]:
-        for found in expand_inputs(inputs, self.include_hidden):
-            if found.error is not None:
-                yield RawInput(id=found.id, uri=found.uri, error=found.error)
-            else:
-                yield from self._lines(found)
+        return read_each(inputs, self._lines, self.include_hidden)
 
     def _lines(self, found: InputFile) -> Iterator[RawInput]:
         number = 0

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 import copydesk
-from copydesk import InputFile, RawInput, Register, expand_inputs
+from copydesk import InputFile, RawInput, Register, file_source_schema, read_each
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 from warcio.recordloader import ArcWarcRecord
@@ -29,24 +29,18 @@ __version__ = "0.1.0"
 #: Largest payload read; a larger one fails alone.
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 
-SOURCE_SCHEMA: dict[str, Any] = {
-    "type": "object",
-    "additionalProperties": False,
-    "properties": {
-        "id": {
-            "enum": ["record-id", "url"],
-            "description": "what a document's id is: the WARC-Record-ID (default) or the target URL",
-        },
-        "statuses": {
-            "type": "array",
-            "items": {"type": "integer", "minimum": 100, "maximum": 599},
-            "minItems": 1,
-            "description": "HTTP statuses read as documents (default [200]); others are failed inputs",
-        },
-        "max_bytes": {"type": "integer", "minimum": 1, "description": "largest payload read"},
-        "include_hidden": {"type": "boolean", "description": "read files whose path has a dot-folder or name"},
+SOURCE_SCHEMA = file_source_schema(
+    id={
+        "enum": ["record-id", "url"],
+        "description": "what a document's id is: the WARC-Record-ID (default) or the target URL",
     },
-}
+    statuses={
+        "type": "array",
+        "items": {"type": "integer", "minimum": 100, "maximum": 599},
+        "minItems": 1,
+        "description": "HTTP statuses read as documents (default [200]); others are failed inputs",
+    },
+)
 
 DOCUMENT_RECORDS = ("response", "resource")
 
@@ -67,11 +61,7 @@ class WarcSource:
         self.include_hidden = include_hidden
 
     def read(self, inputs: Iterable[str]) -> Iterator[RawInput]:
-        for found in expand_inputs(inputs, self.include_hidden):
-            if found.error is not None:
-                yield RawInput(id=found.id, uri=found.uri, error=found.error)
-            else:
-                yield from self._records(found)
+        return read_each(inputs, self._records, self.include_hidden)
 
     def _records(self, found: InputFile) -> Iterator[RawInput]:
         offset = 0
