@@ -244,6 +244,7 @@ class RunSummary:
     output: str | None = None
     rejects: str | None = None
     aborted: str | None = None
+    executor: str | None = None
 
     def add(self, outcome: Outcome) -> None:
         self.read += 1
@@ -280,6 +281,7 @@ class RunSummary:
             "output": self.output,
             "rejects": self.rejects,
             "aborted": self.aborted,
+            "executor": self.executor,
         }
 
     def text(self) -> str:
@@ -287,6 +289,7 @@ class RunSummary:
             f"{self.read} read: {self.written} written, {self.dropped} dropped, {self.failed} failed"
             + (f" ({self.resumed} already done, skipped)" if self.resumed else "")
             + f" in {self.seconds:.2f}s ({self.docs_per_second:.1f} docs/s)"
+            + (f" [{self.executor}]" if self.executor else "")
         ]
         for reason, count in self.reasons.most_common():
             lines.append(f"  {count:>6}  {reason}")
@@ -329,6 +332,8 @@ def run_pipeline(
     hook = pipeline.host.hook
     summary = RunSummary(pipeline=pipeline.config.name)
     pool = make_executor(pipeline, executor, workers, executor_options)
+    describe = getattr(pool, "describe", None)
+    summary.executor = describe() if callable(describe) else type(pool).__name__
 
     sink = pipeline.sink
     done = sink.open(output, resume)
