@@ -95,15 +95,19 @@ class DaskExecutor:
         import dask
         from distributed import Client, LocalCluster
 
+        # Dask keeps the last N messages of each connection for debugging (1,000 by default):
+        # with chunks of documents in them, that is hundreds of MB, so keep none.
+        quiet = {"distributed.admin.low-level-log-length": 0}
         if self.scheduler:
             try:
-                self._client = Client(self.scheduler, timeout=self.connect_timeout)
+                with dask.config.set(quiet):
+                    self._client = Client(self.scheduler, timeout=self.connect_timeout)
             except (OSError, TimeoutError) as exc:
                 raise ExecutorError(
                     f"cannot reach the Dask scheduler at {self.scheduler} (waited {self.connect_timeout:g}s): {exc}"
                 ) from None
             return self._client
-        with dask.config.set({"distributed.scheduler.allowed-failures": self.allowed_failures}):
+        with dask.config.set({**quiet, "distributed.scheduler.allowed-failures": self.allowed_failures}):
             self._cluster = LocalCluster(
                 n_workers=self.workers or default_workers(),
                 threads_per_worker=1,
@@ -111,7 +115,7 @@ class DaskExecutor:
                 dashboard_address=self.dashboard_address,
                 silence_logs=logging.ERROR,
             )
-        self._client = Client(self._cluster)
+            self._client = Client(self._cluster)
         return self._client
 
     def map(self, job: Job[Any, Any], items: Iterable[Any]) -> Iterator[Any]:
