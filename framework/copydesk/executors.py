@@ -171,6 +171,13 @@ class ProcessExecutor:
             self._pool = ProcessPoolExecutor(
                 self.workers, mp_context=context, initializer=_start_worker, initargs=(job, os.getpid())
             )
+            try:  # a worker that cannot even start would make every input look like a killer
+                self._pool.submit(_ready).result()
+            except BrokenProcessPool:
+                self._discard_pool()
+                raise ExecutorError(
+                    f"worker processes die as they start ({self.start_method}); see the messages above"
+                ) from None
         return self._pool.submit(_run_chunk, chunk)
 
     def _discard_pool(self) -> None:
@@ -222,6 +229,10 @@ def _running(pid: int) -> bool:
             return fh.read().rsplit(b")", 1)[-1].split()[0] != b"Z"
     except OSError:
         return True
+
+
+def _ready() -> bool:
+    return True
 
 
 def _run_chunk(chunk: list[Any]) -> list[Any]:

@@ -47,6 +47,10 @@ class Outcome:
     seconds: Mapping[str, float] = attrs.field(factory=dict)
     aborted: bool = False
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # positional rebuild: several times faster to unpickle than attrs' field-by-field state
+        return (Outcome, attrs.astuple(self, recurse=False))
+
     def reject_record(self) -> dict[str, Any]:
         record: dict[str, Any] = {"id": self.id, "uri": self.uri, "status": self.status, "step": self.step}
         record["reason" if self.status == DROPPED else "error"] = self.reason
