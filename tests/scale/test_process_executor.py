@@ -127,3 +127,19 @@ def test_pipeline_worker_death_is_a_failed_input(run_pipeline_toml, copydesk_plu
 def test_unknown_executor_option_is_named(run_pipeline_toml, seed_corpus) -> None:
     with pytest.raises(copydesk.CopydeskError, match=r"executor 'serial'.*'scheduler'"):
         run_pipeline_toml(NEWS_TOML.read_text("utf-8"), [seed_corpus(1)], executor_options={"scheduler": "tcp://x:1"})
+
+
+class DiesOnArrival(Square):
+    """A job that kills the worker process it is unpickled in, as a broken install would."""
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        os._exit(3)
+
+
+def test_workers_that_die_as_they_start_stop_the_run() -> None:
+    pool = ProcessExecutor(workers=2, start_method="spawn")
+    try:
+        with pytest.raises(copydesk.ExecutorError, match="worker processes die as they start"):
+            list(pool.map(DiesOnArrival(), range(10)))
+    finally:
+        pool.close()
