@@ -53,9 +53,12 @@ def copydesk_register_sources(register: Register) -> None:
         ``factory`` is called with the validated ``[input] with`` table as keyword
         arguments and returns an object whose ``read(inputs)`` yields
         :class:`copydesk.RawInput` items, one per document, never loading a whole
-        corpus into memory.
+        corpus into memory (``copydesk.read_each`` walks the input names; a RawInput
+        with ``error`` set is a failed input). It may also have ``count(inputs)``
+        returning how many documents there are, or None, cheaply: the progress bar's total.
 
-    Called once per run. The core registers ``files`` (files, directories, globs, ``.gz``).
+    Called once per run. The core registers ``files`` (files, directories, globs, ``.gz``);
+    plugins add ``jsonl.lines`` and ``warc.records``.
     """
 
 
