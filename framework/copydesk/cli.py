@@ -98,6 +98,8 @@ def run(
             else:
                 click.echo(message, err=True)
         if bar is not None:
+            if summary.read == 1:  # rate and ETA from the first document on, not from the executor's start-up
+                bar.reset(total=bar.total)
             bar.update(summary.read + summary.resumed - bar.n)
             bar.set_postfix(failed=summary.failed, dropped=summary.dropped, refresh=False)
 
