@@ -140,3 +140,30 @@ def test_resume_cuts_a_torn_last_line(tmp_path: Path) -> None:
     lines = target.read_text("utf-8").splitlines()
     assert [json.loads(line)["id"] for line in lines] == ["doc0", "doc1", "doc2", "doc3"]
     assert not partial.exists()
+
+
+def test_sigterm_stops_cleanly_and_resume_finishes(tmp_path: Path, started) -> None:
+    corpus = tmp_path / "corpus"
+    make_corpus(corpus, 10)
+    fifo = tmp_path / "late.txt"
+    os.mkfifo(fifo)
+    config = tmp_path / "news.toml"
+    config.write_text(NEWS_TOML.read_text("utf-8") + RUN_TABLES["processes"], "utf-8")
+    out = tmp_path / "records.jsonl"
+    partial = out.with_name(out.name + ".partial")
+    command = copydesk_command("run", config, corpus, fifo, "-o", out)
+    run = subprocess.Popen(command, env=command_env(), stderr=subprocess.PIPE, text=True)
+    started.append(run)
+    _wait_for(lambda: _lines(partial) >= 10 - 4)  # blocked on the pipe, workers running
+    children = psutil.Process(run.pid).children(recursive=True)
+    run.send_signal(signal.SIGTERM)
+    _, errors = run.communicate(timeout=30)
+    assert run.returncode == 130
+    assert "interrupted" in errors and "--resume" in errors
+    assert "Traceback" not in errors
+    assert partial.exists() and not out.exists()
+    _assert_children_exit(children)
+    fifo.unlink()
+    fifo.write_text("Late\n\nA late article.\n", "utf-8")
+    subprocess.run([*command, "--resume"], env=command_env(), check=True, capture_output=True)
+    assert sorted(read_records(out)) == sorted([*(p.stem for p in corpus.iterdir()), "late"])
