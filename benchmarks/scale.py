@@ -341,7 +341,8 @@ def _row(m: Measurement) -> str:
     return (
         f"  {m.label:<34} {m.read:>7} docs {m.seconds:>7.2f}s {m.rate:>8.1f} docs/s  "
         f"(wall {m.wall:.1f}s)  peak MB: main {m.main_mb:.0f}, other max {m.worker_mb:.0f}; "
-        f"CPU s: main {m.main_cpu:.1f}, others {m.worker_cpu:.1f}"
+        f"CPU s: main {m.main_cpu:.1f}, others {m.worker_cpu:.1f}; "
+        f"cores busy {(m.main_cpu + m.worker_cpu) / m.wall:.2f}"
     )
 
 
@@ -419,7 +420,8 @@ def main() -> None:
                 flags = ("--executor", "dask", "--workers", "2")
                 run("dasksmall", f"dask LocalCluster, 2 workers, {args.small} docs", small, *flags)
 
-        print("\ntargets:")
+        print("\n(cores busy below the worker count means other processes held the CPUs: rates are then low)")
+        print("targets:")
         if "p1" in results:
             speedup = results["p2"].rate / results["p1"].rate
             print(f"  2 workers / 1 worker: {speedup:.2f}x (>= 1.8x): {_verdict(speedup >= 1.8)}")
