@@ -339,7 +339,7 @@ def overhead(count: int, steps: int, folder: Path) -> tuple[float, float]:
 
 def _row(m: Measurement) -> str:
     return (
-        f"  {m.label:<34} {m.read:>7} docs {m.seconds:>7.2f}s {m.rate:>8.1f} docs/s  "
+        f"  {m.label:<34} {m.read:>7} docs ({m.written} written) {m.seconds:>7.2f}s {m.rate:>8.1f} docs/s  "
         f"(wall {m.wall:.1f}s)  peak MB: main {m.main_mb:.0f}, other max {m.worker_mb:.0f}; "
         f"CPU s: main {m.main_cpu:.1f}, others {m.worker_cpu:.1f}; "
         f"cores busy {(m.main_cpu + m.worker_cpu) / m.wall:.2f}"
