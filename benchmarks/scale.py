@@ -17,7 +17,9 @@ Usage (from the repository root)::
 
 ``--kind html`` makes HTML documents (for a pipeline with an HTML parser); ``--format``
 writes the corpus as files in folders, one JSONL file, or one WARC.gz archive.
-Timings vary with the machine's load: run it on a quiet machine.
+Timings vary with the machine's load: run it on a quiet machine, or with ``--repeat 3``
+(each measurement keeps its fastest run); "cores busy" in each row shows how much CPU the
+run actually got.
 """
 
 from __future__ import annotations
