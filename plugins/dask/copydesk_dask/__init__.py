@@ -113,6 +113,8 @@ class DaskExecutor:
             # the workers' sampling profiler walks every thread's stack 100 times a second:
             # on pure-Python steps that costs a third more CPU than the steps themselves
             "distributed.worker.profile.enabled": False,
+            # the 20 ms watchdog of each event loop costs the client, which shares the cores
+            "distributed.admin.tick.interval": "1s",
         }
         with dask.config.set(local):
             self._cluster = LocalCluster(
