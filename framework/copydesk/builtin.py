@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import pluggy
 
-from copydesk.executors import SerialExecutor
+from copydesk.executors import ProcessExecutor, SerialExecutor, process_executor_schema
 from copydesk.sources import FileSource, file_source_schema, sniff_content
 
 if TYPE_CHECKING:
@@ -24,6 +24,12 @@ def copydesk_register_sources(register: Register) -> None:
 @hookimpl
 def copydesk_register_executors(register: Register) -> None:
     register("serial", SerialExecutor, description="one document after another, in this process")
+    register(
+        "processes",
+        ProcessExecutor,
+        config_schema=process_executor_schema(),
+        description="a pool of worker processes on this machine (default: one per core)",
+    )
 
 
 @hookimpl(trylast=True)

@@ -1,13 +1,16 @@
 """The ``copydesk`` command.
 
 Exit codes: 0 every input written; 1 some inputs dropped or failed (or the run stopped
-under ``on_error = "raise"``); 2 a usage or config error, before any input is read.
+under ``on_error = "raise"``, or lost its workers' cluster); 2 a usage or config error,
+before any input is read; 130 interrupted (Ctrl-C, SIGTERM). After 1 or 130, ``--resume``
+finishes the run.
 """
 
 from __future__ import annotations
 
 import itertools
 import json
+import signal
 import sys
 from pathlib import Path
 from typing import Any
@@ -16,13 +19,13 @@ import click
 
 from copydesk import __version__
 from copydesk.config import read_config
-from copydesk.errors import ConfigError, CopydeskError, PluginError, RunAborted
+from copydesk.errors import ConfigError, CopydeskError, ExecutorError, PluginError, RunAborted
 from copydesk.pipeline import Pipeline, build_pipeline
 from copydesk.plugins import available_plugins, load_plugins
 from copydesk.report import RunReport
 from copydesk.runner import DocumentProcessor, Outcome, RunSummary, run_pipeline
 
-EXIT_OK, EXIT_INCOMPLETE, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_INCOMPLETE, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
 class _UsageExit(click.ClickException):
@@ -30,6 +33,11 @@ class _UsageExit(click.ClickException):
 
     def show(self, file: Any = None) -> None:
         click.echo(f"copydesk: {self.message}", err=True)
+
+
+def _interrupt(signum: int, frame: Any) -> None:
+    """SIGTERM stops a run as Ctrl-C does: workers shut down, what was written is kept."""
+    raise KeyboardInterrupt
 
 
 def _load(config_path: str) -> Pipeline:
@@ -54,6 +62,11 @@ def main() -> None:
 @click.option("--stats", type=click.Path(dir_okay=False, path_type=str), help="Write the run's counts as JSON here.")
 @click.option("--executor", type=str, help="serial, processes, or one a plugin registers.")
 @click.option("--workers", type=click.IntRange(min=1), help="Worker count for parallel executors.")
+@click.option(
+    "--scheduler",
+    type=str,
+    help="Address of a running Dask scheduler to join (implies --executor dask), e.g. tcp://10.0.0.5:8786.",
+)
 @click.option("--resume", is_flag=True, help="Keep records an interrupted run wrote; skip their inputs.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: on when stderr is a terminal).")
 @click.option(
@@ -68,16 +81,22 @@ def run(
     stats: str | None,
     executor: str | None,
     workers: int | None,
+    scheduler: str | None,
     resume: bool,
     progress: bool | None,
     report: str | None,
 ) -> None:
     """Run the pipeline CONFIG over INPUTS (files, directories, globs; .gz read as is)."""
+    signal.signal(signal.SIGTERM, _interrupt)
     if not inputs:
         raise _UsageExit("no inputs given: name files, directories or globs after the config")
     pipeline = _load(config)
+    options: dict[str, Any] = {}
+    if scheduler:
+        options["scheduler"] = scheduler
+        executor = executor or "dask"
     show = sys.stderr.isatty() if progress is None else progress
-    bar = _progress_bar() if show else None
+    bar = _progress_bar(_total(pipeline, inputs)) if show else None
     page = RunReport(title=f"copydesk run: {pipeline.config.name}") if report else None
 
     def on_outcome(outcome: Outcome, summary: RunSummary) -> None:
@@ -90,18 +109,33 @@ def run(
             else:
                 click.echo(message, err=True)
         if bar is not None:
-            bar.update(1)
+            if summary.read == 1:  # rate and ETA from the first document on, not from the executor's start-up
+                bar.reset(total=bar.total)
+            bar.update(summary.read + summary.resumed - bar.n)
             bar.set_postfix(failed=summary.failed, dropped=summary.dropped, refresh=False)
 
     try:
         summary = run_pipeline(
-            pipeline, inputs, output=output, executor=executor, workers=workers, resume=resume, on_outcome=on_outcome
+            pipeline,
+            inputs,
+            output=output,
+            executor=executor,
+            workers=workers,
+            resume=resume,
+            executor_options=options,
+            on_outcome=on_outcome,
         )
     except RunAborted as exc:
         click.echo(f"copydesk: run stopped: {exc}", err=True)
         if page is not None and report:
             _write_report(page, report)
         sys.exit(EXIT_INCOMPLETE)
+    except ExecutorError as exc:
+        click.echo(f"copydesk: run stopped: {exc}\n{_RESUME_HINT}", err=True)
+        sys.exit(EXIT_INCOMPLETE)
+    except KeyboardInterrupt:
+        click.echo(f"copydesk: interrupted\n{_RESUME_HINT}", err=True)
+        sys.exit(EXIT_INTERRUPTED)
     except CopydeskError as exc:
         raise _UsageExit(str(exc)) from None
     finally:
@@ -122,10 +156,19 @@ def _write_report(page: RunReport, path: str) -> None:
     click.echo(f"report: {written}", err=True)
 
 
-def _progress_bar() -> Any:
+_RESUME_HINT = "records written so far are kept; run the same command with --resume to finish"
+
+
+def _total(pipeline: Pipeline, inputs: tuple[str, ...]) -> int | None:
+    """How many documents the inputs hold, when the source can tell cheaply (for the ETA)."""
+    count = getattr(pipeline.source, "count", None)
+    return count(inputs) if callable(count) else None
+
+
+def _progress_bar(total: int | None) -> Any:
     from tqdm import tqdm
 
-    return tqdm(unit="doc", desc="copydesk", file=sys.stderr, dynamic_ncols=True)
+    return tqdm(total=total, unit="doc", desc="copydesk", file=sys.stderr, dynamic_ncols=True)
 
 
 @main.command()

@@ -34,3 +34,7 @@ class InputError(CopydeskError):
 
 class RunAborted(CopydeskError):
     """A step failed under ``on_error = "raise"``; the run stopped."""
+
+
+class ExecutorError(CopydeskError):
+    """An executor cannot go on (its cluster is unreachable or lost); the run stops cleanly."""

@@ -53,9 +53,12 @@ def copydesk_register_sources(register: Register) -> None:
         ``factory`` is called with the validated ``[input] with`` table as keyword
         arguments and returns an object whose ``read(inputs)`` yields
         :class:`copydesk.RawInput` items, one per document, never loading a whole
-        corpus into memory.
+        corpus into memory (``copydesk.read_each`` walks the input names; a RawInput
+        with ``error`` set is a failed input). It may also have ``count(inputs)``
+        returning how many documents there are, or None, cheaply: the progress bar's total.
 
-    Called once per run. The core registers ``files`` (files, directories, globs, ``.gz``).
+    Called once per run. The core registers ``files`` (files, directories, globs, ``.gz``);
+    plugins add ``jsonl.lines`` and ``warc.records``.
     """
 
 
@@ -77,11 +80,20 @@ def copydesk_register_sinks(register: Register) -> None:
 def copydesk_register_executors(register: Register) -> None:
     """Register executors: how documents are spread over processes or machines.
 
-    :param register: call ``register(name, factory, description=...)``. ``factory`` is
-        called with ``workers`` (int or None) and any executor options, and returns an
-        object with ``map(process, items)`` yielding results in any order.
+    :param register: call ``register(name, factory, config_schema=..., description=...)``.
+        ``factory`` is called with ``workers`` (int or None) and the executor's options
+        (``[run] with`` in the config, overridden by CLI flags such as ``--scheduler``;
+        checked against ``config_schema``) and returns an object with ``map(job, items)``
+        yielding one result per item, in any order, and optionally ``close()``. ``job`` is
+        a :class:`copydesk.Job`: picklable, ``job(item)`` processes one input (building
+        the pipeline from its config on first use in a new process), and
+        ``job.lost(item, reason)`` is the result for an input whose worker died. ``map``
+        must pull items lazily (a bounded number in flight). A factory that cannot start
+        (an unreachable cluster) raises :class:`copydesk.ExecutorError`; so does ``map``
+        when the run cannot go on.
 
-    Called once per run. The core registers ``serial`` and ``processes``.
+    Called once per run. The core registers ``serial`` and ``processes``; an executor
+    named on the command line is also found in the installed plugin of the same name.
     """
 
 

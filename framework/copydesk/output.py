@@ -54,6 +54,21 @@ class JsonlFile:
         self._fh = None
         if commit:
             os.replace(self.partial, self.path)
+            _sync_directory(self.path.parent)
+
+
+def _sync_directory(path: Path) -> None:
+    """Make a rename in `path` durable (a crash of the machine right after it keeps it)."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:  # not possible everywhere (Windows); the rename itself is still atomic
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def _complete_ids(path: Path) -> set[str]:

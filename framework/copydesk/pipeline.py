@@ -15,7 +15,7 @@ import attrs
 from copydesk.config import PipelineConfig, closest, schema_problems
 from copydesk.errors import ConfigError, PluginError
 from copydesk.model import Document, Drop
-from copydesk.plugins import PluginHost, available_plugins, load_plugins
+from copydesk.plugins import PluginHost, available_plugins, find_executor, load_plugins
 from copydesk.registry import Component
 
 
@@ -171,7 +171,7 @@ def build_pipeline(config: PipelineConfig, *, extra_plugins: Iterable[tuple[str,
             problems.append(config.problem(("output", "use"), str(exc)))
 
     executor = config.run.get("executor")
-    if executor is not None and host.registry.get("executor", str(executor)) is None:
+    if executor is not None and find_executor(host, str(executor)) is None:
         names = host.registry.names("executor")
         problems.append(
             config.problem(("run", "executor"), f"unknown executor {executor!r}; executors: {', '.join(names)}")

@@ -18,7 +18,7 @@ import pluggy
 
 from copydesk import builtin, hookspecs
 from copydesk.errors import PluginError
-from copydesk.registry import KINDS, Register, Registry
+from copydesk.registry import KINDS, Component, Register, Registry
 
 ENTRY_POINT_GROUP = "copydesk"
 TRACE_ENV = "COPYDESK_TRACE_PLUGINS"
@@ -126,3 +126,19 @@ def _import(info: AvailablePlugin) -> Any:
             f"plugin {info.name!r} from distribution {info.distribution} {info.version} "
             f"failed to import ({info.entry_point.value}): {type(exc).__name__}: {exc}"
         ) from exc
+
+
+def find_executor(host: PluginHost, name: str) -> Component | None:
+    """The executor `name`: registered by a loaded plugin, else by the installed plugin of that name.
+
+    An executor changes how a run is spread over processes or machines, never its records,
+    so naming one (``--executor dask``) is enough to load the plugin that provides it; it is
+    loaded apart from the pipeline's plugins, so none of its other hooks join the run.
+    """
+    component = host.registry.get("executor", name)
+    if component is not None:
+        return component
+    owner = name.split(".", 1)[0]
+    if owner in host.versions or owner not in available_plugins():
+        return None
+    return load_plugins([owner]).registry.get("executor", name)

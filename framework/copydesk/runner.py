@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import importlib
 import json
 import time
+import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import attrs
@@ -22,10 +25,11 @@ import jsonschema
 import jsonschema_rs
 
 from copydesk.config import PipelineConfig
-from copydesk.errors import CopydeskError, RunAborted
+from copydesk.errors import CopydeskError, ExecutorError, PluginError, RunAborted
 from copydesk.model import Document, Drop, SourceInfo, StepFailure
 from copydesk.output import JsonlFile
 from copydesk.pipeline import Pipeline, StepContext, build_pipeline
+from copydesk.plugins import find_executor
 from copydesk.sources import RawInput
 
 WRITTEN, DROPPED, FAILED = "written", "dropped", "failed"
@@ -45,6 +49,10 @@ class Outcome:
     failures: tuple[StepFailure, ...] = ()
     seconds: Mapping[str, float] = attrs.field(factory=dict)
     aborted: bool = False
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # positional rebuild: several times faster to unpickle than attrs' field-by-field state
+        return (Outcome, attrs.astuple(self, recurse=False))
 
     def reject_record(self) -> dict[str, Any]:
         record: dict[str, Any] = {"id": self.id, "uri": self.uri, "status": self.status, "step": self.step}
@@ -158,29 +166,86 @@ class DocumentProcessor:
 
 
 class PipelineJob:
-    """What a worker needs to build the pipeline itself: the config, not live objects."""
+    """What a worker needs to build the pipeline itself: the config, not live objects.
 
-    def __init__(self, config: PipelineConfig, extra_plugins: Iterable[tuple[str, Any]] = ()) -> None:
+    A job pickles to its config and the names of any extra plugin modules; a process that
+    unpickles the same job more than once (a Dask worker gets it with every task) builds
+    the pipeline only the first time.
+    """
+
+    def __init__(
+        self,
+        config: PipelineConfig,
+        extra_plugins: Iterable[tuple[str, Any]] = (),
+        versions: Mapping[str, str] | None = None,
+    ) -> None:
         self.config = config
         self.extra_plugins = list(extra_plugins)
+        self.versions = dict(versions) if versions is not None else None
+        self.token = uuid.uuid4().hex
         self._processor: DocumentProcessor | None = None
 
     @classmethod
     def for_pipeline(cls, pipeline: Pipeline, extra_plugins: Iterable[tuple[str, Any]] = ()) -> PipelineJob:
-        job = cls(pipeline.config, extra_plugins)
+        job = cls(pipeline.config, extra_plugins, versions=pipeline.run_info.plugins)
         job._processor = DocumentProcessor(pipeline)
         return job
 
     def processor(self) -> DocumentProcessor:
         if self._processor is None:
-            self._processor = DocumentProcessor(build_pipeline(self.config, extra_plugins=self.extra_plugins))
+            self._processor = _built_processors.get(self.token)
+        if self._processor is None:
+            pipeline = build_pipeline(self.config, extra_plugins=self.extra_plugins)
+            found = dict(pipeline.run_info.plugins)
+            if self.versions is not None and found != self.versions:
+                raise PluginError(
+                    f"this worker has other plugin versions ({_versions(found)}) than the run that "
+                    f"started it ({_versions(self.versions)}); install the same versions everywhere"
+                )
+            self._processor = DocumentProcessor(pipeline)
+            _built_processors[self.token] = self._processor
+            while len(_built_processors) > MAX_BUILT_PIPELINES:
+                del _built_processors[next(iter(_built_processors))]
         return self._processor
 
     def __call__(self, item: RawInput) -> Outcome:
         return self.processor().process(item)
 
+    def lost(self, item: RawInput, reason: str) -> Outcome:
+        """The outcome of an input whose worker died: failed, with `reason`."""
+        return Outcome(item.id, item.uri, FAILED, step="worker", reason=reason)
+
     def __getstate__(self) -> dict[str, Any]:
-        return {"config": self.config, "extra_plugins": self.extra_plugins, "_processor": None}
+        extra = [
+            (name, _ModuleRef(obj.__name__) if isinstance(obj, ModuleType) else obj) for name, obj in self.extra_plugins
+        ]
+        return {"config": self.config, "extra_plugins": extra, "versions": self.versions, "token": self.token}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.config = state["config"]
+        self.extra_plugins = [
+            (name, importlib.import_module(obj.module) if isinstance(obj, _ModuleRef) else obj)
+            for name, obj in state["extra_plugins"]
+        ]
+        self.versions = state["versions"]
+        self.token = state["token"]
+        self._processor = None
+
+
+#: Pipelines built in this process, by job token (a long-lived worker may serve several runs).
+_built_processors: dict[str, DocumentProcessor] = {}
+MAX_BUILT_PIPELINES = 4
+
+
+@attrs.frozen
+class _ModuleRef:
+    """A plugin module crossing a process boundary by name (modules do not pickle)."""
+
+    module: str
+
+
+def _versions(versions: Mapping[str, str]) -> str:
+    return ", ".join(f"{name} {version}" for name, version in sorted(versions.items())) or "none"
 
 
 @attrs.define
@@ -200,6 +265,7 @@ class RunSummary:
     output: str | None = None
     rejects: str | None = None
     aborted: str | None = None
+    executor: str | None = None
 
     def add(self, outcome: Outcome) -> None:
         self.read += 1
@@ -236,6 +302,7 @@ class RunSummary:
             "output": self.output,
             "rejects": self.rejects,
             "aborted": self.aborted,
+            "executor": self.executor,
         }
 
     def text(self) -> str:
@@ -243,6 +310,7 @@ class RunSummary:
             f"{self.read} read: {self.written} written, {self.dropped} dropped, {self.failed} failed"
             + (f" ({self.resumed} already done, skipped)" if self.resumed else "")
             + f" in {self.seconds:.2f}s ({self.docs_per_second:.1f} docs/s)"
+            + (f" [{self.executor}]" if self.executor else "")
         ]
         for reason, count in self.reasons.most_common():
             lines.append(f"  {count:>6}  {reason}")
@@ -297,18 +365,19 @@ def run_pipeline(
     executor: str | None = None,
     workers: int | None = None,
     resume: bool = False,
+    executor_options: Mapping[str, Any] | None = None,
     extra_plugins: Iterable[tuple[str, Any]] = (),
     on_outcome: Callable[[Outcome, RunSummary], None] | None = None,
 ) -> RunSummary:
-    """Run `pipeline` over `inputs` and write records; return the summary."""
+    """Run `pipeline` over `inputs` and write records; return the summary.
+
+    `executor`, `workers` and `executor_options` override the config's ``[run]`` table.
+    """
     hook = pipeline.host.hook
     summary = RunSummary(pipeline=pipeline.config.name)
-    executor_name = executor or str(pipeline.config.run.get("executor", "serial"))
-    component = pipeline.host.registry.get("executor", executor_name)
-    if component is None:
-        names = ", ".join(pipeline.host.registry.names("executor"))
-        raise CopydeskError(f"unknown executor {executor_name!r}; executors: {names}")
-    pool = component.factory(workers=workers or pipeline.config.run.get("workers"))
+    pool = make_executor(pipeline, executor, workers, executor_options)
+    describe = getattr(pool, "describe", None)
+    summary.executor = describe() if callable(describe) else type(pool).__name__
 
     sink = pipeline.sink
     done = sink.open(output, resume)
@@ -345,6 +414,35 @@ def run_pipeline(
             close()
         hook.copydesk_run_finished(summary=summary)
     return summary
+
+
+def make_executor(
+    pipeline: Pipeline, name: str | None, workers: int | None, options: Mapping[str, Any] | None = None
+) -> Any:
+    """The executor `name` (default: the config's, else serial), built with its checked options.
+
+    Options come from ``[run] with`` in the config, overridden by `options` (CLI flags).
+    """
+    run = pipeline.config.run
+    executor_name = name or str(run.get("executor", "serial"))
+    component = find_executor(pipeline.host, executor_name)
+    if component is None:
+        names = ", ".join(pipeline.host.registry.names("executor"))
+        raise CopydeskError(
+            f"unknown executor {executor_name!r}; executors: {names} "
+            f"(a plugin may add more, e.g. pip install copydesk-dask for 'dask')"
+        )
+    merged = {**dict(run.get("with", {})), **{k: v for k, v in (options or {}).items() if v is not None}}
+    validator = jsonschema.Draft202012Validator(dict(component.config_schema))
+    problems = [
+        f"{'.'.join(map(str, e.absolute_path)) or 'options'}: {e.message}" for e in validator.iter_errors(merged)
+    ]
+    if problems:
+        raise CopydeskError(f"executor {executor_name!r}: " + "; ".join(problems))
+    try:
+        return component.factory(workers=workers or run.get("workers"), **merged)
+    except ExecutorError as exc:  # e.g. its cluster cannot be reached: nothing was read yet
+        raise CopydeskError(str(exc)) from None
 
 
 def _unique(items: Iterable[RawInput], done: set[str], summary: RunSummary) -> Iterator[RawInput]:

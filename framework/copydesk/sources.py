@@ -8,9 +8,9 @@ import hashlib
 import os
 import sys
 import zlib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO, cast
 
 import attrs
 
@@ -55,6 +55,87 @@ def id_from_path(path: str | os.PathLike[str]) -> str:
     return stem or name
 
 
+@attrs.frozen
+class InputFile:
+    """One file an input spec names (``path`` None for stdin), or why the spec names none."""
+
+    uri: str
+    path: Path | None = None
+    error: str | None = None
+
+    @property
+    def id(self) -> str:
+        return "stdin" if self.path is None and self.error is None else id_from_path(self.uri)
+
+    def open(self) -> BinaryIO:
+        """A binary stream of the file's content, ``.gz`` decompressed as it is read."""
+        if self.path is None:
+            return sys.stdin.buffer
+        if self.path.name.endswith(".gz"):
+            return cast(BinaryIO, gzip.open(self.path, "rb"))
+        return self.path.open("rb")
+
+
+def expand_inputs(specs: Iterable[str], include_hidden: bool = False) -> Iterator[InputFile]:
+    """The files that input specs name, lazily: files, directories (recursively, sorted), globs, ``-``.
+
+    A spec that names nothing yields an :class:`InputFile` with an ``error``, so the
+    run can report it as a failed input and go on. Sources of every format share this.
+    """
+    for spec in specs:
+        if spec == "-":
+            yield InputFile("stdin")
+            continue
+        path = Path(spec)
+        if path.is_dir():
+            yield from (InputFile(str(p), p) for p in _walk(path, include_hidden))
+        elif path.exists():
+            yield InputFile(spec, path)
+        elif glob.has_magic(spec):
+            matches = sorted(glob.glob(spec, recursive=True))
+            if not matches:
+                yield InputFile(spec, error="no file matches this pattern")
+            for match in matches:
+                if Path(match).is_file():
+                    yield InputFile(match, Path(match))
+        else:
+            yield InputFile(spec, error="no such file or directory")
+
+
+def read_each(
+    specs: Iterable[str], read_file: Callable[[InputFile], Iterable[RawInput]], include_hidden: bool = False
+) -> Iterator[RawInput]:
+    """The documents of every file `specs` name, as `read_file` reads them; a spec naming none fails."""
+    for found in expand_inputs(specs, include_hidden):
+        if found.error is not None:
+            yield RawInput(id=found.id, uri=found.uri, error=found.error)
+        else:
+            yield from read_file(found)
+
+
+def count_input_files(specs: Iterable[str], include_hidden: bool = False) -> int | None:
+    """How many files `specs` name (None when stdin is one): a total for progress bars."""
+    specs = list(specs)
+    if "-" in specs:
+        return None
+    return sum(1 for _ in expand_inputs(specs, include_hidden))
+
+
+def _walk(root: Path, include_hidden: bool) -> Iterator[Path]:
+    """Files under `root`, depth first in name order, without holding the whole tree."""
+    try:
+        entries = sorted(os.scandir(root), key=lambda e: e.name)
+    except OSError:
+        return
+    for entry in entries:
+        if not include_hidden and entry.name.startswith("."):
+            continue
+        if entry.is_dir(follow_symlinks=True):
+            yield from _walk(Path(entry.path), include_hidden)
+        elif entry.is_file(follow_symlinks=True):
+            yield Path(entry.path)
+
+
 class FileSource:
     """Reads files, directories (recursively) and globs; ``.gz`` is decompressed; ``-`` is stdin."""
 
@@ -63,55 +144,30 @@ class FileSource:
         self.include_hidden = include_hidden
 
     def read(self, inputs: Iterable[str]) -> Iterator[RawInput]:
-        for spec in inputs:
-            yield from self._expand(spec)
+        return read_each(inputs, lambda found: [self._read_file(found)], self.include_hidden)
 
-    def _expand(self, spec: str) -> Iterator[RawInput]:
-        if spec == "-":
-            yield self._from_bytes("stdin", "stdin", sys.stdin.buffer.read(self.max_bytes + 1))
-            return
-        path = Path(spec)
-        if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                if self.include_hidden or not any(part.startswith(".") for part in child.relative_to(path).parts):
-                    yield self._read_file(child)
-        elif path.exists():
-            yield self._read_file(path)
-        elif glob.has_magic(spec):
-            matches = sorted(glob.glob(spec, recursive=True))
-            if not matches:
-                yield RawInput(id=id_from_path(spec), uri=spec, error="no file matches this pattern")
-            for match in matches:
-                if Path(match).is_file():
-                    yield self._read_file(Path(match))
-        else:
-            yield RawInput(id=id_from_path(spec), uri=spec, error="no such file or directory")
+    def count(self, inputs: Iterable[str]) -> int | None:
+        """The number of documents `inputs` hold (one per file), for a progress bar's total."""
+        return count_input_files(inputs, self.include_hidden)
 
-    def _read_file(self, path: Path) -> RawInput:
-        uri = str(path)
-        doc_id = id_from_path(path)
+    def _read_file(self, found: InputFile) -> RawInput:
         try:
-            if path.name.endswith(".gz"):
-                data = _gunzip(path, self.max_bytes)
-            else:
-                with path.open("rb") as fh:
-                    data = fh.read(self.max_bytes + 1)
+            fh = found.open()
+            try:
+                data = fh.read(self.max_bytes + 1)
+            finally:
+                if found.path is not None:  # stdin stays open for whoever reads it next
+                    fh.close()
         except PermissionError:
-            return RawInput(id=doc_id, uri=uri, error="permission denied")
+            return RawInput(id=found.id, uri=found.uri, error="permission denied")
         except (OSError, EOFError, zlib.error) as exc:
-            return RawInput(id=doc_id, uri=uri, error=f"cannot read: {exc}")
-        return self._from_bytes(doc_id, uri, data)
+            return RawInput(id=found.id, uri=found.uri, error=f"cannot read: {exc}")
+        return self._from_bytes(found.id, found.uri, data)
 
     def _from_bytes(self, doc_id: str, uri: str, data: bytes) -> RawInput:
         if len(data) > self.max_bytes:
             return RawInput(id=doc_id, uri=uri, error=f"larger than the input limit of {self.max_bytes} bytes")
         return RawInput(id=doc_id, uri=uri, data=data, media_type=media_type_from_name(uri))
-
-
-def _gunzip(path: Path, max_bytes: int) -> bytes:
-    """Decompress at most `max_bytes` + 1 bytes, so a gzip bomb stops at the limit."""
-    with gzip.open(path, "rb") as fh:
-        return fh.read(max_bytes + 1)
 
 
 _EXTENSION_TYPES: Mapping[str, str] = {
@@ -143,12 +199,14 @@ def sniff_content(data: bytes) -> str | None:
     return "text/plain"
 
 
-def file_source_schema() -> dict[str, Any]:
+def file_source_schema(**properties: Any) -> dict[str, Any]:
+    """The ``[input] with`` schema of a source reading files: ``max_bytes``, ``include_hidden`` and `properties`."""
     return {
         "type": "object",
         "additionalProperties": False,
         "properties": {
             "max_bytes": {"type": "integer", "minimum": 1, "description": "largest input read, after decompression"},
             "include_hidden": {"type": "boolean", "description": "read files whose path has a dot-folder or name"},
+            **properties,
         },
     }
