@@ -6,9 +6,8 @@ import gzip
 import subprocess
 from pathlib import Path
 
-from tests.scale.scale_helpers import NEWS_TOML, SEEDS, command_env, copydesk_command, read_records
-
 from copydesk.sources import FileSource, count_input_files, expand_inputs
+from tests.scale.scale_helpers import NEWS_TOML, SEEDS, command_env, copydesk_command, read_records
 
 
 def _tree(root: Path) -> None:

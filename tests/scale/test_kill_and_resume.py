@@ -17,9 +17,9 @@ from pathlib import Path
 
 import psutil
 import pytest
-from tests.scale.scale_helpers import NEWS_TOML, command_env, copydesk_command, make_corpus, read_records
 
 from copydesk import JsonlFile
+from tests.scale.scale_helpers import NEWS_TOML, command_env, copydesk_command, make_corpus, read_records
 
 
 def _lines(path: Path) -> int:

@@ -8,10 +8,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from tests.scale.scale_helpers import NEWS_TOML, read_records
 
 import copydesk
 from copydesk.executors import LOST_REASON, ProcessExecutor, SerialExecutor
+from tests.scale.scale_helpers import NEWS_TOML, read_records
 
 
 class Square:
