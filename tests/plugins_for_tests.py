@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from typing import Any
 
 import attrs
@@ -20,6 +21,21 @@ class Explode:
     def __call__(self, doc: Document, ctx: StepContext) -> Document:
         if self.word in doc.text:
             raise RuntimeError(f"found {self.word!r}")
+        return doc
+
+
+class Spin:
+    """Loops for `seconds` on documents whose text contains `word` (a stand-in for a runaway step)."""
+
+    def __init__(self, word: str = "slow", seconds: float = 30.0) -> None:
+        self.word = word
+        self.seconds = seconds
+
+    def __call__(self, doc: Document, ctx: StepContext) -> Document:
+        if self.word in doc.text:
+            deadline = time.monotonic() + self.seconds
+            while time.monotonic() < deadline:
+                pass
         return doc
 
 
@@ -66,6 +82,7 @@ class StepsForTests:
         register("t.rewrite", RewriteText)
         register("t.bad_title", BadTitle)
         register("t.noop", Noop)
+        register("t.spin", Spin, config_schema=_schema(word={"type": "string"}, seconds={"type": "number"}))
 
 
 def _schema(**properties: Any) -> dict[str, Any]:

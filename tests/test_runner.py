@@ -193,3 +193,12 @@ def test_the_collector_runs_less_often_during_a_run_and_as_before_after(  # type
     run_pipeline_toml(toml(), corpus)
     assert watcher.seen and min(watcher.seen) >= RUN_GC_THRESHOLD
     assert gc.get_threshold() == before
+
+
+def test_a_step_past_its_time_limit_fails_only_its_document(plugins, run_pipeline_toml, corpus):  # type: ignore[no-untyped-def]
+    config = toml("t.spin", with_='with = { word = "boom", seconds = 30 }') + "\n[run]\nstep_time_limit = 0.3\n"
+    result = run_pipeline_toml(config, corpus)
+    assert sorted(r["id"] for r in result.records) == ["also_calm", "calm", "tiny"]
+    [reject] = result.rejects
+    assert (reject["id"], reject["step"]) == ("boom", "t.spin")
+    assert "StepTimeout: took longer than 0.3 s on this document" in reject["error"]

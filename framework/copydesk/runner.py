@@ -26,6 +26,7 @@ import jsonschema_rs
 
 from copydesk.config import PipelineConfig
 from copydesk.errors import CopydeskError, ExecutorError, PluginError, RunAborted
+from copydesk.limits import DEFAULT_STEP_TIME_LIMIT, StepTimeout, time_limit
 from copydesk.model import Document, Drop, SourceInfo, StepFailure
 from copydesk.output import JsonlFile
 from copydesk.pipeline import Pipeline, StepContext, build_pipeline
@@ -76,6 +77,7 @@ class DocumentProcessor:
         self.fast_validator = jsonschema_rs.validator_for(pipeline.record_schema)
         self.contexts = {s.index: StepContext(s.name, pipeline.run_info) for s in pipeline.steps}
         self.readable = pipeline.parser_media_types
+        self.step_time_limit = float(pipeline.config.run.get("step_time_limit", DEFAULT_STEP_TIME_LIMIT))
 
     def process(self, item: RawInput) -> Outcome:
         return self.run_document(item)[1]
@@ -101,14 +103,18 @@ class DocumentProcessor:
                 continue
             started = time.perf_counter()
             try:
-                result = step.instance(doc, self.contexts[step.index])
+                with time_limit(self.step_time_limit):
+                    result = step.instance(doc, self.contexts[step.index])
                 if not isinstance(result, Document | Drop):
                     raise TypeError(f"step returned {type(result).__name__}, expected Document or Drop")
                 if doc.parsed and isinstance(result, Document) and result.text != doc.text:
                     raise ValueError("step changed Document.text, which is fixed after parsing")
             except Exception as exc:
                 seconds[step.name] = seconds.get(step.name, 0.0) + time.perf_counter() - started
-                failure = StepFailure(step.name, type(exc).__name__, str(exc) or repr(exc))
+                message = str(exc) or repr(exc)
+                if isinstance(exc, StepTimeout):
+                    message = f"took longer than {self.step_time_limit:g} s on this document ([run] step_time_limit)"
+                failure = StepFailure(step.name, type(exc).__name__, message)
                 decision = self.hook.copydesk_handle_step_error(
                     document=doc, step=step.name, error=exc, policy=step.on_error
                 )
