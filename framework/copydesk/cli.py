@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import attrs
 import click
 
 from copydesk import __version__
@@ -40,9 +41,17 @@ def _interrupt(signum: int, frame: Any) -> None:
     raise KeyboardInterrupt
 
 
-def _load(config_path: str) -> Pipeline:
+_ALLOW_LOCAL = click.option(
+    "--allow-local-plugins",
+    is_flag=True,
+    help="Allow the config's [pipeline] local_plugins: Python files imported and run as plugins.",
+)
+
+
+def _load(config_path: str, allow_local_plugins: bool = False) -> Pipeline:
     try:
-        return build_pipeline(read_config(config_path))
+        config = attrs.evolve(read_config(config_path), allow_local_plugins=allow_local_plugins)
+        return build_pipeline(config)
     except (ConfigError, PluginError) as exc:
         raise _UsageExit(str(exc)) from None
 
@@ -74,6 +83,7 @@ def main() -> None:
     type=click.Path(dir_okay=False, path_type=str),
     help="Write a self-contained HTML page showing what the run did.",
 )
+@_ALLOW_LOCAL
 def run(
     config: str,
     inputs: tuple[str, ...],
@@ -85,12 +95,13 @@ def run(
     resume: bool,
     progress: bool | None,
     report: str | None,
+    allow_local_plugins: bool,
 ) -> None:
     """Run the pipeline CONFIG over INPUTS (files, directories, globs; .gz read as is)."""
     signal.signal(signal.SIGTERM, _interrupt)
     if not inputs:
         raise _UsageExit("no inputs given: name files, directories or globs after the config")
-    pipeline = _load(config)
+    pipeline = _load(config, allow_local_plugins)
     options: dict[str, Any] = {}
     if scheduler:
         options["scheduler"] = scheduler
@@ -173,9 +184,10 @@ def _progress_bar(total: int | None) -> Any:
 
 @main.command()
 @click.argument("config", type=str)
-def check(config: str) -> None:
+@_ALLOW_LOCAL
+def check(config: str, allow_local_plugins: bool) -> None:
     """Check CONFIG and its plugins' options; print the resolved pipeline."""
-    pipeline = _load(config)
+    pipeline = _load(config, allow_local_plugins)
     click.echo(pipeline.describe())
     click.echo("ok")
 
@@ -203,21 +215,23 @@ def plugins() -> None:
 
 @main.command()
 @click.argument("config", required=False)
-def schema(config: str | None) -> None:
+@_ALLOW_LOCAL
+def schema(config: str | None, allow_local_plugins: bool) -> None:
     """Print the record schema composed for CONFIG (default: pipelines/news.toml)."""
     path = config or "pipelines/news.toml"
-    pipeline = _load(path)
+    pipeline = _load(path, allow_local_plugins)
     click.echo(json.dumps(pipeline.record_schema, indent=2, ensure_ascii=False))
 
 
 @main.command()
 @click.argument("input_", metavar="INPUT", type=str)
 @click.argument("config", required=False)
-def explain(input_: str, config: str | None) -> None:
+@_ALLOW_LOCAL
+def explain(input_: str, config: str | None, allow_local_plugins: bool) -> None:
     """Run CONFIG (default: pipelines/news.toml) on one INPUT and show what each step did to it."""
     from copydesk.explain import print_explanation
 
-    pipeline = _load(config or "pipelines/news.toml")
+    pipeline = _load(config or "pipelines/news.toml", allow_local_plugins)
     items = list(itertools.islice(pipeline.source.read([input_]), 2))
     if not items:
         raise _UsageExit(f"{input_}: no input found")

@@ -94,6 +94,13 @@ class PipelineConfig:
     data: Mapping[str, Any]
     source: str
     text: str = attrs.field(repr=False)
+    #: Set by the user (``--allow-local-plugins``), never by the config itself.
+    allow_local_plugins: bool = False
+
+    @property
+    def local_plugins(self) -> dict[str, str]:
+        """Plugins loaded from a file path (``[pipeline] local_plugins``), by name."""
+        return dict(self.data.get("pipeline", {}).get("local_plugins", {}))
 
     @property
     def name(self) -> str:

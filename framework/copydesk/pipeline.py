@@ -7,7 +7,10 @@ problems are reported together.
 from __future__ import annotations
 
 import copy
+import importlib.util
+import sys
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
 import attrs
@@ -106,8 +109,8 @@ class Pipeline:
 
 def build_pipeline(config: PipelineConfig, *, extra_plugins: Iterable[tuple[str, Any]] = ()) -> Pipeline:
     """Load the config's plugins and build every part, or raise one ConfigError listing all problems."""
-    extra = list(extra_plugins)
     problems: list[str] = []
+    extra = [*extra_plugins, *_local_plugins(config, problems)]
     installed = available_plugins()
     extra_names = {name for name, _ in extra}
     for i, name in enumerate(config.plugins):
@@ -179,6 +182,41 @@ def build_pipeline(config: PipelineConfig, *, extra_plugins: Iterable[tuple[str,
     if problems:
         raise ConfigError(config.source, problems)
     return Pipeline(config, host, steps, source, sink, record_schema, run_info)
+
+
+def _local_plugins(config: PipelineConfig, problems: list[str]) -> list[tuple[str, Any]]:
+    """Import the plugins a config loads from files, only if the user allowed it."""
+    loaded: list[tuple[str, Any]] = []
+    for name, path in config.local_plugins.items():
+        place = ("pipeline", "local_plugins", name)
+        if not config.allow_local_plugins:
+            problems.append(
+                config.problem(
+                    place,
+                    f"loads code from the file {path!r}; that needs the --allow-local-plugins flag "
+                    "(plugins normally come from installed distributions, by entry-point name)",
+                )
+            )
+            continue
+        if name not in config.plugins:
+            problems.append(config.problem(place, f"{name!r} must also be listed in [pipeline] plugins"))
+            continue
+        file = Path(config.source).parent / path
+        module_name = f"copydesk_local_{name}"
+        spec = importlib.util.spec_from_file_location(module_name, file)
+        if spec is None or spec.loader is None or not file.is_file():
+            problems.append(config.problem(place, f"no Python file at {str(file)!r}"))
+            continue
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[module_name] = module
+        try:
+            spec.loader.exec_module(module)
+        except Exception as exc:  # the user's own code: report it, like a broken installed plugin
+            del sys.modules[module_name]
+            problems.append(config.problem(place, f"{file} failed to import: {type(exc).__name__}: {exc}"))
+            continue
+        loaded.append((name, module))
+    return loaded
 
 
 def _component(

@@ -22,6 +22,9 @@ MEDIA_TYPES = ("text/plain",)
 #: Longest first line still read as a title.
 MAX_TITLE = 300
 
+#: Longest line read (a news paragraph is a few thousand characters; 0 lifts the limit).
+DEFAULT_MAX_LINE_CHARS = 1_000_000
+
 #: How many paragraphs from the top are searched for bylines, date lines and a dateline.
 HEAD_PARAGRAPHS = 6
 
@@ -29,8 +32,9 @@ HEAD_PARAGRAPHS = 6
 class ParseText:
     """Decodes the input, finds paragraphs and the title, and reads metadata lines."""
 
-    def __init__(self, title: bool = True) -> None:
+    def __init__(self, title: bool = True, max_line_chars: int = DEFAULT_MAX_LINE_CHARS) -> None:
         self.title = title
+        self.max_line_chars = max_line_chars
 
     def __call__(self, doc: Document, ctx: StepContext) -> Document | Drop:
         raw = doc.raw or b""
@@ -39,6 +43,12 @@ class ParseText:
         except InputError:
             raise
         text = normalise_newlines(text)
+        longest = max(map(len, text.split("\n")))
+        if self.max_line_chars and longest > self.max_line_chars:
+            raise InputError(
+                doc.source.uri,
+                f"has a line of {longest} characters, over the limit of {self.max_line_chars} (text.parse max_line_chars)",
+            )
         spans = list(paragraphs(text))
         if not spans:
             return Drop("empty", "the input has no text")
@@ -102,7 +112,12 @@ def copydesk_register_steps(register: Register) -> None:
             "type": "object",
             "additionalProperties": False,
             "properties": {
-                "title": {"type": "boolean", "description": "Read the first line as the title (default true)."}
+                "title": {"type": "boolean", "description": "Read the first line as the title (default true)."},
+                "max_line_chars": {
+                    "type": "integer",
+                    "minimum": 0,
+                    "description": f"Longest line read (default {DEFAULT_MAX_LINE_CHARS}; 0: no limit).",
+                },
             },
         },
         description="read news as plain text: paragraphs, title, byline, date and dateline",

@@ -142,3 +142,10 @@ def test_datelines():
     assert dateline("Islamabad: Talks began.") == "Islamabad"
     assert dateline("Similarly, Pentagon spokesman said") is None
     assert dateline("The talks began.") is None
+
+
+def test_a_line_over_the_limit_is_an_error_naming_the_input():
+    doc = Document(id="l", source=SourceInfo("long.txt", "text/plain", ""), raw=b"Title\n\n" + b"word " * 400)
+    with pytest.raises(InputError, match=r"^long\.txt: has a line of 2000 characters, over the limit of 1000"):
+        ParseText(max_line_chars=1000)(doc, CTX)
+    assert isinstance(ParseText(max_line_chars=0)(doc, CTX), Document)
