@@ -47,7 +47,8 @@ class ParseText:
         if self.max_line_chars and longest > self.max_line_chars:
             raise InputError(
                 doc.source.uri,
-                f"has a line of {longest} characters, over the limit of {self.max_line_chars} (text.parse max_line_chars)",
+                f"has a line of {longest} characters, over the limit of {self.max_line_chars} "
+                "(text.parse max_line_chars)",
             )
         spans = list(paragraphs(text))
         if not spans:
