@@ -555,7 +555,9 @@ class Attributor:
 
     def _with_speaker(self, tokens: Sequence[Token], a: int, b: int, cue: _Cue, earlier: list[_Cue]) -> _Cue | None:
         if cue.tense == "according":
-            right = _noun_phrase_right(tokens, cue.j, b, self.lexicon.speaker_nouns)
+            right = _according_source(tokens, cue.j, b) or _noun_phrase_right(
+                tokens, cue.j, b, self.lexicon.speaker_nouns
+            )
             if right is None:
                 return None
             return attrs.evolve(cue, speaker=right, speaker_side="right", clause_start=_clause_start(tokens, a, cue.i))
@@ -598,8 +600,12 @@ class Attributor:
             return None
         if before_token is not None and (before_token.text == "," or before_token.kind == QUOTE):
             right = _noun_phrase_right(tokens, cue.j, b, self.lexicon.speaker_nouns)
+            # '"...," said a longtime GOP data expert who has worked for ...': after a
+            # quotation the inverted cue's subject is the speaker, however it goes on.
+            after_quote = before_token.kind == QUOTE or (before - 2 >= a and tokens[before - 2].kind == QUOTE)
             if right is not None and (
-                right[1] >= b
+                after_quote
+                or right[1] >= b
                 or tokens[right[1]].kind != WORD
                 or tokens[right[1]].lower in ADVERBIAL_PREPOSITIONS | WEEKDAYS | {"to", "who", "whose"}
             ):
@@ -1146,6 +1152,10 @@ def _nested(tokens: Sequence[Token], outer: _Cue, inner: _Cue) -> bool:
     "given that polls show", "when a young man asked"). After punctuation or "and"/"but"
     a new attribution begins.
     """
+    if outer.tense == "according" and outer.speaker is not None:
+        # "According to exit polls, most voters feel ...": what follows the source is its content.
+        end = outer.speaker[1]
+        return end < len(tokens) and tokens[end].text == "," and inner.i > end
     if outer.speaker_side != "left" or inner.speaker_side not in ("left", "passive"):
         return False
     inner_start = inner.speaker[0] if inner.speaker is not None else inner.clause_start
@@ -1178,6 +1188,36 @@ def _clause_start(tokens: Sequence[Token], a: int, k: int) -> int:
     while k > a and (tokens[k - 1].text in (",", ";", ":") or tokens[k - 1].lower in ("and", "while", "but")):
         k -= 1
     return k
+
+
+#: Longest source (in tokens) after "according to": polls and records are named at length.
+MAX_ACCORDING_SOURCE = 30
+#: Punctuation that may stand inside the source of "according to" ("CNN/ORC", "AT&T").
+SOURCE_JOINERS = frozenset(["/", "&", "-", "'", "\u2019", "."])
+
+
+def _according_source(tokens: Sequence[Token], k: int, b: int) -> tuple[int, int] | None:
+    """The source after "according to", up to the punctuation that closes it.
+
+    Whatever stands there is the source, capitalised or not and however long: "according
+    to exit polls", "According to early results of exit polls conducted for The Associated
+    Press and television networks by Edison Research, ...". A short quotation may name it
+    (`her "clawback" plan`). None if no punctuation closes it soon enough.
+    """
+    end = k
+    limit = min(b, k + MAX_ACCORDING_SOURCE)
+    while end < limit:
+        token = tokens[end]
+        if token.kind == PUNCT and token.text not in SOURCE_JOINERS:
+            break
+        if token.kind == QUOTE and (end == k or len(token.text) > 40):
+            break
+        end += 1
+    if end == limit and end < b:
+        return None
+    while end > k and (tokens[end - 1].kind == PUNCT or tokens[end - 1].lower in NOT_SPEAKER_END | WEEKDAYS):
+        end -= 1
+    return (k, end) if end > k else None
 
 
 def _noun_phrase_right(tokens: Sequence[Token], k: int, b: int, nouns: frozenset[str]) -> tuple[int, int] | None:

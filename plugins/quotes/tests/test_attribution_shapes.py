@@ -1,0 +1,50 @@
+"""Attributions beyond quoted speech: long sources, findings, beliefs, and where content ends.
+
+PolNeAR-style news annotation counts every attribution (statements, beliefs, findings of
+polls); these tests pin the shapes the rules read, on news-like sentences.
+"""
+
+from __future__ import annotations
+
+from copydesk import Document
+from copydesk.testing import make_document
+from copydesk_quotes import AttributeQuotes
+
+
+def found(text: str) -> list[tuple[str, str, str | None]]:
+    """(type, quoted text, speaker mention as written) of each quote found in `text`."""
+    doc: Document = AttributeQuotes()(make_document(text, blocks="lines"), None)  # type: ignore[arg-type]
+    out = []
+    for s in doc.layer("quotes"):
+        speaker = s.data["speaker"]
+        mention = None if speaker is None else doc.text[speaker["start"] : speaker["end"]]
+        out.append((s.label, doc.text[s.start : s.end], mention))
+    return out
+
+
+def test_according_to_takes_a_long_or_lower_case_source() -> None:
+    text = (
+        "According to early returns of exit polls conducted for several television networks by "
+        "a polling firm, most voters in both states feel angry at Washington."
+    )
+    assert found(text) == [
+        (
+            "indirect",
+            "most voters in both states feel angry at Washington",
+            "early returns of exit polls conducted for several television networks by a polling firm",
+        )
+    ]
+    text = "Voters without a college degree made up a third of the electorate, according to exit polls."
+    assert found(text) == [
+        ("indirect", "Voters without a college degree made up a third of the electorate", "exit polls")
+    ]
+
+
+def test_inverted_cue_after_a_quotation_takes_a_long_speaker() -> None:
+    text = (
+        "“It is going to be hard to do in a quick turnaround,” said a longtime data expert who has "
+        "worked for one of the rival campaigns in Iowa and New Hampshire."
+    )
+    [(kind, quote, speaker)] = found(text)
+    assert (kind, quote) == ("direct", "“It is going to be hard to do in a quick turnaround,”")
+    assert speaker is not None and speaker.startswith("a longtime data expert")
