@@ -257,6 +257,8 @@ GOVERNING_VERBS = frozenset(
 QUANTIFIERS = frozenset(
     ["one", "two", "three", "four", "five", "several", "some", "many", "most", "few", "other", "another"]
 )
+#: Words that make a share of people a subject ("56 percent said", "a majority support").
+SHARE_WORDS = frozenset(["percent", "%", "majority", "plurality", "minority", "half", "third", "thirds", "quarter"])
 #: Words that stand for a group of people as a subject ("others have said", "both said").
 GROUP_WORDS = frozenset(["others", "both", "all", "each", "everyone", "nobody", "none", "somebody", "someone"])
 #: Words that end a subject phrase on its left.
@@ -700,7 +702,9 @@ class Attributor:
         nouns = any(t.lower in self.lexicon.speaker_nouns or t.lower in self.lexicon.titles for t in words)
         # "the mayor", "a new poll": a short phrase opened by a determiner.
         determined = words[0].lower in DETERMINERS | QUANTIFIERS | GROUP_WORDS and len(words) <= 6
-        if not (capitalised or nouns or determined):
+        # "56 percent would vote for Clinton", "nearly three in five said": a share of those polled.
+        share = len(words) <= 6 and any(t.lower in SHARE_WORDS for t in words)
+        if not (capitalised or nouns or determined or share):
             return None
         if start == a and len(words) == 1 and last.lower in ("it", "this", "there"):
             return None

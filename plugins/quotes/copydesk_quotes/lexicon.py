@@ -117,6 +117,11 @@ SPEECH_VERBS = (
     "elaborate",
     "jeer",
     "call on",
+    "refer to",
+    "talk about",
+    "discuss",
+    "remind",
+    "recount",
 )
 
 #: Verbs that name or label ("called the plan “a disaster”"): a quote only with a quotation.
@@ -134,6 +139,17 @@ STANCE_VERBS = (
     "refuse",
     "want",
     "seek",
+    "favor",
+    "favour",
+    "prefer",
+    "vote for",
+    "push for",
+    "embrace",
+    "champion",
+    "tout",
+    "denounce",
+    "decry",
+    "echo",
     "defend",
     "oppose",
     "reject",
@@ -169,10 +185,23 @@ BELIEF_VERBS = (
     "know",
     "doubt",
     "reckon",
+    "see",
+    "view",
+    "learn",
+    "remember",
+    "understand",
+    "consider",
+    "recognize",
+    "suspect",
+    "realize",
+    "assume",
 )
 
 #: Irregular past forms; every other verb is inflected by rule.
 IRREGULAR_PAST = {
+    "seek": "sought",
+    "see": "saw",
+    "understand": "understood",
     "say": "said",
     "tell": "told",
     "write": "wrote",
@@ -185,7 +214,13 @@ IRREGULAR_PAST = {
     "go on to say": "went on to say",
 }
 #: Irregular participles besides the past form (written, shown, known).
-IRREGULAR_PARTICIPLE = {"write": "written", "show": "shown", "know": "known", "go on to say": "gone on to say"}
+IRREGULAR_PARTICIPLE = {
+    "see": "seen",
+    "write": "written",
+    "show": "shown",
+    "know": "known",
+    "go on to say": "gone on to say",
+}
 
 #: Verbs whose first object is the addressee, not the content ("told reporters that ...").
 ADDRESSEE_VERBS = ("tell", "assure", "inform", "advise", "warn", "urge", "remind", "ask", "promise", "caution")
@@ -397,15 +432,23 @@ TITLES = (
 )
 
 
+#: Verbs that double their last consonant before -ed and -ing (admitted, preferred, snapped).
+DOUBLED_FINAL = frozenset(
+    ["admit", "quip", "refer", "prefer", "regret", "concur", "blog", "commit", "submit", "plan", "snap", "rebut", "jab"]
+)
+
+
 def _regular_forms(lemma: str) -> tuple[str, str, str]:
     """(third person, past, -ing) of a regular verb: note -> notes, noted, noting."""
-    if lemma.endswith("e") and not lemma.endswith("ee"):
+    if lemma.endswith("ee"):
+        return lemma + "s", lemma + "d", lemma + "ing"  # agree -> agrees, agreed, agreeing
+    if lemma.endswith("e"):
         return lemma + "s", lemma + "d", lemma[:-1] + "ing"
     if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
         return lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"
     if lemma.endswith(("s", "sh", "ch", "x", "z")):
         return lemma + "es", lemma + "ed", lemma + "ing"
-    if lemma in ("admit", "quip", "refer", "regret", "concur", "blog", "commit", "submit", "plan"):
+    if lemma in DOUBLED_FINAL:
         return lemma + "s", lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"
     return lemma + "s", lemma + "ed", lemma + "ing"
 

@@ -48,3 +48,41 @@ def test_inverted_cue_after_a_quotation_takes_a_long_speaker() -> None:
     [(kind, quote, speaker)] = found(text)
     assert (kind, quote) == ("direct", "“It is going to be hard to do in a quick turnaround,”")
     assert speaker is not None and speaker.startswith("a longtime data expert")
+
+
+def test_agree_and_doubled_consonant_forms_are_cues() -> None:
+    assert found("But most Republicans agreed they had no real recourse at this point.") == [
+        ("indirect", "they had no real recourse at this point", "most Republicans")
+    ]
+    assert found("The governor preferred a single-payer system akin to expanding Medicare.") == [
+        ("indirect", "a single-payer system akin to expanding Medicare", "The governor")
+    ]
+
+
+def test_stances_preferences_and_votes_are_attributed() -> None:
+    assert found("Among Democrats, 56 percent would vote for Clinton for president.") == [
+        ("indirect", "Clinton for president", "56 percent")
+    ]
+    assert found("In 2008 she sought to counter Mr. Obama's appeal to young voters.") == [
+        ("indirect", "to counter Mr. Obama's appeal to young voters", "she")
+    ]
+
+
+def test_beliefs_of_seeing_and_viewing_are_attributed() -> None:
+    assert found("Team Trump sees the convention as a second chance to win over women.") == [
+        ("indirect", "the convention as a second chance to win over women", "Team Trump")
+    ]
+
+
+def test_referring_to_after_a_quotation_is_the_speaker_gloss() -> None:
+    text = "“We will get something done sooner or later,” Manchin said, referring to the seats Democrats hold."
+    assert found(text) == [
+        ("direct", "“We will get something done sooner or later,”", "Manchin"),
+        ("indirect", "the seats Democrats hold", "Manchin"),
+    ]
+
+
+def test_addressee_after_remind_is_skipped() -> None:
+    assert found("Mr. Ryan reminded reporters that the House had passed the bill.") == [
+        ("indirect", "the House had passed the bill", "Mr. Ryan")
+    ]
