@@ -144,6 +144,12 @@ BETWEEN_SUBJECT_AND_CUE = AUXILIARIES | frozenset(
         "quietly",
     ]
 )
+#: Cue lemmas whose passive still reports words or beliefs with no source named: "was told
+#: that", "is expected to", "was asked whether", "is believed to". Other passives ("was
+#: confirmed", "was endorsed by") tell of an event.
+PASSIVE_REPORTS = frozenset(
+    ["tell", "ask", "expect", "report", "say", "assure", "inform", "believe", "think", "know", "fear", "warn", "urge"]
+)
 #: Forms of "be": a cue after one is passive ("was told that"), its subject the addressee.
 BE_FORMS = frozenset(["be", "been", "being", "is", "was", "are", "were"])
 #: Cue lemmas whose bare and -s forms are more often nouns ("a claim", "the state", "shows").
@@ -475,7 +481,7 @@ class Attributor:
             token = tokens[i]
             if work is not None:
                 work.tick()
-            if token.kind != WORD or (token.lower not in self._forms and token.lower != "according"):
+            if token.kind != WORD or (token.lower not in self._forms and token.lower not in ("according", "in")):
                 i += 1
                 continue
             cue = self._cue_at(tokens, a, b, i)
@@ -501,6 +507,10 @@ class Attributor:
         lower = word.lower()
         if lower == "according" and i + 1 < b and tokens[i + 1].lower == "to":
             return _Cue(i, i + 2, "according to", "according", False)
+        if lower == "in":
+            # "In the latest CNN poll, Clinton leads" / "Trump leads, in the survey taken ...":
+            # a finding reported by where it was found; the cue is "in".
+            return _Cue(i, i + 1, "in", "according", False) if _opens_clause(tokens, a, i) else None
         if word != lower and not (word[0].isupper() and word[1:].islower() and i == a and lower == "asked"):
             return None
         options = self._forms.get(lower)
@@ -557,13 +567,20 @@ class Attributor:
 
     def _with_speaker(self, tokens: Sequence[Token], a: int, b: int, cue: _Cue, earlier: list[_Cue]) -> _Cue | None:
         if cue.tense == "according":
-            right = _according_source(tokens, cue.j, b) or _noun_phrase_right(
-                tokens, cue.j, b, self.lexicon.speaker_nouns
-            )
+            if cue.lemma == "in":
+                right = _according_source(tokens, cue.j, b)
+                if right is None or not any(t.lower in FINDING_NOUNS for t in tokens[right[0] : right[1]]):
+                    return None
+            else:
+                right = _according_source(tokens, cue.j, b) or _noun_phrase_right(
+                    tokens, cue.j, b, self.lexicon.speaker_nouns
+                )
             if right is None:
                 return None
             return attrs.evolve(cue, speaker=right, speaker_side="right", clause_start=_clause_start(tokens, a, cue.i))
         passive = _passive_at(tokens, a, cue.i)
+        if passive is not None and cue.lemma not in PASSIVE_REPORTS:
+            return None  # "he was confirmed 92 to 0", "was endorsed by": an event, not a report
         if passive is not None:
             # "The delegation was told that ...": no speaker is named; the clause starts at the subject.
             subject = self._subject(tokens, a, passive)
@@ -1198,6 +1215,15 @@ def _clause_start(tokens: Sequence[Token], a: int, k: int) -> int:
 MAX_ACCORDING_SOURCE = 30
 #: Punctuation that may stand inside the source of "according to" ("CNN/ORC", "AT&T").
 SOURCE_JOINERS = frozenset(["/", "&", "-", "'", "\u2019", "."])
+
+
+#: Where findings are reported: "in the latest poll", "in a survey released Tuesday".
+FINDING_NOUNS = frozenset(["poll", "polls", "survey", "surveys", "study", "studies", "analysis", "report"])
+
+
+def _opens_clause(tokens: Sequence[Token], a: int, i: int) -> bool:
+    """True if tokens[i] starts its sentence (after adverbs) or follows a comma."""
+    return i == _after_adverbs(tokens, a) or (i > a and tokens[i - 1].text == ",")
 
 
 def _according_source(tokens: Sequence[Token], k: int, b: int) -> tuple[int, int] | None:

@@ -86,3 +86,26 @@ def test_addressee_after_remind_is_skipped() -> None:
     assert found("Mr. Ryan reminded reporters that the House had passed the bill.") == [
         ("indirect", "the House had passed the bill", "Mr. Ryan")
     ]
+
+
+def test_finding_reported_in_a_poll() -> None:
+    assert found("In the latest Quinnipiac poll, the senator leads his rival by 5 points.") == [
+        ("indirect", "the senator leads his rival by 5 points", "the latest Quinnipiac poll")
+    ]
+    text = "The governor finished ahead of Clinton in hypothetical matchups, in recent polls from two networks."
+    assert found(text) == [
+        (
+            "indirect",
+            "The governor finished ahead of Clinton in hypothetical matchups",
+            "recent polls from two networks",
+        )
+    ]
+    # "in" before anything that is not a finding is just a preposition
+    assert found("In a speech on Monday, the governor attacked the deal.") == [("indirect", "the deal", "the governor")]
+
+
+def test_passive_of_an_event_verb_reports_nothing() -> None:
+    assert found("The judge was confirmed 92 to 0 last year.") == []
+    assert found("The delegation was told that the talks would resume.") == [
+        ("indirect", "the talks would resume", None)
+    ]
