@@ -20,6 +20,7 @@ in the length of the text.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 
 import attrs
@@ -415,6 +416,8 @@ class Attributor:
         found: list[Attribution] = []
         q_index = 0
         state = _State()
+        # A transcript labels turn after turn; one capitalised label is a dateline ("ISLAMABAD: ...").
+        transcript = sum(1 for p_start, _ in paragraphs if _TURN_LABEL.match(text, p_start)) >= 2
         for p_start, p_end in paragraphs:
             here: list[Quotation] = []
             while q_index < len(quotations) and quotations[q_index].start < p_end:
@@ -422,11 +425,39 @@ class Attributor:
                     here.append(quotations[q_index])
                 q_index += 1
             tokens = tokenise(text, p_start, p_end, here, work)
+            spoken = self._transcript(text, tokens, state) if transcript else None
+            if spoken is not None:
+                found.append(spoken)  # "TAPPER: Do you think ...?": the paragraph is what the label's speaker said
+                continue
             for a, b in sentences(text, tokens):
                 if work is not None:
                     work.tick(b - a)
                 found.extend(self._sentence(text, tokens, a, b, state, work))
         return found
+
+    def _transcript(self, text: str, tokens: Sequence[Token], state: _State) -> Attribution | None:
+        """A transcript paragraph, ``TAPPER: Do you think ...?``: an all-caps name, a colon, the words.
+
+        Broadcast transcripts in news label each turn with the speaker's surname in capitals;
+        the whole paragraph after the colon is that speaker's. Labels that are sections, not
+        people (``UPDATE:``, ``EDITORIAL:``), are not speakers.
+        """
+        colon = next((m for m in range(1, min(len(tokens), 4)) if tokens[m].text == ":"), None)
+        if colon is None or len(tokens) - colon < 4:
+            return None
+        label = tokens[:colon]
+        if not all(t.kind == WORD and t.text.isupper() and t.text.isalpha() for t in label):
+            return None
+        if len(label[-1].text) < 3 or any(t.lower in SECTION_LABELS for t in label):
+            return None
+        where = _trim_range(tokens, colon + 1, len(tokens))
+        if where is None:
+            return None
+        speaker = self._mention(text, tokens, (0, colon))
+        mark = tokens[colon]
+        spoken = self._reported(text, tokens, [where], speaker, (mark.start, mark.end), 0.6)
+        state.sentence_done([spoken], None)
+        return spoken
 
     # ------------------------------------------------------------------ one sentence
     def _sentence(
@@ -829,12 +860,18 @@ class Attributor:
         """``Graham: Trump's rhetoric destroying GOP's chance``: a short line, a name, a colon."""
         if a != 0 or end > MAX_HEADLINE or len(tokens) > MAX_HEADLINE + 2:
             return []
-        colon = next((m for m in range(a + 1, min(end, a + 5)) if tokens[m].text == ":"), None)
+        colon = next((m for m in range(a + 1, min(end, a + 12)) if tokens[m].text == ":"), None)
         if colon is None or colon + 2 > end:
             return []
         subject = self._leading_name(tokens, a, colon)
-        if subject is None or subject[1] != colon:
+        # "Clinton to Planned Parenthood: ...", "Obama To Asians Worried About U.S. Election: ...":
+        # the name may be followed by whom or where it spoke.
+        if subject is None or (
+            subject[1] != colon and tokens[subject[1]].lower not in ("to", "at", "on", "in", "before", "for")
+        ):
             return []
+        if any(t.lower.endswith(("'s", "\u2019s")) for t in tokens[subject[0] : subject[1]]):
+            return []  # "Secretary Clinton's Message to Pakistan: ...": a thing, not a speaker
         if all(t.text.isupper() and len(t.text) > 2 for t in tokens[subject[0] : subject[1]] if t.kind == WORD):
             return []  # "EDITORIAL: ...", "UPDATE: ...": a label, not a speaker
         speaker = self._mention(text, tokens, subject)
@@ -1217,6 +1254,40 @@ MAX_ACCORDING_SOURCE = 30
 SOURCE_JOINERS = frozenset(["/", "&", "-", "'", "\u2019", "."])
 
 
+#: The start of a paragraph that may be a transcript turn: "TAPPER: ", "JAKE TAPPER: ".
+_TURN_LABEL = re.compile(r"[A-Z]{3,}(?: [A-Z]{2,}){0,2}:\s")
+#: All-caps labels that head a section, not a speaker's turn ("UPDATE: ...").
+SECTION_LABELS = frozenset(
+    [
+        "update",
+        "updated",
+        "editorial",
+        "note",
+        "breaking",
+        "correction",
+        "watch",
+        "related",
+        "video",
+        "photos",
+        "exclusive",
+        "opinion",
+        "analysis",
+        "review",
+        "read",
+        "more",
+        "see",
+        "also",
+        "source",
+        "sources",
+        "warning",
+        "spoiler",
+        "live",
+        "full",
+        "text",
+        "transcript",
+        "the",
+    ]
+)
 #: Where findings are reported: "in the latest poll", "in a survey released Tuesday".
 FINDING_NOUNS = frozenset(["poll", "polls", "survey", "surveys", "study", "studies", "analysis", "report"])
 

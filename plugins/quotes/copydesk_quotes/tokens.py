@@ -37,6 +37,7 @@ ABBREVIATIONS = frozenset(
         "sr",
         "no",
         "vs",
+        "v",
         "inc",
         "co",
         "corp",

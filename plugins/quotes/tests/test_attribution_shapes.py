@@ -109,3 +109,21 @@ def test_passive_of_an_event_verb_reports_nothing() -> None:
     assert found("The delegation was told that the talks would resume.") == [
         ("indirect", "the talks would resume", None)
     ]
+
+
+def test_transcript_turn_is_the_labelled_speakers() -> None:
+    text = (
+        "Senators spoke on the Sunday shows.\n"
+        "TAPPER: Do you think the nominee has campaigned as a healer? Some say he has not.\n"
+        "UPDATE: The interview aired on Sunday and was watched by millions."
+    )
+    assert found(text) == [
+        ("indirect", "Do you think the nominee has campaigned as a healer? Some say he has not", "TAPPER")
+    ]
+
+
+def test_headline_name_with_audience_before_the_colon() -> None:
+    assert found("Clinton to Planned Parenthood: Trump will reverse Roe v. Wade") == [
+        ("indirect", "Trump will reverse Roe v. Wade", "Clinton")
+    ]
+    assert found("Trump has won several states on Tuesday: Georgia, Alabama and Tennessee.") == []
