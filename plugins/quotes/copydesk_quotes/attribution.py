@@ -497,6 +497,8 @@ class Attributor:
         orphan = None
         if not found:
             found.extend(self._colon(text, tokens, a, b, state))
+        if not found and self.beliefs and not cues:
+            found.extend(self._appearance(text, tokens, a, b))
         if not found:
             found.extend(self._continuation(tokens, a, b, state))
             if not found and _only_quote(tokens, a, b):
@@ -880,6 +882,38 @@ class Attributor:
             return []  # "Pledged: 781", "Twitter: Milbank": a label and a value
         mark = tokens[colon]
         return [self._reported(text, tokens, [where], speaker, (mark.start, mark.end), 0.5)]
+
+    def _appearance(self, text: str, tokens: Sequence[Token], a: int, b: int) -> list[Attribution]:
+        """``The speaker appeared closer to an endorsement``: an impression the writer reports.
+
+        News attributes such a judgement to no one named; what seems so is the whole clause,
+        its subject included, up to the next comma (``Trump seems to be the classic New York
+        personality``, but ...). After an impersonal ``it seems`` the content follows the cue.
+        """
+        i = next((m for m in range(a + 1, b - 1) if tokens[m].lower in APPEARANCE_FORMS), None)
+        if i is None:
+            return []
+        following = tokens[i + 1]
+        if following.kind != WORD or following.lower in NOT_AFTER_APPEARANCE or following.is_capitalised():
+            return []  # "appeared on Fox News", "appeared before the committee": a literal appearance
+        stop = next((m for m in range(i + 1, b) if tokens[m].kind != WORD), b)
+        if tokens[i - 1].lower == "it":
+            start = i + 2 if following.lower == "that" else i + 1
+            where = _trim_range(tokens, start, stop)
+        else:
+            start = i
+            limit = max(a, i - MAX_SUBJECT)
+            while start > limit and tokens[start - 1].kind == WORD and tokens[start - 1].lower not in CLAUSE_WORDS:
+                start -= 1
+            while start < i and tokens[start].lower in LEADING_ADVERBS:
+                start += 1
+            if start == i:
+                return []
+            where = _trim_range(tokens, start, stop)
+        if where is None or where[1] - where[0] < 3:
+            return []
+        cue = tokens[i]
+        return [self._reported(text, tokens, [where], None, (cue.start, cue.end), 0.5)]
 
     def _sentence_subject(self, tokens: Sequence[Token], a: int, stop: int) -> tuple[int, int] | None:
         """The noun phrase a sentence opens with, if it looks like a speaker."""
@@ -1288,6 +1322,10 @@ SECTION_LABELS = frozenset(
         "the",
     ]
 )
+#: Verbs of seeming: the writer reports an impression with no source ("appeared to ...").
+APPEARANCE_FORMS = frozenset(["seem", "seems", "seemed", "appear", "appears", "appeared"])
+#: Words after "appeared" that make it literal ("appeared on television") or not a report.
+NOT_AFTER_APPEARANCE = frozenset(["on", "in", "at", "before", "with", "alongside", "onstage", "for", "and", "as"])
 #: Where findings are reported: "in the latest poll", "in a survey released Tuesday".
 FINDING_NOUNS = frozenset(["poll", "polls", "survey", "surveys", "study", "studies", "analysis", "report"])
 

@@ -127,3 +127,16 @@ def test_headline_name_with_audience_before_the_colon() -> None:
         ("indirect", "Trump will reverse Roe v. Wade", "Clinton")
     ]
     assert found("Trump has won several states on Tuesday: Georgia, Alabama and Tennessee.") == []
+
+
+def test_what_seems_so_is_an_impression_with_no_source() -> None:
+    text = "Indeed, a broader swath of Republican voters appears to be moving behind Trump, despite holdouts."
+    assert found(text) == [("indirect", "a broader swath of Republican voters appears to be moving behind Trump", None)]
+    assert found("But he seemed rattled by attacks from the governor at the final debate.") == [
+        ("indirect", "he seemed rattled by attacks from the governor at the final debate", None)
+    ]
+    assert found("Although nothing is certain, it seems the party has too many superdelegates.") == [
+        ("indirect", "the party has too many superdelegates", None)
+    ]
+    # a literal appearance reports nothing
+    assert found("The governor appeared on Fox News on Sunday.") == []
