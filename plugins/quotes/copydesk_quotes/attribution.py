@@ -804,6 +804,10 @@ class Attributor:
             if content is not None:
                 return [self._reported(text, tokens, [content], speaker, cue_span, confidence)]
             return []
+        if right is not None and left is not None and left[1] - left[0] == 1 and _relative_after_comma(tokens, left[1]):
+            # "..., which he called “a cartel for higher education.”": the relative pronoun is
+            # what the label is about; one span over both pieces.
+            return [self._reported(text, tokens, [left, right], speaker, cue_span, confidence)]
         if right is not None:
             if _only_quote(tokens, *right):
                 group = state.new_group()
@@ -1257,7 +1261,14 @@ def _nested(tokens: Sequence[Token], outer: _Cue, inner: _Cue) -> bool:
     if len(between) <= 8 and all(t.kind == WORD for t in between):
         return True
     before = tokens[inner_start - 1] if inner_start > outer.j else None
+    if _relative_after_comma(tokens, inner_start):
+        return False  # "..., which he called “a cartel”": the relative clause is its own attribution
     return before is not None and before.kind == WORD and before.lower not in ("and", "but", "or", "so", "yet")
+
+
+def _relative_after_comma(tokens: Sequence[Token], k: int) -> bool:
+    """True if tokens[k] follows ", which" / ", whom" (a non-restrictive relative clause)."""
+    return k >= 2 and tokens[k - 1].lower in ("which", "whom") and tokens[k - 2].text == ","
 
 
 def _after_adverbs(tokens: Sequence[Token], a: int) -> int:
@@ -1277,6 +1288,8 @@ def _abbreviation(word: Token, dot: Token) -> bool:
 
 def _clause_start(tokens: Sequence[Token], a: int, k: int) -> int:
     """Where the clause of a speaker starting at `k` begins: before a comma or "and"."""
+    if k - 2 > a and _relative_after_comma(tokens, k):
+        k -= 1  # "..., which he called": the clause begins at "which"
     while k > a and (tokens[k - 1].text in (",", ";", ":") or tokens[k - 1].lower in ("and", "while", "but")):
         k -= 1
     return k

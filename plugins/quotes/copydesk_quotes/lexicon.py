@@ -150,6 +150,20 @@ STANCE_VERBS = (
     "denounce",
     "decry",
     "echo",
+    "hail",
+    "bemoan",
+    "deride",
+    "lambaste",
+    "assail",
+    "ridicule",
+    "rebuke",
+    "chide",
+    "castigate",
+    "disparage",
+    "fault",
+    "rail against",
+    "lash out at",
+    "take aim at",
     "defend",
     "oppose",
     "reject",
@@ -199,6 +213,7 @@ BELIEF_VERBS = (
 
 #: Irregular past forms; every other verb is inflected by rule.
 IRREGULAR_PAST = {
+    "take aim at": "took aim at",
     "seek": "sought",
     "see": "saw",
     "understand": "understood",
@@ -215,6 +230,7 @@ IRREGULAR_PAST = {
 }
 #: Irregular participles besides the past form (written, shown, known).
 IRREGULAR_PARTICIPLE = {
+    "take aim at": "taken aim at",
     "see": "seen",
     "write": "written",
     "show": "shown",

@@ -140,3 +140,21 @@ def test_what_seems_so_is_an_impression_with_no_source() -> None:
     ]
     # a literal appearance reports nothing
     assert found("The governor appeared on Fox News on Sunday.") == []
+
+
+def test_relative_clause_naming_is_its_own_attribution() -> None:
+    text = (
+        "Curtis said he has backed legislation aimed at accreditation bodies, which he called "
+        "“a cartel for higher education.”"
+    )
+    assert found(text) == [
+        ("indirect", "he has backed legislation aimed at accreditation bodies", "Curtis"),
+        ("mixed", "which he called “a cartel for higher education.”", "he"),
+    ]
+
+
+def test_criticism_verbs_are_stances() -> None:
+    assert found("Rubio also bemoaned the political climate in which people “hate each other.”") == [
+        ("mixed", "the political climate in which people “hate each other.”", "Rubio")
+    ]
+    assert found("The senator took aim at the trade deal.") == [("indirect", "the trade deal", "The senator")]
