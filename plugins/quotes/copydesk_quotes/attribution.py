@@ -1263,7 +1263,7 @@ def _nested(tokens: Sequence[Token], outer: _Cue, inner: _Cue) -> bool:
     before = tokens[inner_start - 1] if inner_start > outer.j else None
     if _relative_after_comma(tokens, inner_start):
         return False  # "..., which he called “a cartel”": the relative clause is its own attribution
-    return before is not None and before.kind == WORD and before.lower not in ("and", "but", "or", "so", "yet")
+    return before is not None and before.kind == WORD and before.lower not in CLAUSE_JOINERS
 
 
 def _relative_after_comma(tokens: Sequence[Token], k: int) -> bool:
@@ -1339,6 +1339,8 @@ SECTION_LABELS = frozenset(
 APPEARANCE_FORMS = frozenset(["seem", "seems", "seemed", "appear", "appears", "appeared"])
 #: Words after "appeared" that make it literal ("appeared on television") or not a report.
 NOT_AFTER_APPEARANCE = frozenset(["on", "in", "at", "before", "with", "alongside", "onstage", "for", "and", "as"])
+#: Words that join a new clause, and with it a new attribution ("argued X, while the host sought Y").
+CLAUSE_JOINERS = frozenset(["and", "but", "or", "so", "yet", "while", "whereas", "although", "though"])
 #: Where findings are reported: "in the latest poll", "in a survey released Tuesday".
 FINDING_NOUNS = frozenset(["poll", "polls", "survey", "surveys", "study", "studies", "analysis", "report"])
 
@@ -1367,8 +1369,8 @@ def _according_source(tokens: Sequence[Token], k: int, b: int) -> tuple[int, int
         end += 1
     if end == limit and end < b:
         return None
-    while end > k and (tokens[end - 1].kind == PUNCT or tokens[end - 1].lower in NOT_SPEAKER_END | WEEKDAYS):
-        end -= 1
+    while end > k and (tokens[end - 1].kind == PUNCT or tokens[end - 1].lower in NOT_SPEAKER_END):
+        end -= 1  # "a poll released Monday," keeps its day: what follows the comma is the content
     return (k, end) if end > k else None
 
 

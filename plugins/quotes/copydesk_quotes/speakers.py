@@ -144,6 +144,14 @@ ORGANISATION_WORDS = frozenset(
 #: Capitalised words that begin sentences without being part of a name.
 _NOT_NAME = frozenset(
     [
+        # days end a source ("a poll released Monday"), they never name a person
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
         "the",
         "a",
         "an",

@@ -158,3 +158,22 @@ def test_criticism_verbs_are_stances() -> None:
         ("mixed", "the political climate in which people “hate each other.”", "Rubio")
     ]
     assert found("The senator took aim at the trade deal.") == [("indirect", "the trade deal", "The senator")]
+
+
+def test_while_starts_a_new_attribution() -> None:
+    text = (
+        "Mr. Jones argued it was both a terrorist attack and a hate crime, while the program's host "
+        "sought to make a distinction between the two."
+    )
+    assert found(text) == [
+        ("indirect", "it was both a terrorist attack and a hate crime", "Mr. Jones"),
+        ("indirect", "to make a distinction between the two", "the program's host"),
+    ]
+
+
+def test_poll_source_keeps_its_day_and_is_not_a_person() -> None:
+    text = "In a national CNN/ORC poll released Monday, 31% of Republicans said they were enthusiastic."
+    doc: Document = AttributeQuotes()(make_document(text, blocks="lines"), None)  # type: ignore[arg-type]
+    [span] = doc.layer("quotes")
+    assert doc.text[span.start : span.end] == "31% of Republicans said they were enthusiastic"
+    assert span.data["speaker"]["name"] == "a national CNN/ORC poll released Monday"
