@@ -198,6 +198,10 @@ NOUN_LIKE = frozenset(
         "answer",
         "concern",
         "order",
+        "view",
+        "plan",
+        "favor",
+        "call",
     ]
 )
 #: Words before an adjective: a cue word after one is not a verb ("the most elaborate").
@@ -499,6 +503,7 @@ class Attributor:
             found.extend(self._colon(text, tokens, a, b, state))
         if not found and self.beliefs and not cues:
             found.extend(self._appearance(text, tokens, a, b))
+        found.extend(self._stated_nouns(text, tokens, a, b, found))
         if not found:
             found.extend(self._continuation(tokens, a, b, state))
             if not found and _only_quote(tokens, a, b):
@@ -918,6 +923,49 @@ class Attributor:
             return []
         cue = tokens[i]
         return [self._reported(text, tokens, [where], None, (cue.start, cue.end), 0.5)]
+
+    def _stated_nouns(
+        self, text: str, tokens: Sequence[Token], a: int, b: int, found: Sequence[Attribution]
+    ) -> list[Attribution]:
+        """``Mr. Trump's assertion that Russia should hack ...``, ``his pledge to ...``.
+
+        News reports claims, plans and fears with a noun as often as with a verb; with a
+        possessive before it the possessor is the source and the ``that`` or ``to`` clause
+        after it the content (``that`` included, as it is part of the clause). Outside the
+        content of another attribution only (a token belongs to one attribution).
+        """
+        made: list[Attribution] = []
+        taken = [(f.start, f.end) for f in found]
+        for m in range(a + 1, b - 2):
+            noun = tokens[m]
+            if noun.lower not in PROPOSITION_NOUNS or tokens[m + 1].lower not in ("that", "to"):
+                continue
+            owner = m - 1
+            while owner > a and owner > m - 3 and tokens[owner].lower in NOUN_MODIFIERS:
+                owner -= 1  # "Trump's recent assertion", "his repeated calls"
+            possessor = tokens[owner]
+            if not (possessor.lower in POSSESSIVES or possessor.lower.endswith(("'s", "\u2019s"))):
+                continue
+            if possessor.lower in POSSESSIVES:
+                source = (owner, owner + 1)
+            else:
+                start = owner
+                while start > a and (
+                    tokens[start - 1].is_capitalised() or (tokens[start - 1].text == "." and start - 2 >= a)
+                ):
+                    start -= 1
+                source = (start, owner + 1)
+            stop = next((k for k in range(m + 2, b) if tokens[k].text in (",", ";", "\u2014", "--", ":")), b)
+            where = _trim_range(tokens, m + 1, stop)
+            if where is None or where[1] - where[0] < 3:
+                continue
+            span = (tokens[where[0]].start, tokens[where[1] - 1].end)
+            if any(s < span[1] and span[0] < e for s, e in taken):
+                continue
+            speaker = self._mention(text, tokens, source)
+            made.append(self._reported(text, tokens, [where], speaker, (noun.start, noun.end), 0.5))
+            taken.append(span)
+        return made
 
     def _sentence_subject(self, tokens: Sequence[Token], a: int, stop: int) -> tuple[int, int] | None:
         """The noun phrase a sentence opens with, if it looks like a speaker."""
@@ -1341,6 +1389,62 @@ APPEARANCE_FORMS = frozenset(["seem", "seems", "seemed", "appear", "appears", "a
 NOT_AFTER_APPEARANCE = frozenset(["on", "in", "at", "before", "with", "alongside", "onstage", "for", "and", "as"])
 #: Words that join a new clause, and with it a new attribution ("argued X, while the host sought Y").
 CLAUSE_JOINERS = frozenset(["and", "but", "or", "so", "yet", "while", "whereas", "although", "though"])
+#: Nouns that state a proposition, plan or feeling: with a possessive before them and a
+#: "that" or "to" clause after them, an attribution ("his claim that", "her pledge to").
+PROPOSITION_NOUNS = frozenset(
+    [
+        "claim",
+        "claims",
+        "assertion",
+        "assertions",
+        "argument",
+        "belief",
+        "view",
+        "contention",
+        "insistence",
+        "suggestion",
+        "promise",
+        "promises",
+        "pledge",
+        "vow",
+        "threat",
+        "warning",
+        "call",
+        "calls",
+        "demand",
+        "demands",
+        "plan",
+        "plans",
+        "proposal",
+        "hope",
+        "hopes",
+        "fear",
+        "fears",
+        "concern",
+        "complaint",
+        "accusation",
+        "allegation",
+        "allegations",
+        "prediction",
+        "statement",
+        "declaration",
+        "announcement",
+        "admission",
+        "denial",
+        "decision",
+        "refusal",
+        "desire",
+        "assurance",
+        "insinuation",
+        "conclusion",
+    ]
+)
+#: Possessive determiners before a stating noun ("his claim that").
+POSSESSIVES = frozenset(["his", "her", "their", "its", "our", "my"])
+#: Words between a possessive and its stating noun ("Trump's recent assertion").
+NOUN_MODIFIERS = frozenset(
+    ["recent", "repeated", "latest", "new", "earlier", "initial", "first", "public", "frequent", "oft-repeated", "own"]
+)
 #: Where findings are reported: "in the latest poll", "in a survey released Tuesday".
 FINDING_NOUNS = frozenset(["poll", "polls", "survey", "surveys", "study", "studies", "analysis", "report"])
 

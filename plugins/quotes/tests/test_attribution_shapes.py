@@ -177,3 +177,16 @@ def test_poll_source_keeps_its_day_and_is_not_a_person() -> None:
     [span] = doc.layer("quotes")
     assert doc.text[span.start : span.end] == "31% of Republicans said they were enthusiastic"
     assert span.data["speaker"]["name"] == "a national CNN/ORC poll released Monday"
+
+
+def test_possessive_stating_noun_with_a_clause() -> None:
+    text = "After several controversies, including Mr. Trump's assertion that Russia should hack the emails, the party split."
+    assert found(text) == [("indirect", "that Russia should hack the emails", "Mr. Trump's")]
+    text = "A second-place finish would bolster Rubio's claim to be the strongest alternative to Trump."
+    assert found(text) == [("indirect", "to be the strongest alternative to Trump", "Rubio's")]
+    # inside what someone said, the noun's clause is part of that content
+    assert found("He said his plan to cut taxes would work.") == [
+        ("indirect", "his plan to cut taxes would work", "He")
+    ]
+    # no possessive, no source
+    assert found("The plan to cut taxes failed in the Senate.") == []
