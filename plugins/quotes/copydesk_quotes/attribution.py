@@ -643,14 +643,18 @@ class Attributor:
                 return attrs.evolve(cue, speaker=subject, speaker_side="left", clause_start=before - 1)
         if cue.tense == "participle" and not cue.belief:
             boundary = before_token is not None and (
-                before_token.text == "," or before_token.lower in ("while", "by", "before", "after")
+                before_token.text == ","
+                or before_token.lower in ("while", "by", "before", "after")
+                or _ends_with_comma(before_token)  # 'said things “should be wrapped up,” referring to'
             )
+            # the clause starts at the comma, or after a quotation that holds it
+            clause = before if before_token is not None and before_token.kind == QUOTE else before - 1
             if earlier and boundary:
-                return attrs.evolve(cue, speaker_side="inherited", clause_start=before - 1)
+                return attrs.evolve(cue, speaker_side="inherited", clause_start=clause)
             medium = before_token is not None and before_token.lower in MEDIA  # "issued a statement saying"
             subject = self._sentence_subject(tokens, a, cue.i) if boundary or medium else None
             if subject is not None:
-                start = before - 1 if boundary else cue.i
+                start = clause if boundary else cue.i
                 return attrs.evolve(cue, speaker=subject, speaker_side="left", clause_start=start)
             return None
         if cue.belief or cue.tense != "finite":
@@ -817,6 +821,7 @@ class Attributor:
             if _only_quote(tokens, *right):
                 group = state.new_group()
                 return [self._direct(tokens, right, speaker, cue_span, group, confidence + 0.1, cue)]
+            right = _content_to_quotation_end(tokens, *right)
             ranges: list[tuple[int, int]] = [right]
             # "For decades, Mr. de Vos noted, the United States has ...": content cut by the cue.
             if (
@@ -1312,6 +1317,38 @@ def _nested(tokens: Sequence[Token], outer: _Cue, inner: _Cue) -> bool:
     if _relative_after_comma(tokens, inner_start):
         return False  # "..., which he called “a cartel”": the relative clause is its own attribution
     return before is not None and before.kind == WORD and before.lower not in CLAUSE_JOINERS
+
+
+def _content_to_quotation_end(tokens: Sequence[Token], s: int, e: int) -> tuple[int, int]:
+    """Reported content that ends with its quotation, not with the writer's comment after it.
+
+    ``called him a “moderate,” a subtle dig at ...`` -> ``him a “moderate,”``; ``called her
+    “third-rate” and boycotted one of the debates`` -> ``her “third-rate”``: an appositive
+    or a second verb after the quoted words is the writer's, not the speaker's.
+    """
+    for m in range(s + 1, e - 1):
+        if tokens[m].kind != QUOTE:
+            continue
+        k = m + 1
+        if tokens[k].text == ",":
+            k += 1
+        elif not _ends_with_comma(tokens[m]) and tokens[k].lower != "and":
+            continue
+        if k >= e:
+            break
+        nxt = tokens[k]
+        if nxt.lower in ("a", "an") and (k > m + 1 or _ends_with_comma(tokens[m])):
+            return s, m + 1  # an appositive comment on what was said
+        if nxt.lower == "and" and k + 1 < e:
+            verb = tokens[k + 1]
+            if verb.kind == WORD and not verb.is_capitalised() and verb.lower.endswith("ed"):
+                return s, m + 1  # a second thing the subject did
+    return s, e
+
+
+def _ends_with_comma(token: Token) -> bool:
+    """True for a quotation whose last word is followed by a comma inside the marks (“...,”)."""
+    return token.kind == QUOTE and token.text.rstrip("\"'\u201d\u2019\u00bb` ").endswith(",")
 
 
 def _relative_after_comma(tokens: Sequence[Token], k: int) -> bool:

@@ -190,3 +190,19 @@ def test_possessive_stating_noun_with_a_clause() -> None:
     ]
     # no possessive, no source
     assert found("The plan to cut taxes failed in the Senate.") == []
+
+
+def test_participle_after_a_quotation_with_its_comma_is_a_new_clause() -> None:
+    text = "Trump said things “should be wrapped up by Cleveland,” referring to the party's July convention."
+    assert found(text) == [
+        ("mixed", "things “should be wrapped up by Cleveland,”", "Trump"),
+        ("indirect", "the party's July convention", "Trump"),
+    ]
+
+
+def test_mixed_content_ends_with_its_quotation() -> None:
+    text = 'Cruz knocked Rubio on trade and called him a "moderate," a subtle dig at a former tea party darling.'
+    assert found(text) == [("mixed", 'him a "moderate,"', "Cruz")]
+    assert found("He later said her tone was “aggressive” and boycotted one of the debates.") == [
+        ("mixed", "her tone was “aggressive”", "He")
+    ]
