@@ -117,6 +117,13 @@ SPEECH_VERBS = (
     "elaborate",
     "jeer",
     "call on",
+    "speak out against",
+    "speak about",
+    "speak of",
+    "call out",
+    "weigh in on",
+    "touch on",
+    "open up about",
     "refer to",
     "talk about",
     "discuss",
@@ -164,6 +171,10 @@ STANCE_VERBS = (
     "rail against",
     "lash out at",
     "take aim at",
+    "laugh off",
+    "brush off",
+    "shrug off",
+    "heap praise on",
     "defend",
     "oppose",
     "reject",
@@ -213,7 +224,9 @@ BELIEF_VERBS = (
 
 #: Irregular past forms; every other verb is inflected by rule.
 IRREGULAR_PAST = {
-    "take aim at": "took aim at",
+    "take": "took",
+    "speak": "spoke",
+    "shake": "shook",
     "seek": "sought",
     "see": "saw",
     "understand": "understood",
@@ -230,7 +243,9 @@ IRREGULAR_PAST = {
 }
 #: Irregular participles besides the past form (written, shown, known).
 IRREGULAR_PARTICIPLE = {
-    "take aim at": "taken aim at",
+    "take": "taken",
+    "speak": "spoken",
+    "shake": "shaken",
     "see": "seen",
     "write": "written",
     "show": "shown",
@@ -462,7 +477,7 @@ def _regular_forms(lemma: str) -> tuple[str, str, str]:
         return lemma + "s", lemma + "d", lemma[:-1] + "ing"
     if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
         return lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"
-    if lemma.endswith(("s", "sh", "ch", "x", "z")):
+    if lemma.endswith(("s", "sh", "ch", "x", "z")) or (lemma.endswith("o") and not lemma.endswith("oo")):
         return lemma + "es", lemma + "ed", lemma + "ing"
     if lemma in DOUBLED_FINAL:
         return lemma + "s", lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"
@@ -478,7 +493,8 @@ def verb_forms(lemma: str) -> dict[str, str]:
     head, _, rest = lemma.partition(" ")
     tail = f" {rest}" if rest else ""
     third, past, ing = _regular_forms(head)
-    past_form = IRREGULAR_PAST.get(lemma, past + tail)
+    # a phrasal verb inflects its head: "take aim at" -> "took aim at", "taken aim at"
+    past_form = IRREGULAR_PAST.get(lemma) or (IRREGULAR_PAST[head] + tail if head in IRREGULAR_PAST else past + tail)
     forms = {
         lemma: "finite",
         third + tail: "finite",
@@ -487,6 +503,8 @@ def verb_forms(lemma: str) -> dict[str, str]:
     }
     if lemma in IRREGULAR_PARTICIPLE:
         forms[IRREGULAR_PARTICIPLE[lemma]] = "perfect"
+    elif head in IRREGULAR_PARTICIPLE and rest:
+        forms[IRREGULAR_PARTICIPLE[head] + tail] = "perfect"
     return forms
 
 

@@ -206,3 +206,13 @@ def test_mixed_content_ends_with_its_quotation() -> None:
     assert found("He later said her tone was “aggressive” and boycotted one of the debates.") == [
         ("mixed", "her tone was “aggressive”", "He")
     ]
+
+
+def test_phrasal_cues_inflect_their_head() -> None:
+    assert found("The mayor spoke out against the plan to close the clinics.") == [
+        ("indirect", "the plan to close the clinics", "The mayor")
+    ]
+    assert found("In an interview, Clinton laughed off the attack ad.") == [("indirect", "the attack ad", "Clinton")]
+    assert found("The senator echoes the concerns of many in her party.") == [
+        ("indirect", "the concerns of many in her party", "The senator")
+    ]
