@@ -538,7 +538,10 @@ class Attributor:
 
     def _verb_only(self, word: str) -> bool:
         """True for a cue form that cannot be a noun (said, told, added; not state, report)."""
-        return any(lemma not in NOUN_LIKE and word != lemma for _, lemma, _, _ in self._forms.get(word, ()))
+        # one-word forms only: "speaking" alone is not "speaking out against"
+        return any(
+            not rest and lemma not in NOUN_LIKE and word != lemma for rest, lemma, _, _ in self._forms.get(word, ())
+        )
 
     def _cue_at(self, tokens: Sequence[Token], a: int, b: int, i: int) -> _Cue | None:
         word = tokens[i].text
