@@ -742,8 +742,8 @@ class Attributor:
                     continue
                 break
             lower = previous.lower
-            if lower in CLAUSE_WORDS:
-                break
+            if lower in CLAUSE_WORDS or lower in ("which", "who"):
+                break  # "..., which Beijing has vowed": the speaker is Beijing
             if lower == "and" and not (start - 2 >= a and tokens[start - 2].is_capitalised()):
                 break
             start -= 1
@@ -811,15 +811,26 @@ class Attributor:
         if cue.tense == "according" and cue.speaker is not None:
             # According to X, CONTENT.   /   CONTENT, according to X.
             if left is not None and cue.clause_start > a:
+                rest = _trim_range(tokens, cue.speaker[1], min(b, next_clause))
+                if left[0] == _after_adverbs(tokens, a) and rest is not None and tokens[cue.speaker[1]].text == ",":
+                    # "About 10:03 p.m., according to a congressional timeline, the contractors left":
+                    # the content runs on after the source, one span over both pieces.
+                    return [self._reported(text, tokens, [left, rest], speaker, cue_span, confidence)]
                 return [self._reported(text, tokens, [left], speaker, cue_span, confidence)]
             content = _trim_range(tokens, cue.speaker[1], min(b, next_clause))
             if content is not None:
                 return [self._reported(text, tokens, [content], speaker, cue_span, confidence)]
             return []
-        if right is not None and left is not None and left[1] - left[0] == 1 and _relative_after_comma(tokens, left[1]):
-            # "..., which he called “a cartel for higher education.”": the relative pronoun is
-            # what the label is about; one span over both pieces.
-            return [self._reported(text, tokens, [left, right], speaker, cue_span, confidence)]
+        if (
+            right is not None
+            and cue.speaker_side == "left"
+            and cue.speaker is not None
+            and _relative_after_comma(tokens, cue.speaker[0])
+        ):
+            # "..., which he called “a cartel”", "..., which Beijing has vowed to ignore": the
+            # relative pronoun is what was said about; one span over both pieces.
+            relative = cue.speaker[0] - 1
+            return [self._reported(text, tokens, [(relative, relative + 1), right], speaker, cue_span, confidence)]
         if right is not None:
             if _only_quote(tokens, *right):
                 group = state.new_group()
@@ -913,7 +924,9 @@ class Attributor:
         following = tokens[i + 1]
         if following.kind != WORD or following.lower in NOT_AFTER_APPEARANCE or following.is_capitalised():
             return []  # "appeared on Fox News", "appeared before the committee": a literal appearance
-        stop = next((m for m in range(i + 1, b) if tokens[m].kind != WORD), b)
+        stop = next(
+            (m for m in range(i + 1, b) if tokens[m].kind != WORD and not _abbreviation(tokens[m - 1], tokens[m])), b
+        )
         if tokens[i - 1].lower == "it":
             start = i + 2 if following.lower == "that" else i + 1
             where = _trim_range(tokens, start, stop)

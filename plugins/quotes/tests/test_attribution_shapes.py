@@ -216,3 +216,27 @@ def test_phrasal_cues_inflect_their_head() -> None:
     assert found("The senator echoes the concerns of many in her party.") == [
         ("indirect", "the concerns of many in her party", "The senator")
     ]
+
+
+def test_content_around_according_to_is_one_span() -> None:
+    text = "About 10:03 p.m., according to a congressional timeline, the contractors left for the compound."
+    assert found(text) == [
+        (
+            "indirect",
+            "About 10:03 p.m., according to a congressional timeline, the contractors left for the compound",
+            "a congressional timeline",
+        )
+    ]
+
+
+def test_relative_pronoun_object_joins_the_content() -> None:
+    assert found("The court ruled against the claims, which Beijing has vowed to ignore.") == [
+        ("indirect", "which Beijing has vowed to ignore", "Beijing")
+    ]
+
+
+def test_impression_runs_over_abbreviated_titles() -> None:
+    text = "In another email, the foundation appeared to push aides to Mrs. Clinton to help find a job."
+    assert found(text) == [
+        ("indirect", "the foundation appeared to push aides to Mrs. Clinton to help find a job", None)
+    ]
