@@ -240,3 +240,9 @@ def test_impression_runs_over_abbreviated_titles() -> None:
     assert found(text) == [
         ("indirect", "the foundation appeared to push aides to Mrs. Clinton to help find a job", None)
     ]
+
+
+def test_a_yes_or_no_answer_is_content() -> None:
+    text = "Asked whether she has the integrity to serve, 75 percent of Democrats said yes."
+    assert found(text) == [("indirect", "yes", "75 percent of Democrats")]
+    assert found("The governor said Monday.") == []
