@@ -663,10 +663,11 @@ class Attributor:
         if cue.belief or cue.tense != "finite":
             return None
         if before_token is not None and (before_token.text == "," or before_token.kind == QUOTE):
-            right = _noun_phrase_right(tokens, cue.j, b, self.lexicon.speaker_nouns)
-            # '"...," said a longtime GOP data expert who has worked for ...': after a
-            # quotation the inverted cue's subject is the speaker, however it goes on.
+            # '"...," said a longtime GOP data expert who has worked for ...' / '"...," said
+            # conservative activist Bob Klaus': after a quotation the inverted cue's subject is
+            # the speaker, however it starts and goes on.
             after_quote = before_token.kind == QUOTE or (before - 2 >= a and tokens[before - 2].kind == QUOTE)
+            right = _noun_phrase_right(tokens, cue.j, b, self.lexicon.speaker_nouns, any_start=after_quote)
             if right is not None and (
                 after_quote
                 or right[1] >= b
@@ -1531,7 +1532,9 @@ def _according_source(tokens: Sequence[Token], k: int, b: int) -> tuple[int, int
     return (k, end) if end > k else None
 
 
-def _noun_phrase_right(tokens: Sequence[Token], k: int, b: int, nouns: frozenset[str]) -> tuple[int, int] | None:
+def _noun_phrase_right(
+    tokens: Sequence[Token], k: int, b: int, nouns: frozenset[str], *, any_start: bool = False
+) -> tuple[int, int] | None:
     """The speaker after an inverted cue or "according to": up to a comma or the sentence end."""
     end = k
     limit = min(b, k + MAX_SUBJECT)
@@ -1545,7 +1548,8 @@ def _noun_phrase_right(tokens: Sequence[Token], k: int, b: int, nouns: frozenset
         return None
     first = tokens[k]
     if not (
-        first.text[:1].isupper()
+        any_start
+        or first.text[:1].isupper()
         or first.lower in PRONOUNS
         or first.lower in DETERMINERS
         or first.lower in QUANTIFIERS

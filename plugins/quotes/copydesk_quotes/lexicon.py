@@ -225,6 +225,7 @@ BELIEF_VERBS = (
 #: Irregular past forms; every other verb is inflected by rule.
 IRREGULAR_PAST = {
     "take": "took",
+    "shoot": "shot",
     "speak": "spoke",
     "shake": "shook",
     "seek": "sought",
@@ -504,7 +505,7 @@ def verb_forms(lemma: str) -> dict[str, str]:
     if lemma in IRREGULAR_PARTICIPLE:
         forms[IRREGULAR_PARTICIPLE[lemma]] = "perfect"
     elif head in IRREGULAR_PARTICIPLE and rest:
-        forms[IRREGULAR_PARTICIPLE[head] + tail] = "perfect"
+        forms.setdefault(IRREGULAR_PARTICIPLE[head] + tail, "perfect")  # "shot back" stays finite
     return forms
 
 

@@ -246,3 +246,19 @@ def test_a_yes_or_no_answer_is_content() -> None:
     text = "Asked whether she has the integrity to serve, 75 percent of Democrats said yes."
     assert found(text) == [("indirect", "yes", "75 percent of Democrats")]
     assert found("The governor said Monday.") == []
+
+
+def test_inverted_speaker_after_a_quotation_may_start_lower_case() -> None:
+    text = (
+        '"It is his best role," said conservative activist Bob Klaus, who is not with a campaign. "It is a hot item."'
+    )
+    assert found(text) == [
+        ("direct", '"It is his best role,"', "conservative activist Bob Klaus"),
+        ("direct", '"It is a hot item."', "conservative activist Bob Klaus"),
+    ]
+
+
+def test_shot_back_is_a_cue() -> None:
+    assert found("“They are here for the free stuff,” Bennett shot back with a laugh.") == [
+        ("direct", "“They are here for the free stuff,”", "Bennett")
+    ]
