@@ -563,6 +563,8 @@ class Attributor:
                 continue
             if belief and not self.beliefs:
                 return None
+            if belief and i > a and _after_modal(tokens, a, i):
+                return None  # "could still find a way", "would never know it": ability, not a report
             before = tokens[i - 1] if i > a else None
             if before is not None and (
                 before.lower in DETERMINERS
@@ -1366,6 +1368,18 @@ def _content_to_quotation_end(tokens: Sequence[Token], s: int, e: int) -> tuple[
 def _ends_with_comma(token: Token) -> bool:
     """True for a quotation whose last word is followed by a comma inside the marks (“...,”)."""
     return token.kind == QUOTE and token.text.rstrip("\"'\u201d\u2019\u00bb` ").endswith(",")
+
+
+#: Modal auxiliaries: a belief verb after one tells what could be, not what is believed.
+MODALS = frozenset(["can", "could", "would", "might", "may", "will", "should", "must", "can't", "cannot", "couldn't"])
+
+
+def _after_modal(tokens: Sequence[Token], a: int, i: int) -> bool:
+    """True if a modal stands before tokens[i], adverbs allowed between ("could still find")."""
+    k = i - 1
+    while k > a and tokens[k].lower in ("still", "never", "not", "also", "even", "ever", "easily", "quickly", "soon"):
+        k -= 1
+    return tokens[k].lower in MODALS or tokens[k].lower.replace("\u2019", "'") in MODALS
 
 
 def _relative_after_comma(tokens: Sequence[Token], k: int) -> bool:

@@ -262,3 +262,10 @@ def test_shot_back_is_a_cue() -> None:
     assert found("“They are here for the free stuff,” Bennett shot back with a laugh.") == [
         ("direct", "“They are here for the free stuff,”", "Bennett")
     ]
+
+
+def test_belief_verb_after_a_modal_is_not_a_report() -> None:
+    assert found("Mr. Rubio could still find a way to the nomination.") == []
+    assert found("Mr. Rubio found the nomination was out of reach.") == [
+        ("indirect", "the nomination was out of reach", "Mr. Rubio")
+    ]
