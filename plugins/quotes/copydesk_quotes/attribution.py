@@ -1114,9 +1114,15 @@ class Attributor:
         if content is None:
             return None
         s, e = content
-        if e - s == 1 and tokens[s].kind == WORD and tokens[s].lower not in ("yes", "no"):
-            return None  # "said Monday": no content; but "asked if ..., 75 percent said yes" answers
+        if e - s == 1 and tokens[s].kind == WORD and not self._one_word_content(cue, tokens[s]):
+            return None  # "said Monday": no content
         return content
+
+    def _one_word_content(self, cue: _Cue, word: Token) -> bool:
+        """An answer ("75 percent said yes") or the name a stance is on ("34,000 people supported Trump")."""
+        if word.lower in ("yes", "no"):
+            return True
+        return cue.lemma in self.lexicon.stance_verbs and word.is_capitalised() and word.lower not in WEEKDAYS
 
     def _adverbial_or_addressee(self, tokens: Sequence[Token], cue: _Cue, k: int) -> bool:
         first = tokens[k]
@@ -1581,7 +1587,11 @@ def _skip_addressee(tokens: Sequence[Token], k: int, end: int) -> int:
     if first.is_capitalised():
         m = k
         limit = min(end, k + MAX_SUBJECT)
-        while m < limit and (tokens[m].is_capitalised() or tokens[m].text in ("-", "'s", "\u2019s")):
+        while m < limit and (
+            tokens[m].is_capitalised()
+            or tokens[m].text in ("-", "'s", "\u2019s")
+            or (tokens[m].text == "." and _abbreviation(tokens[m - 1], tokens[m]))  # "Arizona Sen. John McCain"
+        ):
             m += 1
         if m + 1 < end and tokens[m].text == "," and tokens[m + 1].lower in ("who", "which"):
             # "urged Musharraf, who seized power in 1999, to move ...": skip the relative clause.

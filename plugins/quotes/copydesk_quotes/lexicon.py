@@ -519,6 +519,8 @@ class Lexicon:
     addressee_verbs: frozenset[str]
     speaker_nouns: frozenset[str]
     titles: frozenset[str]
+    #: The stance verbs among `verbs`: their content may be a bare name ("endorsed Clinton").
+    stance_verbs: frozenset[str] = frozenset()
 
     @classmethod
     def build(
@@ -538,8 +540,10 @@ class Lexicon:
         """A lexicon from the defaults, replaced or extended as the step config says."""
         speech = {v.strip().lower() for v in (SPEECH_VERBS if verbs is None else verbs)}
         speech |= {v.strip().lower() for v in extra_verbs}
+        stance: set[str] = set()
         if stances:
-            speech |= {v.strip().lower() for v in (STANCE_VERBS if stance_verbs is None else stance_verbs)}
+            stance = {v.strip().lower() for v in (STANCE_VERBS if stance_verbs is None else stance_verbs)} - speech
+            speech |= stance
         belief = (
             {v.strip().lower() for v in (BELIEF_VERBS if belief_verbs is None else belief_verbs)} if beliefs else set()
         )
@@ -555,6 +559,7 @@ class Lexicon:
             addressee_verbs=frozenset(ADDRESSEE_VERBS),
             speaker_nouns=frozenset(nouns),
             titles=frozenset(title_set),
+            stance_verbs=frozenset(v for v in stance if v),
         )
 
     def cue_forms(self) -> dict[str, tuple[str, str, bool]]:

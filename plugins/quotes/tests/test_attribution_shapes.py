@@ -269,3 +269,15 @@ def test_belief_verb_after_a_modal_is_not_a_report() -> None:
     assert found("Mr. Rubio found the nomination was out of reach.") == [
         ("indirect", "the nomination was out of reach", "Mr. Rubio")
     ]
+
+
+def test_thousands_are_one_number_and_a_stance_may_be_on_one_name() -> None:
+    assert found("In the state's Republican caucuses, 34,000 people supported Trump.") == [
+        ("indirect", "Trump", "34,000 people")
+    ]
+
+
+def test_abbreviated_title_in_an_addressee_is_skipped() -> None:
+    assert found("He has advised Sen. John McCain that the plan would fail.") == [
+        ("indirect", "the plan would fail", "He")
+    ]
