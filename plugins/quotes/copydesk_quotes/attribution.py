@@ -828,6 +828,24 @@ class Attributor:
             right is not None
             and cue.speaker_side == "left"
             and cue.speaker is not None
+            and cue.j == cue.speaker[1] + 1
+            and tokens[cue.i].lower.endswith("ed")
+            and tokens[right[0]].lower == "by"
+        ):
+            # "a call echoed by Japan on Saturday", "an allegation rejected by a series of
+            # inquiries": a participle after a noun, its agent after "by" -- the noun is what
+            # was said, the agent who said it.
+            agent = _agent_after_by(tokens, right[0] + 1, right[1])
+            if agent is not None:
+                return [
+                    self._reported(
+                        text, tokens, [cue.speaker], self._mention(text, tokens, agent), cue_span, confidence - 0.1
+                    )
+                ]
+        if (
+            right is not None
+            and cue.speaker_side == "left"
+            and cue.speaker is not None
             and _relative_after_comma(tokens, cue.speaker[0])
         ):
             # "..., which he called “a cartel”", "..., which Beijing has vowed to ignore": the
@@ -1386,6 +1404,24 @@ def _after_modal(tokens: Sequence[Token], a: int, i: int) -> bool:
     while k > a and tokens[k].lower in ("still", "never", "not", "also", "even", "ever", "easily", "quickly", "soon"):
         k -= 1
     return tokens[k].lower in MODALS or tokens[k].lower.replace("\u2019", "'") in MODALS
+
+
+def _agent_after_by(tokens: Sequence[Token], k: int, e: int) -> tuple[int, int] | None:
+    """The agent phrase after "by": words up to a time or place adverbial or the end."""
+    end = k
+    while (
+        end < e
+        and tokens[end].kind == WORD
+        and not (
+            end > k
+            and (
+                tokens[end].lower in ("on", "in", "at", "during", "after", "before", "last")
+                or tokens[end].lower in WEEKDAYS
+            )
+        )
+    ):
+        end += 1
+    return (k, end) if end > k else None
 
 
 def _relative_after_comma(tokens: Sequence[Token], k: int) -> bool:

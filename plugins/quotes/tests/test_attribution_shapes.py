@@ -281,3 +281,11 @@ def test_abbreviated_title_in_an_addressee_is_skipped() -> None:
     assert found("He has advised Sen. John McCain that the plan would fail.") == [
         ("indirect", "the plan would fail", "He")
     ]
+
+
+def test_noun_with_a_participle_and_its_agent() -> None:
+    text = "The United States urged countries to back the ruling, a call echoed by Japan on Saturday."
+    assert found(text) == [
+        ("indirect", "to back the ruling", "The United States"),
+        ("indirect", "a call", "Japan"),
+    ]
