@@ -623,7 +623,16 @@ class Attributor:
             return attrs.evolve(cue, speaker=right, speaker_side="right", clause_start=_clause_start(tokens, a, cue.i))
         passive = _passive_at(tokens, a, cue.i)
         if passive is not None and cue.lemma not in PASSIVE_REPORTS:
-            return None  # "he was confirmed 92 to 0", "was endorsed by": an event, not a report
+            # "Sanders was supported by overwhelming majorities of women": the agent after "by"
+            # is the source, the subject what the stance is on. Without an agent ("he was
+            # confirmed 92 to 0") a passive tells of an event, not a report.
+            agent = _agent_after_by(tokens, cue.j + 1, b) if cue.j < b and tokens[cue.j].lower == "by" else None
+            subject = self._subject(tokens, a, passive) if agent is not None else None
+            if agent is None or subject is None:
+                return None
+            return attrs.evolve(
+                cue, speaker=agent, speaker_side="agent", clause_start=_clause_start(tokens, a, subject[0])
+            )
         if passive is not None:
             # "The delegation was told that ...": no speaker is named; the clause starts at the subject.
             subject = self._subject(tokens, a, passive)
@@ -789,6 +798,12 @@ class Attributor:
     ) -> list[Attribution]:
         speaker = self._speaker(text, tokens, cue, state)
         cue_span = (tokens[cue.i].start, tokens[cue.j - 1].end)
+        if cue.speaker_side == "agent":
+            passive = _passive_at(tokens, a, cue.i)
+            subject = self._subject(tokens, a, passive) if passive is not None else None
+            if subject is None:
+                return []
+            return [self._reported(text, tokens, [subject], speaker, cue_span, confidence_of(cue) - 0.1)]
         after = cue.j if cue.speaker_side != "right" else cue.speaker[1] if cue.speaker else cue.j
         right = self._right_content(tokens, cue, after, min(b, next_clause))
         if cue.speaker_side == "right" and right is not None and not _only_quote(tokens, *right):
@@ -800,9 +815,7 @@ class Attributor:
         if left is not None and all(t.lower in LEADING_ADVERBS for t in tokens[left[0] : left[1]]):
             left = None  # "But, she said, ...": an adverb is not what was said
         left_is_quote = left is not None and _only_quote(tokens, *left)
-        confidence = 0.6 if cue.belief else 0.85
-        if cue.speaker_side == "inherited":
-            confidence -= 0.1
+        confidence = confidence_of(cue)
 
         # "Q1," he said, "Q2."  /  "Q," he said.  /  "Q," said the official.
         if left_is_quote and left is not None:
@@ -1404,6 +1417,12 @@ def _after_modal(tokens: Sequence[Token], a: int, i: int) -> bool:
     while k > a and tokens[k].lower in ("still", "never", "not", "also", "even", "ever", "easily", "quickly", "soon"):
         k -= 1
     return tokens[k].lower in MODALS or tokens[k].lower.replace("\u2019", "'") in MODALS
+
+
+def confidence_of(cue: _Cue) -> float:
+    """Base confidence of a cue's quote: lower for beliefs, lower again for an inherited speaker."""
+    confidence = 0.6 if cue.belief else 0.85
+    return confidence - 0.1 if cue.speaker_side == "inherited" else confidence
 
 
 def _agent_after_by(tokens: Sequence[Token], k: int, e: int) -> tuple[int, int] | None:

@@ -289,3 +289,9 @@ def test_noun_with_a_participle_and_its_agent() -> None:
         ("indirect", "to back the ruling", "The United States"),
         ("indirect", "a call", "Japan"),
     ]
+
+
+def test_passive_stance_with_its_agent() -> None:
+    assert found("In Vermont, Bernie Sanders was supported by large majorities of both men and women.") == [
+        ("indirect", "Bernie Sanders", "large majorities of both men and women")
+    ]
