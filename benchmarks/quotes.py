@@ -2,7 +2,7 @@
 
     python benchmarks/quotes.py [--bench ../shared/bench/quotes] [--dev DIR] [--config pipelines/news.toml]
                                 [--types direct] [--no-textacy] [--textacy-python PY]
-                                [--out DIR] [--errors]
+                                [--out DIR] [--errors] [--files START:STOP]
 
 Runs the ``quotes.attribute`` step of the pipeline config over the development set (each
 gold article's ``text``, one paragraph block per non-empty line, as the text reader makes
@@ -49,8 +49,22 @@ def line_blocks(text: str) -> list[Block]:
     return blocks
 
 
-def load_gold(folder: Path) -> list[dict[str, Any]]:
-    return [json.loads(p.read_text("utf-8")) for p in sorted(folder.glob("*.json"))]
+def gold_files(folder: Path, files: str | None) -> list[Path]:
+    """The gold files in sorted order, or the slice START:STOP of them (``--files 300:400``)."""
+    paths = sorted(folder.glob("*.json"))
+    if not files:
+        return paths
+    start, sep, stop = files.partition(":")
+    if not sep:
+        raise SystemExit(f"--files {files!r}: expected START:STOP, e.g. 0:300")
+    try:
+        return paths[int(start) if start else None : int(stop) if stop else None]
+    except ValueError:
+        raise SystemExit(f"--files {files!r}: START and STOP must be integers") from None
+
+
+def load_gold(paths: list[Path]) -> list[dict[str, Any]]:
+    return [json.loads(p.read_text("utf-8")) for p in paths]
 
 
 def quotes_step(config_path: Path) -> Any:
@@ -200,18 +214,32 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=None, help="keep predictions here (default: a temp folder)")
     parser.add_argument("--errors", action="store_true", help="print coarse error classes with counts")
     parser.add_argument(
+        "--files",
+        default=None,
+        help="score only the slice START:STOP of the sorted gold files, e.g. 0:300 (tuning) or 300:400 (held out)",
+    )
+    parser.add_argument(
         "--repeat", type=int, default=3, help="time the step this many times, report the fastest (default 3)"
     )
     args = parser.parse_args(argv)
     gold_dir = args.dev or args.bench / "dev" / "polnear-train"
     if not gold_dir.is_dir():
         parser.error(f"no development set at {gold_dir} (see --bench / --dev)")
-    gold = load_gold(gold_dir)
+    paths = gold_files(gold_dir, args.files)
+    if not paths:
+        parser.error(f"no gold files in {gold_dir} (slice {args.files!r})")
+    gold = load_gold(paths)
     step = quotes_step(args.config)
     predictions, seconds = predict(step, gold, args.repeat)
     runs = [None if args.types == "all" else args.types] if args.types else [None, "direct"]
     with tempfile.TemporaryDirectory() as tmp:
         out = args.out or Path(tmp)
+        if args.files:
+            # The scorer and the baseline read a folder: link the slice's files into one.
+            gold_dir = Path(tmp) / "gold"
+            gold_dir.mkdir()
+            for path in paths:
+                (gold_dir / path.name).symlink_to(path.resolve())
         ours = out / "copydesk"
         # The same predictions, direct quotes only: what textacy extracts, compared like for like.
         ours_direct = out / "copydesk-direct"
@@ -226,7 +254,8 @@ def main(argv: list[str] | None = None) -> int:
         if not args.no_textacy:
             theirs.mkdir(parents=True, exist_ok=True)
             speed = run_textacy(args.bench, gold_dir, theirs, args.textacy_python)
-        print(f"{len(gold)} articles from {gold_dir}; IoU >= 0.5; one process")
+        where = f"{args.dev or args.bench / 'dev' / 'polnear-train'}" + (f" files {args.files}" if args.files else "")
+        print(f"{len(gold)} articles from {where}; IoU >= 0.5; one process")
         for types in runs:
             print(f"\ngold types scored: {types or 'all types'}")
             print(report_line("copydesk quotes", score(args.bench, gold_dir, ours, types), len(gold) / seconds))

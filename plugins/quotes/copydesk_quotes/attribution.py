@@ -20,6 +20,7 @@ in the length of the text.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 
 import attrs
@@ -144,6 +145,12 @@ BETWEEN_SUBJECT_AND_CUE = AUXILIARIES | frozenset(
         "quietly",
     ]
 )
+#: Cue lemmas whose passive still reports words or beliefs with no source named: "was told
+#: that", "is expected to", "was asked whether", "is believed to". Other passives ("was
+#: confirmed", "was endorsed by") tell of an event.
+PASSIVE_REPORTS = frozenset(
+    ["tell", "ask", "expect", "report", "say", "assure", "inform", "believe", "think", "know", "fear", "warn", "urge"]
+)
 #: Forms of "be": a cue after one is passive ("was told that"), its subject the addressee.
 BE_FORMS = frozenset(["be", "been", "being", "is", "was", "are", "were"])
 #: Cue lemmas whose bare and -s forms are more often nouns ("a claim", "the state", "shows").
@@ -191,6 +198,10 @@ NOUN_LIKE = frozenset(
         "answer",
         "concern",
         "order",
+        "view",
+        "plan",
+        "favor",
+        "call",
     ]
 )
 #: Words before an adjective: a cue word after one is not a verb ("the most elaborate").
@@ -257,6 +268,8 @@ GOVERNING_VERBS = frozenset(
 QUANTIFIERS = frozenset(
     ["one", "two", "three", "four", "five", "several", "some", "many", "most", "few", "other", "another"]
 )
+#: Words that make a share of people a subject ("56 percent said", "a majority support").
+SHARE_WORDS = frozenset(["percent", "%", "majority", "plurality", "minority", "half", "third", "thirds", "quarter"])
 #: Words that stand for a group of people as a subject ("others have said", "both said").
 GROUP_WORDS = frozenset(["others", "both", "all", "each", "everyone", "nobody", "none", "somebody", "someone"])
 #: Words that end a subject phrase on its left.
@@ -407,6 +420,8 @@ class Attributor:
         found: list[Attribution] = []
         q_index = 0
         state = _State()
+        # A transcript labels turn after turn; one capitalised label is a dateline ("ISLAMABAD: ...").
+        transcript = sum(1 for p_start, _ in paragraphs if _TURN_LABEL.match(text, p_start)) >= 2
         for p_start, p_end in paragraphs:
             here: list[Quotation] = []
             while q_index < len(quotations) and quotations[q_index].start < p_end:
@@ -414,11 +429,39 @@ class Attributor:
                     here.append(quotations[q_index])
                 q_index += 1
             tokens = tokenise(text, p_start, p_end, here, work)
+            spoken = self._transcript(text, tokens, state) if transcript else None
+            if spoken is not None:
+                found.append(spoken)  # "TAPPER: Do you think ...?": the paragraph is what the label's speaker said
+                continue
             for a, b in sentences(text, tokens):
                 if work is not None:
                     work.tick(b - a)
                 found.extend(self._sentence(text, tokens, a, b, state, work))
         return found
+
+    def _transcript(self, text: str, tokens: Sequence[Token], state: _State) -> Attribution | None:
+        """A transcript paragraph, ``TAPPER: Do you think ...?``: an all-caps name, a colon, the words.
+
+        Broadcast transcripts in news label each turn with the speaker's surname in capitals;
+        the whole paragraph after the colon is that speaker's. Labels that are sections, not
+        people (``UPDATE:``, ``EDITORIAL:``), are not speakers.
+        """
+        colon = next((m for m in range(1, min(len(tokens), 4)) if tokens[m].text == ":"), None)
+        if colon is None or len(tokens) - colon < 4:
+            return None
+        label = tokens[:colon]
+        if not all(t.kind == WORD and t.text.isupper() and t.text.isalpha() for t in label):
+            return None
+        if len(label[-1].text) < 3 or any(t.lower in SECTION_LABELS for t in label):
+            return None
+        where = _trim_range(tokens, colon + 1, len(tokens))
+        if where is None:
+            return None
+        speaker = self._mention(text, tokens, (0, colon))
+        mark = tokens[colon]
+        spoken = self._reported(text, tokens, [where], speaker, (mark.start, mark.end), 0.6)
+        state.sentence_done([spoken], None)
+        return spoken
 
     # ------------------------------------------------------------------ one sentence
     def _sentence(
@@ -458,6 +501,9 @@ class Attributor:
         orphan = None
         if not found:
             found.extend(self._colon(text, tokens, a, b, state))
+        if not found and self.beliefs and not cues:
+            found.extend(self._appearance(text, tokens, a, b))
+        found.extend(self._stated_nouns(text, tokens, a, b, found))
         if not found:
             found.extend(self._continuation(tokens, a, b, state))
             if not found and _only_quote(tokens, a, b):
@@ -473,7 +519,7 @@ class Attributor:
             token = tokens[i]
             if work is not None:
                 work.tick()
-            if token.kind != WORD or (token.lower not in self._forms and token.lower != "according"):
+            if token.kind != WORD or (token.lower not in self._forms and token.lower not in ("according", "in")):
                 i += 1
                 continue
             cue = self._cue_at(tokens, a, b, i)
@@ -492,13 +538,20 @@ class Attributor:
 
     def _verb_only(self, word: str) -> bool:
         """True for a cue form that cannot be a noun (said, told, added; not state, report)."""
-        return any(lemma not in NOUN_LIKE and word != lemma for _, lemma, _, _ in self._forms.get(word, ()))
+        # one-word forms only: "speaking" alone is not "speaking out against"
+        return any(
+            not rest and lemma not in NOUN_LIKE and word != lemma for rest, lemma, _, _ in self._forms.get(word, ())
+        )
 
     def _cue_at(self, tokens: Sequence[Token], a: int, b: int, i: int) -> _Cue | None:
         word = tokens[i].text
         lower = word.lower()
         if lower == "according" and i + 1 < b and tokens[i + 1].lower == "to":
             return _Cue(i, i + 2, "according to", "according", False)
+        if lower == "in":
+            # "In the latest CNN poll, Clinton leads" / "Trump leads, in the survey taken ...":
+            # a finding reported by where it was found; the cue is "in".
+            return _Cue(i, i + 1, "in", "according", False) if _opens_clause(tokens, a, i) else None
         if word != lower and not (word[0].isupper() and word[1:].islower() and i == a and lower == "asked"):
             return None
         options = self._forms.get(lower)
@@ -510,6 +563,8 @@ class Attributor:
                 continue
             if belief and not self.beliefs:
                 return None
+            if belief and i > a and _after_modal(tokens, a, i):
+                return None  # "could still find a way", "would never know it": ability, not a report
             before = tokens[i - 1] if i > a else None
             if before is not None and (
                 before.lower in DETERMINERS
@@ -555,11 +610,29 @@ class Attributor:
 
     def _with_speaker(self, tokens: Sequence[Token], a: int, b: int, cue: _Cue, earlier: list[_Cue]) -> _Cue | None:
         if cue.tense == "according":
-            right = _noun_phrase_right(tokens, cue.j, b, self.lexicon.speaker_nouns)
+            if cue.lemma == "in":
+                right = _according_source(tokens, cue.j, b)
+                if right is None or not any(t.lower in FINDING_NOUNS for t in tokens[right[0] : right[1]]):
+                    return None
+            else:
+                right = _according_source(tokens, cue.j, b) or _noun_phrase_right(
+                    tokens, cue.j, b, self.lexicon.speaker_nouns
+                )
             if right is None:
                 return None
             return attrs.evolve(cue, speaker=right, speaker_side="right", clause_start=_clause_start(tokens, a, cue.i))
         passive = _passive_at(tokens, a, cue.i)
+        if passive is not None and cue.lemma not in PASSIVE_REPORTS:
+            # "Sanders was supported by overwhelming majorities of women": the agent after "by"
+            # is the source, the subject what the stance is on. Without an agent ("he was
+            # confirmed 92 to 0") a passive tells of an event, not a report.
+            agent = _agent_after_by(tokens, cue.j + 1, b) if cue.j < b and tokens[cue.j].lower == "by" else None
+            subject = self._subject(tokens, a, passive) if agent is not None else None
+            if agent is None or subject is None:
+                return None
+            return attrs.evolve(
+                cue, speaker=agent, speaker_side="agent", clause_start=_clause_start(tokens, a, subject[0])
+            )
         if passive is not None:
             # "The delegation was told that ...": no speaker is named; the clause starts at the subject.
             subject = self._subject(tokens, a, passive)
@@ -584,22 +657,31 @@ class Attributor:
                 return attrs.evolve(cue, speaker=subject, speaker_side="left", clause_start=before - 1)
         if cue.tense == "participle" and not cue.belief:
             boundary = before_token is not None and (
-                before_token.text == "," or before_token.lower in ("while", "by", "before", "after")
+                before_token.text == ","
+                or before_token.lower in ("while", "by", "before", "after")
+                or _ends_with_comma(before_token)  # 'said things “should be wrapped up,” referring to'
             )
+            # the clause starts at the comma, or after a quotation that holds it
+            clause = before if before_token is not None and before_token.kind == QUOTE else before - 1
             if earlier and boundary:
-                return attrs.evolve(cue, speaker_side="inherited", clause_start=before - 1)
+                return attrs.evolve(cue, speaker_side="inherited", clause_start=clause)
             medium = before_token is not None and before_token.lower in MEDIA  # "issued a statement saying"
             subject = self._sentence_subject(tokens, a, cue.i) if boundary or medium else None
             if subject is not None:
-                start = before - 1 if boundary else cue.i
+                start = clause if boundary else cue.i
                 return attrs.evolve(cue, speaker=subject, speaker_side="left", clause_start=start)
             return None
         if cue.belief or cue.tense != "finite":
             return None
         if before_token is not None and (before_token.text == "," or before_token.kind == QUOTE):
-            right = _noun_phrase_right(tokens, cue.j, b, self.lexicon.speaker_nouns)
+            # '"...," said a longtime GOP data expert who has worked for ...' / '"...," said
+            # conservative activist Bob Klaus': after a quotation the inverted cue's subject is
+            # the speaker, however it starts and goes on.
+            after_quote = before_token.kind == QUOTE or (before - 2 >= a and tokens[before - 2].kind == QUOTE)
+            right = _noun_phrase_right(tokens, cue.j, b, self.lexicon.speaker_nouns, any_start=after_quote)
             if right is not None and (
-                right[1] >= b
+                after_quote
+                or right[1] >= b
                 or tokens[right[1]].kind != WORD
                 or tokens[right[1]].lower in ADVERBIAL_PREPOSITIONS | WEEKDAYS | {"to", "who", "whose"}
             ):
@@ -672,8 +754,8 @@ class Attributor:
                     continue
                 break
             lower = previous.lower
-            if lower in CLAUSE_WORDS:
-                break
+            if lower in CLAUSE_WORDS or lower in ("which", "who"):
+                break  # "..., which Beijing has vowed": the speaker is Beijing
             if lower == "and" and not (start - 2 >= a and tokens[start - 2].is_capitalised()):
                 break
             start -= 1
@@ -694,7 +776,9 @@ class Attributor:
         nouns = any(t.lower in self.lexicon.speaker_nouns or t.lower in self.lexicon.titles for t in words)
         # "the mayor", "a new poll": a short phrase opened by a determiner.
         determined = words[0].lower in DETERMINERS | QUANTIFIERS | GROUP_WORDS and len(words) <= 6
-        if not (capitalised or nouns or determined):
+        # "56 percent would vote for Clinton", "nearly three in five said": a share of those polled.
+        share = len(words) <= 6 and any(t.lower in SHARE_WORDS for t in words)
+        if not (capitalised or nouns or determined or share):
             return None
         if start == a and len(words) == 1 and last.lower in ("it", "this", "there"):
             return None
@@ -714,6 +798,12 @@ class Attributor:
     ) -> list[Attribution]:
         speaker = self._speaker(text, tokens, cue, state)
         cue_span = (tokens[cue.i].start, tokens[cue.j - 1].end)
+        if cue.speaker_side == "agent":
+            passive = _passive_at(tokens, a, cue.i)
+            subject = self._subject(tokens, a, passive) if passive is not None else None
+            if subject is None:
+                return []
+            return [self._reported(text, tokens, [subject], speaker, cue_span, confidence_of(cue) - 0.1)]
         after = cue.j if cue.speaker_side != "right" else cue.speaker[1] if cue.speaker else cue.j
         right = self._right_content(tokens, cue, after, min(b, next_clause))
         if cue.speaker_side == "right" and right is not None and not _only_quote(tokens, *right):
@@ -725,9 +815,7 @@ class Attributor:
         if left is not None and all(t.lower in LEADING_ADVERBS for t in tokens[left[0] : left[1]]):
             left = None  # "But, she said, ...": an adverb is not what was said
         left_is_quote = left is not None and _only_quote(tokens, *left)
-        confidence = 0.6 if cue.belief else 0.85
-        if cue.speaker_side == "inherited":
-            confidence -= 0.1
+        confidence = confidence_of(cue)
 
         # "Q1," he said, "Q2."  /  "Q," he said.  /  "Q," said the official.
         if left_is_quote and left is not None:
@@ -739,15 +827,49 @@ class Attributor:
         if cue.tense == "according" and cue.speaker is not None:
             # According to X, CONTENT.   /   CONTENT, according to X.
             if left is not None and cue.clause_start > a:
+                rest = _trim_range(tokens, cue.speaker[1], min(b, next_clause))
+                if left[0] == _after_adverbs(tokens, a) and rest is not None and tokens[cue.speaker[1]].text == ",":
+                    # "About 10:03 p.m., according to a congressional timeline, the contractors left":
+                    # the content runs on after the source, one span over both pieces.
+                    return [self._reported(text, tokens, [left, rest], speaker, cue_span, confidence)]
                 return [self._reported(text, tokens, [left], speaker, cue_span, confidence)]
             content = _trim_range(tokens, cue.speaker[1], min(b, next_clause))
             if content is not None:
                 return [self._reported(text, tokens, [content], speaker, cue_span, confidence)]
             return []
+        if (
+            right is not None
+            and cue.speaker_side == "left"
+            and cue.speaker is not None
+            and cue.j == cue.speaker[1] + 1
+            and tokens[cue.i].lower.endswith("ed")
+            and tokens[right[0]].lower == "by"
+        ):
+            # "a call echoed by Japan on Saturday", "an allegation rejected by a series of
+            # inquiries": a participle after a noun, its agent after "by" -- the noun is what
+            # was said, the agent who said it.
+            agent = _agent_after_by(tokens, right[0] + 1, right[1])
+            if agent is not None:
+                return [
+                    self._reported(
+                        text, tokens, [cue.speaker], self._mention(text, tokens, agent), cue_span, confidence - 0.1
+                    )
+                ]
+        if (
+            right is not None
+            and cue.speaker_side == "left"
+            and cue.speaker is not None
+            and _relative_after_comma(tokens, cue.speaker[0])
+        ):
+            # "..., which he called “a cartel”", "..., which Beijing has vowed to ignore": the
+            # relative pronoun is what was said about; one span over both pieces.
+            relative = cue.speaker[0] - 1
+            return [self._reported(text, tokens, [(relative, relative + 1), right], speaker, cue_span, confidence)]
         if right is not None:
             if _only_quote(tokens, *right):
                 group = state.new_group()
                 return [self._direct(tokens, right, speaker, cue_span, group, confidence + 0.1, cue)]
+            right = _content_to_quotation_end(tokens, *right)
             ranges: list[tuple[int, int]] = [right]
             # "For decades, Mr. de Vos noted, the United States has ...": content cut by the cue.
             if (
@@ -802,12 +924,18 @@ class Attributor:
         """``Graham: Trump's rhetoric destroying GOP's chance``: a short line, a name, a colon."""
         if a != 0 or end > MAX_HEADLINE or len(tokens) > MAX_HEADLINE + 2:
             return []
-        colon = next((m for m in range(a + 1, min(end, a + 5)) if tokens[m].text == ":"), None)
+        colon = next((m for m in range(a + 1, min(end, a + 12)) if tokens[m].text == ":"), None)
         if colon is None or colon + 2 > end:
             return []
         subject = self._leading_name(tokens, a, colon)
-        if subject is None or subject[1] != colon:
+        # "Clinton to Planned Parenthood: ...", "Obama To Asians Worried About U.S. Election: ...":
+        # the name may be followed by whom or where it spoke.
+        if subject is None or (
+            subject[1] != colon and tokens[subject[1]].lower not in ("to", "at", "on", "in", "before", "for")
+        ):
             return []
+        if any(t.lower.endswith(("'s", "\u2019s")) for t in tokens[subject[0] : subject[1]]):
+            return []  # "Secretary Clinton's Message to Pakistan: ...": a thing, not a speaker
         if all(t.text.isupper() and len(t.text) > 2 for t in tokens[subject[0] : subject[1]] if t.kind == WORD):
             return []  # "EDITORIAL: ...", "UPDATE: ...": a label, not a speaker
         speaker = self._mention(text, tokens, subject)
@@ -816,6 +944,83 @@ class Attributor:
             return []  # "Pledged: 781", "Twitter: Milbank": a label and a value
         mark = tokens[colon]
         return [self._reported(text, tokens, [where], speaker, (mark.start, mark.end), 0.5)]
+
+    def _appearance(self, text: str, tokens: Sequence[Token], a: int, b: int) -> list[Attribution]:
+        """``The speaker appeared closer to an endorsement``: an impression the writer reports.
+
+        News attributes such a judgement to no one named; what seems so is the whole clause,
+        its subject included, up to the next comma (``Trump seems to be the classic New York
+        personality``, but ...). After an impersonal ``it seems`` the content follows the cue.
+        """
+        i = next((m for m in range(a + 1, b - 1) if tokens[m].lower in APPEARANCE_FORMS), None)
+        if i is None:
+            return []
+        following = tokens[i + 1]
+        if following.kind != WORD or following.lower in NOT_AFTER_APPEARANCE or following.is_capitalised():
+            return []  # "appeared on Fox News", "appeared before the committee": a literal appearance
+        stop = next(
+            (m for m in range(i + 1, b) if tokens[m].kind != WORD and not _abbreviation(tokens[m - 1], tokens[m])), b
+        )
+        if tokens[i - 1].lower == "it":
+            start = i + 2 if following.lower == "that" else i + 1
+            where = _trim_range(tokens, start, stop)
+        else:
+            start = i
+            limit = max(a, i - MAX_SUBJECT)
+            while start > limit and tokens[start - 1].kind == WORD and tokens[start - 1].lower not in CLAUSE_WORDS:
+                start -= 1
+            while start < i and tokens[start].lower in LEADING_ADVERBS:
+                start += 1
+            if start == i:
+                return []
+            where = _trim_range(tokens, start, stop)
+        if where is None or where[1] - where[0] < 3:
+            return []
+        cue = tokens[i]
+        return [self._reported(text, tokens, [where], None, (cue.start, cue.end), 0.5)]
+
+    def _stated_nouns(
+        self, text: str, tokens: Sequence[Token], a: int, b: int, found: Sequence[Attribution]
+    ) -> list[Attribution]:
+        """``Mr. Trump's assertion that Russia should hack ...``, ``his pledge to ...``.
+
+        News reports claims, plans and fears with a noun as often as with a verb; with a
+        possessive before it the possessor is the source and the ``that`` or ``to`` clause
+        after it the content (``that`` included, as it is part of the clause). Outside the
+        content of another attribution only (a token belongs to one attribution).
+        """
+        made: list[Attribution] = []
+        taken = [(f.start, f.end) for f in found]
+        for m in range(a + 1, b - 2):
+            noun = tokens[m]
+            if noun.lower not in PROPOSITION_NOUNS or tokens[m + 1].lower not in ("that", "to"):
+                continue
+            owner = m - 1
+            while owner > a and owner > m - 3 and tokens[owner].lower in NOUN_MODIFIERS:
+                owner -= 1  # "Trump's recent assertion", "his repeated calls"
+            possessor = tokens[owner]
+            if not (possessor.lower in POSSESSIVES or possessor.lower.endswith(("'s", "\u2019s"))):
+                continue
+            if possessor.lower in POSSESSIVES:
+                source = (owner, owner + 1)
+            else:
+                start = owner
+                while start > a and (
+                    tokens[start - 1].is_capitalised() or (tokens[start - 1].text == "." and start - 2 >= a)
+                ):
+                    start -= 1
+                source = (start, owner + 1)
+            stop = next((k for k in range(m + 2, b) if tokens[k].text in (",", ";", "\u2014", "--", ":")), b)
+            where = _trim_range(tokens, m + 1, stop)
+            if where is None or where[1] - where[0] < 3:
+                continue
+            span = (tokens[where[0]].start, tokens[where[1] - 1].end)
+            if any(s < span[1] and span[0] < e for s, e in taken):
+                continue
+            speaker = self._mention(text, tokens, source)
+            made.append(self._reported(text, tokens, [where], speaker, (noun.start, noun.end), 0.5))
+            taken.append(span)
+        return made
 
     def _sentence_subject(self, tokens: Sequence[Token], a: int, stop: int) -> tuple[int, int] | None:
         """The noun phrase a sentence opens with, if it looks like a speaker."""
@@ -940,9 +1145,15 @@ class Attributor:
         if content is None:
             return None
         s, e = content
-        if e - s == 1 and tokens[s].kind == WORD:
-            return None
+        if e - s == 1 and tokens[s].kind == WORD and not self._one_word_content(cue, tokens[s]):
+            return None  # "said Monday": no content
         return content
+
+    def _one_word_content(self, cue: _Cue, word: Token) -> bool:
+        """An answer ("75 percent said yes") or the name a stance is on ("34,000 people supported Trump")."""
+        if word.lower in ("yes", "no"):
+            return True
+        return cue.lemma in self.lexicon.stance_verbs and word.is_capitalised() and word.lower not in WEEKDAYS
 
     def _adverbial_or_addressee(self, tokens: Sequence[Token], cue: _Cue, k: int) -> bool:
         first = tokens[k]
@@ -1146,6 +1357,10 @@ def _nested(tokens: Sequence[Token], outer: _Cue, inner: _Cue) -> bool:
     "given that polls show", "when a young man asked"). After punctuation or "and"/"but"
     a new attribution begins.
     """
+    if outer.tense == "according" and outer.speaker is not None:
+        # "According to exit polls, most voters feel ...": what follows the source is its content.
+        end = outer.speaker[1]
+        return end < len(tokens) and tokens[end].text == "," and inner.i > end
     if outer.speaker_side != "left" or inner.speaker_side not in ("left", "passive"):
         return False
     inner_start = inner.speaker[0] if inner.speaker is not None else inner.clause_start
@@ -1155,7 +1370,82 @@ def _nested(tokens: Sequence[Token], outer: _Cue, inner: _Cue) -> bool:
     if len(between) <= 8 and all(t.kind == WORD for t in between):
         return True
     before = tokens[inner_start - 1] if inner_start > outer.j else None
-    return before is not None and before.kind == WORD and before.lower not in ("and", "but", "or", "so", "yet")
+    if _relative_after_comma(tokens, inner_start):
+        return False  # "..., which he called “a cartel”": the relative clause is its own attribution
+    return before is not None and before.kind == WORD and before.lower not in CLAUSE_JOINERS
+
+
+def _content_to_quotation_end(tokens: Sequence[Token], s: int, e: int) -> tuple[int, int]:
+    """Reported content that ends with its quotation, not with the writer's comment after it.
+
+    ``called him a “moderate,” a subtle dig at ...`` -> ``him a “moderate,”``; ``called her
+    “third-rate” and boycotted one of the debates`` -> ``her “third-rate”``: an appositive
+    or a second verb after the quoted words is the writer's, not the speaker's.
+    """
+    for m in range(s + 1, e - 1):
+        if tokens[m].kind != QUOTE:
+            continue
+        k = m + 1
+        if tokens[k].text == ",":
+            k += 1
+        elif not _ends_with_comma(tokens[m]) and tokens[k].lower != "and":
+            continue
+        if k >= e:
+            break
+        nxt = tokens[k]
+        if nxt.lower in ("a", "an") and (k > m + 1 or _ends_with_comma(tokens[m])):
+            return s, m + 1  # an appositive comment on what was said
+        if nxt.lower == "and" and k + 1 < e:
+            verb = tokens[k + 1]
+            if verb.kind == WORD and not verb.is_capitalised() and verb.lower.endswith("ed"):
+                return s, m + 1  # a second thing the subject did
+    return s, e
+
+
+def _ends_with_comma(token: Token) -> bool:
+    """True for a quotation whose last word is followed by a comma inside the marks (“...,”)."""
+    return token.kind == QUOTE and token.text.rstrip("\"'\u201d\u2019\u00bb` ").endswith(",")
+
+
+#: Modal auxiliaries: a belief verb after one tells what could be, not what is believed.
+MODALS = frozenset(["can", "could", "would", "might", "may", "will", "should", "must", "can't", "cannot", "couldn't"])
+
+
+def _after_modal(tokens: Sequence[Token], a: int, i: int) -> bool:
+    """True if a modal stands before tokens[i], adverbs allowed between ("could still find")."""
+    k = i - 1
+    while k > a and tokens[k].lower in ("still", "never", "not", "also", "even", "ever", "easily", "quickly", "soon"):
+        k -= 1
+    return tokens[k].lower in MODALS or tokens[k].lower.replace("\u2019", "'") in MODALS
+
+
+def confidence_of(cue: _Cue) -> float:
+    """Base confidence of a cue's quote: lower for beliefs, lower again for an inherited speaker."""
+    confidence = 0.6 if cue.belief else 0.85
+    return confidence - 0.1 if cue.speaker_side == "inherited" else confidence
+
+
+def _agent_after_by(tokens: Sequence[Token], k: int, e: int) -> tuple[int, int] | None:
+    """The agent phrase after "by": words up to a time or place adverbial or the end."""
+    end = k
+    while (
+        end < e
+        and tokens[end].kind == WORD
+        and not (
+            end > k
+            and (
+                tokens[end].lower in ("on", "in", "at", "during", "after", "before", "last")
+                or tokens[end].lower in WEEKDAYS
+            )
+        )
+    ):
+        end += 1
+    return (k, end) if end > k else None
+
+
+def _relative_after_comma(tokens: Sequence[Token], k: int) -> bool:
+    """True if tokens[k] follows ", which" / ", whom" (a non-restrictive relative clause)."""
+    return k >= 2 and tokens[k - 1].lower in ("which", "whom") and tokens[k - 2].text == ","
 
 
 def _after_adverbs(tokens: Sequence[Token], a: int) -> int:
@@ -1175,12 +1465,151 @@ def _abbreviation(word: Token, dot: Token) -> bool:
 
 def _clause_start(tokens: Sequence[Token], a: int, k: int) -> int:
     """Where the clause of a speaker starting at `k` begins: before a comma or "and"."""
+    if k - 2 > a and _relative_after_comma(tokens, k):
+        k -= 1  # "..., which he called": the clause begins at "which"
     while k > a and (tokens[k - 1].text in (",", ";", ":") or tokens[k - 1].lower in ("and", "while", "but")):
         k -= 1
     return k
 
 
-def _noun_phrase_right(tokens: Sequence[Token], k: int, b: int, nouns: frozenset[str]) -> tuple[int, int] | None:
+#: Longest source (in tokens) after "according to": polls and records are named at length.
+MAX_ACCORDING_SOURCE = 30
+#: Punctuation that may stand inside the source of "according to" ("CNN/ORC", "AT&T").
+SOURCE_JOINERS = frozenset(["/", "&", "-", "'", "\u2019", "."])
+
+
+#: The start of a paragraph that may be a transcript turn: "TAPPER: ", "JAKE TAPPER: ".
+_TURN_LABEL = re.compile(r"[A-Z]{3,}(?: [A-Z]{2,}){0,2}:\s")
+#: All-caps labels that head a section, not a speaker's turn ("UPDATE: ...").
+SECTION_LABELS = frozenset(
+    [
+        "update",
+        "updated",
+        "editorial",
+        "note",
+        "breaking",
+        "correction",
+        "watch",
+        "related",
+        "video",
+        "photos",
+        "exclusive",
+        "opinion",
+        "analysis",
+        "review",
+        "read",
+        "more",
+        "see",
+        "also",
+        "source",
+        "sources",
+        "warning",
+        "spoiler",
+        "live",
+        "full",
+        "text",
+        "transcript",
+        "the",
+    ]
+)
+#: Verbs of seeming: the writer reports an impression with no source ("appeared to ...").
+APPEARANCE_FORMS = frozenset(["seem", "seems", "seemed", "appear", "appears", "appeared"])
+#: Words after "appeared" that make it literal ("appeared on television") or not a report.
+NOT_AFTER_APPEARANCE = frozenset(["on", "in", "at", "before", "with", "alongside", "onstage", "for", "and", "as"])
+#: Words that join a new clause, and with it a new attribution ("argued X, while the host sought Y").
+CLAUSE_JOINERS = frozenset(["and", "but", "or", "so", "yet", "while", "whereas", "although", "though"])
+#: Nouns that state a proposition, plan or feeling: with a possessive before them and a
+#: "that" or "to" clause after them, an attribution ("his claim that", "her pledge to").
+PROPOSITION_NOUNS = frozenset(
+    [
+        "claim",
+        "claims",
+        "assertion",
+        "assertions",
+        "argument",
+        "belief",
+        "view",
+        "contention",
+        "insistence",
+        "suggestion",
+        "promise",
+        "promises",
+        "pledge",
+        "vow",
+        "threat",
+        "warning",
+        "call",
+        "calls",
+        "demand",
+        "demands",
+        "plan",
+        "plans",
+        "proposal",
+        "hope",
+        "hopes",
+        "fear",
+        "fears",
+        "concern",
+        "complaint",
+        "accusation",
+        "allegation",
+        "allegations",
+        "prediction",
+        "statement",
+        "declaration",
+        "announcement",
+        "admission",
+        "denial",
+        "decision",
+        "refusal",
+        "desire",
+        "assurance",
+        "insinuation",
+        "conclusion",
+    ]
+)
+#: Possessive determiners before a stating noun ("his claim that").
+POSSESSIVES = frozenset(["his", "her", "their", "its", "our", "my"])
+#: Words between a possessive and its stating noun ("Trump's recent assertion").
+NOUN_MODIFIERS = frozenset(
+    ["recent", "repeated", "latest", "new", "earlier", "initial", "first", "public", "frequent", "oft-repeated", "own"]
+)
+#: Where findings are reported: "in the latest poll", "in a survey released Tuesday".
+FINDING_NOUNS = frozenset(["poll", "polls", "survey", "surveys", "study", "studies", "analysis", "report"])
+
+
+def _opens_clause(tokens: Sequence[Token], a: int, i: int) -> bool:
+    """True if tokens[i] starts its sentence (after adverbs) or follows a comma."""
+    return i == _after_adverbs(tokens, a) or (i > a and tokens[i - 1].text == ",")
+
+
+def _according_source(tokens: Sequence[Token], k: int, b: int) -> tuple[int, int] | None:
+    """The source after "according to", up to the punctuation that closes it.
+
+    Whatever stands there is the source, capitalised or not and however long: "according
+    to exit polls", "According to early results of exit polls conducted for The Associated
+    Press and television networks by Edison Research, ...". A short quotation may name it
+    (`her "clawback" plan`). None if no punctuation closes it soon enough.
+    """
+    end = k
+    limit = min(b, k + MAX_ACCORDING_SOURCE)
+    while end < limit:
+        token = tokens[end]
+        if token.kind == PUNCT and token.text not in SOURCE_JOINERS:
+            break
+        if token.kind == QUOTE and (end == k or len(token.text) > 40):
+            break
+        end += 1
+    if end == limit and end < b:
+        return None
+    while end > k and (tokens[end - 1].kind == PUNCT or tokens[end - 1].lower in NOT_SPEAKER_END):
+        end -= 1  # "a poll released Monday," keeps its day: what follows the comma is the content
+    return (k, end) if end > k else None
+
+
+def _noun_phrase_right(
+    tokens: Sequence[Token], k: int, b: int, nouns: frozenset[str], *, any_start: bool = False
+) -> tuple[int, int] | None:
     """The speaker after an inverted cue or "according to": up to a comma or the sentence end."""
     end = k
     limit = min(b, k + MAX_SUBJECT)
@@ -1194,7 +1623,8 @@ def _noun_phrase_right(tokens: Sequence[Token], k: int, b: int, nouns: frozenset
         return None
     first = tokens[k]
     if not (
-        first.text[:1].isupper()
+        any_start
+        or first.text[:1].isupper()
         or first.lower in PRONOUNS
         or first.lower in DETERMINERS
         or first.lower in QUANTIFIERS
@@ -1212,7 +1642,11 @@ def _skip_addressee(tokens: Sequence[Token], k: int, end: int) -> int:
     if first.is_capitalised():
         m = k
         limit = min(end, k + MAX_SUBJECT)
-        while m < limit and (tokens[m].is_capitalised() or tokens[m].text in ("-", "'s", "\u2019s")):
+        while m < limit and (
+            tokens[m].is_capitalised()
+            or tokens[m].text in ("-", "'s", "\u2019s")
+            or (tokens[m].text == "." and _abbreviation(tokens[m - 1], tokens[m]))  # "Arizona Sen. John McCain"
+        ):
             m += 1
         if m + 1 < end and tokens[m].text == "," and tokens[m + 1].lower in ("who", "which"):
             # "urged Musharraf, who seized power in 1999, to move ...": skip the relative clause.

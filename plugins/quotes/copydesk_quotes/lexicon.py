@@ -117,6 +117,18 @@ SPEECH_VERBS = (
     "elaborate",
     "jeer",
     "call on",
+    "speak out against",
+    "speak about",
+    "speak of",
+    "call out",
+    "weigh in on",
+    "touch on",
+    "open up about",
+    "refer to",
+    "talk about",
+    "discuss",
+    "remind",
+    "recount",
 )
 
 #: Verbs that name or label ("called the plan “a disaster”"): a quote only with a quotation.
@@ -134,6 +146,35 @@ STANCE_VERBS = (
     "refuse",
     "want",
     "seek",
+    "favor",
+    "favour",
+    "prefer",
+    "vote for",
+    "push for",
+    "embrace",
+    "champion",
+    "tout",
+    "denounce",
+    "decry",
+    "echo",
+    "hail",
+    "bemoan",
+    "deride",
+    "lambaste",
+    "assail",
+    "ridicule",
+    "rebuke",
+    "chide",
+    "castigate",
+    "disparage",
+    "fault",
+    "rail against",
+    "lash out at",
+    "take aim at",
+    "laugh off",
+    "brush off",
+    "shrug off",
+    "heap praise on",
     "defend",
     "oppose",
     "reject",
@@ -169,10 +210,27 @@ BELIEF_VERBS = (
     "know",
     "doubt",
     "reckon",
+    "see",
+    "view",
+    "learn",
+    "remember",
+    "understand",
+    "consider",
+    "recognize",
+    "suspect",
+    "realize",
+    "assume",
 )
 
 #: Irregular past forms; every other verb is inflected by rule.
 IRREGULAR_PAST = {
+    "take": "took",
+    "shoot": "shot",
+    "speak": "spoke",
+    "shake": "shook",
+    "seek": "sought",
+    "see": "saw",
+    "understand": "understood",
     "say": "said",
     "tell": "told",
     "write": "wrote",
@@ -185,7 +243,16 @@ IRREGULAR_PAST = {
     "go on to say": "went on to say",
 }
 #: Irregular participles besides the past form (written, shown, known).
-IRREGULAR_PARTICIPLE = {"write": "written", "show": "shown", "know": "known", "go on to say": "gone on to say"}
+IRREGULAR_PARTICIPLE = {
+    "take": "taken",
+    "speak": "spoken",
+    "shake": "shaken",
+    "see": "seen",
+    "write": "written",
+    "show": "shown",
+    "know": "known",
+    "go on to say": "gone on to say",
+}
 
 #: Verbs whose first object is the addressee, not the content ("told reporters that ...").
 ADDRESSEE_VERBS = ("tell", "assure", "inform", "advise", "warn", "urge", "remind", "ask", "promise", "caution")
@@ -397,15 +464,23 @@ TITLES = (
 )
 
 
+#: Verbs that double their last consonant before -ed and -ing (admitted, preferred, snapped).
+DOUBLED_FINAL = frozenset(
+    ["admit", "quip", "refer", "prefer", "regret", "concur", "blog", "commit", "submit", "plan", "snap", "rebut", "jab"]
+)
+
+
 def _regular_forms(lemma: str) -> tuple[str, str, str]:
     """(third person, past, -ing) of a regular verb: note -> notes, noted, noting."""
-    if lemma.endswith("e") and not lemma.endswith("ee"):
+    if lemma.endswith("ee"):
+        return lemma + "s", lemma + "d", lemma + "ing"  # agree -> agrees, agreed, agreeing
+    if lemma.endswith("e"):
         return lemma + "s", lemma + "d", lemma[:-1] + "ing"
     if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
         return lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"
-    if lemma.endswith(("s", "sh", "ch", "x", "z")):
+    if lemma.endswith(("s", "sh", "ch", "x", "z")) or (lemma.endswith("o") and not lemma.endswith("oo")):
         return lemma + "es", lemma + "ed", lemma + "ing"
-    if lemma in ("admit", "quip", "refer", "regret", "concur", "blog", "commit", "submit", "plan"):
+    if lemma in DOUBLED_FINAL:
         return lemma + "s", lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"
     return lemma + "s", lemma + "ed", lemma + "ing"
 
@@ -419,7 +494,8 @@ def verb_forms(lemma: str) -> dict[str, str]:
     head, _, rest = lemma.partition(" ")
     tail = f" {rest}" if rest else ""
     third, past, ing = _regular_forms(head)
-    past_form = IRREGULAR_PAST.get(lemma, past + tail)
+    # a phrasal verb inflects its head: "take aim at" -> "took aim at", "taken aim at"
+    past_form = IRREGULAR_PAST.get(lemma) or (IRREGULAR_PAST[head] + tail if head in IRREGULAR_PAST else past + tail)
     forms = {
         lemma: "finite",
         third + tail: "finite",
@@ -428,6 +504,8 @@ def verb_forms(lemma: str) -> dict[str, str]:
     }
     if lemma in IRREGULAR_PARTICIPLE:
         forms[IRREGULAR_PARTICIPLE[lemma]] = "perfect"
+    elif head in IRREGULAR_PARTICIPLE and rest:
+        forms.setdefault(IRREGULAR_PARTICIPLE[head] + tail, "perfect")  # "shot back" stays finite
     return forms
 
 
@@ -441,6 +519,8 @@ class Lexicon:
     addressee_verbs: frozenset[str]
     speaker_nouns: frozenset[str]
     titles: frozenset[str]
+    #: The stance verbs among `verbs`: their content may be a bare name ("endorsed Clinton").
+    stance_verbs: frozenset[str] = frozenset()
 
     @classmethod
     def build(
@@ -460,8 +540,10 @@ class Lexicon:
         """A lexicon from the defaults, replaced or extended as the step config says."""
         speech = {v.strip().lower() for v in (SPEECH_VERBS if verbs is None else verbs)}
         speech |= {v.strip().lower() for v in extra_verbs}
+        stance: set[str] = set()
         if stances:
-            speech |= {v.strip().lower() for v in (STANCE_VERBS if stance_verbs is None else stance_verbs)}
+            stance = {v.strip().lower() for v in (STANCE_VERBS if stance_verbs is None else stance_verbs)} - speech
+            speech |= stance
         belief = (
             {v.strip().lower() for v in (BELIEF_VERBS if belief_verbs is None else belief_verbs)} if beliefs else set()
         )
@@ -477,6 +559,7 @@ class Lexicon:
             addressee_verbs=frozenset(ADDRESSEE_VERBS),
             speaker_nouns=frozenset(nouns),
             titles=frozenset(title_set),
+            stance_verbs=frozenset(v for v in stance if v),
         )
 
     def cue_forms(self) -> dict[str, tuple[str, str, bool]]:

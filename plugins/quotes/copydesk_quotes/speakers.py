@@ -23,7 +23,7 @@ from typing import Any
 
 import attrs
 
-from copydesk_quotes.attribution import Attribution, Mention
+from copydesk_quotes.attribution import WEEKDAYS, Attribution, Mention
 from copydesk_quotes.lexicon import Lexicon
 from copydesk_quotes.work import WorkCounter
 
@@ -142,7 +142,7 @@ ORGANISATION_WORDS = frozenset(
     ]
 )
 #: Capitalised words that begin sentences without being part of a name.
-_NOT_NAME = frozenset(
+_NOT_NAME = WEEKDAYS | frozenset(  # days end a source ("a poll released Monday"), never a name
     [
         "the",
         "a",

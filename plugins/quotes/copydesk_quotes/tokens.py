@@ -13,7 +13,9 @@ from typing import NamedTuple
 from copydesk_quotes.marks import Quotation
 from copydesk_quotes.work import WorkCounter
 
-_TOKEN = re.compile(r"\w+(?:[\u2019'\-&.]\w+)*|[^\w\s]")
+#: A number with thousands separators ("34,000") is one word; so is a word with inner
+#: apostrophes, hyphens, ampersands or dots ("O'Rourke", "R-S.C", "AT&T", "U.S").
+_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)|\w+(?:[\u2019'\-&.]\w+)*|[^\w\s]")
 
 #: Words before a full stop that do not end a sentence.
 ABBREVIATIONS = frozenset(
@@ -37,6 +39,7 @@ ABBREVIATIONS = frozenset(
         "sr",
         "no",
         "vs",
+        "v",
         "inc",
         "co",
         "corp",

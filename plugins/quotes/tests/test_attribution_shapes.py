@@ -1,0 +1,297 @@
+"""Attributions beyond quoted speech: long sources, findings, beliefs, and where content ends.
+
+PolNeAR-style news annotation counts every attribution (statements, beliefs, findings of
+polls); these tests pin the shapes the rules read, on news-like sentences.
+"""
+
+from __future__ import annotations
+
+from copydesk import Document
+from copydesk.testing import make_document
+from copydesk_quotes import AttributeQuotes
+
+
+def found(text: str) -> list[tuple[str, str, str | None]]:
+    """(type, quoted text, speaker mention as written) of each quote found in `text`."""
+    doc: Document = AttributeQuotes()(make_document(text, blocks="lines"), None)  # type: ignore[arg-type]
+    out = []
+    for s in doc.layer("quotes"):
+        speaker = s.data["speaker"]
+        mention = None if speaker is None else doc.text[speaker["start"] : speaker["end"]]
+        out.append((s.label, doc.text[s.start : s.end], mention))
+    return out
+
+
+def test_according_to_takes_a_long_or_lower_case_source() -> None:
+    text = (
+        "According to early returns of exit polls conducted for several television networks by "
+        "a polling firm, most voters in both states feel angry at Washington."
+    )
+    assert found(text) == [
+        (
+            "indirect",
+            "most voters in both states feel angry at Washington",
+            "early returns of exit polls conducted for several television networks by a polling firm",
+        )
+    ]
+    text = "Voters without a college degree made up a third of the electorate, according to exit polls."
+    assert found(text) == [
+        ("indirect", "Voters without a college degree made up a third of the electorate", "exit polls")
+    ]
+
+
+def test_inverted_cue_after_a_quotation_takes_a_long_speaker() -> None:
+    text = (
+        "“It is going to be hard to do in a quick turnaround,” said a longtime data expert who has "
+        "worked for one of the rival campaigns in Iowa and New Hampshire."
+    )
+    [(kind, quote, speaker)] = found(text)
+    assert (kind, quote) == ("direct", "“It is going to be hard to do in a quick turnaround,”")
+    assert speaker is not None and speaker.startswith("a longtime data expert")
+
+
+def test_agree_and_doubled_consonant_forms_are_cues() -> None:
+    assert found("But most Republicans agreed they had no real recourse at this point.") == [
+        ("indirect", "they had no real recourse at this point", "most Republicans")
+    ]
+    assert found("The governor preferred a single-payer system akin to expanding Medicare.") == [
+        ("indirect", "a single-payer system akin to expanding Medicare", "The governor")
+    ]
+
+
+def test_stances_preferences_and_votes_are_attributed() -> None:
+    assert found("Among Democrats, 56 percent would vote for Clinton for president.") == [
+        ("indirect", "Clinton for president", "56 percent")
+    ]
+    assert found("In 2008 she sought to counter Mr. Obama's appeal to young voters.") == [
+        ("indirect", "to counter Mr. Obama's appeal to young voters", "she")
+    ]
+
+
+def test_beliefs_of_seeing_and_viewing_are_attributed() -> None:
+    assert found("Team Trump sees the convention as a second chance to win over women.") == [
+        ("indirect", "the convention as a second chance to win over women", "Team Trump")
+    ]
+
+
+def test_referring_to_after_a_quotation_is_the_speaker_gloss() -> None:
+    text = "“We will get something done sooner or later,” Manchin said, referring to the seats Democrats hold."
+    assert found(text) == [
+        ("direct", "“We will get something done sooner or later,”", "Manchin"),
+        ("indirect", "the seats Democrats hold", "Manchin"),
+    ]
+
+
+def test_addressee_after_remind_is_skipped() -> None:
+    assert found("Mr. Ryan reminded reporters that the House had passed the bill.") == [
+        ("indirect", "the House had passed the bill", "Mr. Ryan")
+    ]
+
+
+def test_finding_reported_in_a_poll() -> None:
+    assert found("In the latest Quinnipiac poll, the senator leads his rival by 5 points.") == [
+        ("indirect", "the senator leads his rival by 5 points", "the latest Quinnipiac poll")
+    ]
+    text = "The governor finished ahead of Clinton in hypothetical matchups, in recent polls from two networks."
+    assert found(text) == [
+        (
+            "indirect",
+            "The governor finished ahead of Clinton in hypothetical matchups",
+            "recent polls from two networks",
+        )
+    ]
+    # "in" before anything that is not a finding is just a preposition
+    assert found("In a speech on Monday, the governor attacked the deal.") == [("indirect", "the deal", "the governor")]
+
+
+def test_passive_of_an_event_verb_reports_nothing() -> None:
+    assert found("The judge was confirmed 92 to 0 last year.") == []
+    assert found("The delegation was told that the talks would resume.") == [
+        ("indirect", "the talks would resume", None)
+    ]
+
+
+def test_transcript_turn_is_the_labelled_speakers() -> None:
+    text = (
+        "Senators spoke on the Sunday shows.\n"
+        "TAPPER: Do you think the nominee has campaigned as a healer? Some say he has not.\n"
+        "UPDATE: The interview aired on Sunday and was watched by millions."
+    )
+    assert found(text) == [
+        ("indirect", "Do you think the nominee has campaigned as a healer? Some say he has not", "TAPPER")
+    ]
+
+
+def test_headline_name_with_audience_before_the_colon() -> None:
+    assert found("Clinton to Planned Parenthood: Trump will reverse Roe v. Wade") == [
+        ("indirect", "Trump will reverse Roe v. Wade", "Clinton")
+    ]
+    assert found("Trump has won several states on Tuesday: Georgia, Alabama and Tennessee.") == []
+
+
+def test_what_seems_so_is_an_impression_with_no_source() -> None:
+    text = "Indeed, a broader swath of Republican voters appears to be moving behind Trump, despite holdouts."
+    assert found(text) == [("indirect", "a broader swath of Republican voters appears to be moving behind Trump", None)]
+    assert found("But he seemed rattled by attacks from the governor at the final debate.") == [
+        ("indirect", "he seemed rattled by attacks from the governor at the final debate", None)
+    ]
+    assert found("Although nothing is certain, it seems the party has too many superdelegates.") == [
+        ("indirect", "the party has too many superdelegates", None)
+    ]
+    # a literal appearance reports nothing
+    assert found("The governor appeared on Fox News on Sunday.") == []
+
+
+def test_relative_clause_naming_is_its_own_attribution() -> None:
+    text = (
+        "Curtis said he has backed legislation aimed at accreditation bodies, which he called "
+        "“a cartel for higher education.”"
+    )
+    assert found(text) == [
+        ("indirect", "he has backed legislation aimed at accreditation bodies", "Curtis"),
+        ("mixed", "which he called “a cartel for higher education.”", "he"),
+    ]
+
+
+def test_criticism_verbs_are_stances() -> None:
+    assert found("Rubio also bemoaned the political climate in which people “hate each other.”") == [
+        ("mixed", "the political climate in which people “hate each other.”", "Rubio")
+    ]
+    assert found("The senator took aim at the trade deal.") == [("indirect", "the trade deal", "The senator")]
+
+
+def test_while_starts_a_new_attribution() -> None:
+    text = (
+        "Mr. Jones argued it was both a terrorist attack and a hate crime, while the program's host "
+        "sought to make a distinction between the two."
+    )
+    assert found(text) == [
+        ("indirect", "it was both a terrorist attack and a hate crime", "Mr. Jones"),
+        ("indirect", "to make a distinction between the two", "the program's host"),
+    ]
+
+
+def test_poll_source_keeps_its_day_and_is_not_a_person() -> None:
+    text = "In a national CNN/ORC poll released Monday, 31% of Republicans said they were enthusiastic."
+    doc: Document = AttributeQuotes()(make_document(text, blocks="lines"), None)  # type: ignore[arg-type]
+    [span] = doc.layer("quotes")
+    assert doc.text[span.start : span.end] == "31% of Republicans said they were enthusiastic"
+    assert span.data["speaker"]["name"] == "a national CNN/ORC poll released Monday"
+
+
+def test_possessive_stating_noun_with_a_clause() -> None:
+    text = "After several controversies, including Mr. Trump's assertion that Russia should hack the emails, the party split."
+    assert found(text) == [("indirect", "that Russia should hack the emails", "Mr. Trump's")]
+    text = "A second-place finish would bolster Rubio's claim to be the strongest alternative to Trump."
+    assert found(text) == [("indirect", "to be the strongest alternative to Trump", "Rubio's")]
+    # inside what someone said, the noun's clause is part of that content
+    assert found("He said his plan to cut taxes would work.") == [
+        ("indirect", "his plan to cut taxes would work", "He")
+    ]
+    # no possessive, no source
+    assert found("The plan to cut taxes failed in the Senate.") == []
+
+
+def test_participle_after_a_quotation_with_its_comma_is_a_new_clause() -> None:
+    text = "Trump said things “should be wrapped up by Cleveland,” referring to the party's July convention."
+    assert found(text) == [
+        ("mixed", "things “should be wrapped up by Cleveland,”", "Trump"),
+        ("indirect", "the party's July convention", "Trump"),
+    ]
+
+
+def test_mixed_content_ends_with_its_quotation() -> None:
+    text = 'Cruz knocked Rubio on trade and called him a "moderate," a subtle dig at a former tea party darling.'
+    assert found(text) == [("mixed", 'him a "moderate,"', "Cruz")]
+    assert found("He later said her tone was “aggressive” and boycotted one of the debates.") == [
+        ("mixed", "her tone was “aggressive”", "He")
+    ]
+
+
+def test_phrasal_cues_inflect_their_head() -> None:
+    assert found("The mayor spoke out against the plan to close the clinics.") == [
+        ("indirect", "the plan to close the clinics", "The mayor")
+    ]
+    assert found("In an interview, Clinton laughed off the attack ad.") == [("indirect", "the attack ad", "Clinton")]
+    assert found("The senator echoes the concerns of many in her party.") == [
+        ("indirect", "the concerns of many in her party", "The senator")
+    ]
+
+
+def test_content_around_according_to_is_one_span() -> None:
+    text = "About 10:03 p.m., according to a congressional timeline, the contractors left for the compound."
+    assert found(text) == [
+        (
+            "indirect",
+            "About 10:03 p.m., according to a congressional timeline, the contractors left for the compound",
+            "a congressional timeline",
+        )
+    ]
+
+
+def test_relative_pronoun_object_joins_the_content() -> None:
+    assert found("The court ruled against the claims, which Beijing has vowed to ignore.") == [
+        ("indirect", "which Beijing has vowed to ignore", "Beijing")
+    ]
+
+
+def test_impression_runs_over_abbreviated_titles() -> None:
+    text = "In another email, the foundation appeared to push aides to Mrs. Clinton to help find a job."
+    assert found(text) == [
+        ("indirect", "the foundation appeared to push aides to Mrs. Clinton to help find a job", None)
+    ]
+
+
+def test_a_yes_or_no_answer_is_content() -> None:
+    text = "Asked whether she has the integrity to serve, 75 percent of Democrats said yes."
+    assert found(text) == [("indirect", "yes", "75 percent of Democrats")]
+    assert found("The governor said Monday.") == []
+
+
+def test_inverted_speaker_after_a_quotation_may_start_lower_case() -> None:
+    text = (
+        '"It is his best role," said conservative activist Bob Klaus, who is not with a campaign. "It is a hot item."'
+    )
+    assert found(text) == [
+        ("direct", '"It is his best role,"', "conservative activist Bob Klaus"),
+        ("direct", '"It is a hot item."', "conservative activist Bob Klaus"),
+    ]
+
+
+def test_shot_back_is_a_cue() -> None:
+    assert found("“They are here for the free stuff,” Bennett shot back with a laugh.") == [
+        ("direct", "“They are here for the free stuff,”", "Bennett")
+    ]
+
+
+def test_belief_verb_after_a_modal_is_not_a_report() -> None:
+    assert found("Mr. Rubio could still find a way to the nomination.") == []
+    assert found("Mr. Rubio found the nomination was out of reach.") == [
+        ("indirect", "the nomination was out of reach", "Mr. Rubio")
+    ]
+
+
+def test_thousands_are_one_number_and_a_stance_may_be_on_one_name() -> None:
+    assert found("In the state's Republican caucuses, 34,000 people supported Trump.") == [
+        ("indirect", "Trump", "34,000 people")
+    ]
+
+
+def test_abbreviated_title_in_an_addressee_is_skipped() -> None:
+    assert found("He has advised Sen. John McCain that the plan would fail.") == [
+        ("indirect", "the plan would fail", "He")
+    ]
+
+
+def test_noun_with_a_participle_and_its_agent() -> None:
+    text = "The United States urged countries to back the ruling, a call echoed by Japan on Saturday."
+    assert found(text) == [
+        ("indirect", "to back the ruling", "The United States"),
+        ("indirect", "a call", "Japan"),
+    ]
+
+
+def test_passive_stance_with_its_agent() -> None:
+    assert found("In Vermont, Bernie Sanders was supported by large majorities of both men and women.") == [
+        ("indirect", "Bernie Sanders", "large majorities of both men and women")
+    ]
