@@ -110,3 +110,9 @@ def test_place_descriptions():
     assert describe_place(data, ("steps", 0, "with", "a", 0)) == "steps[0] (x.y) with.a[0]"
     assert describe_place(data, ("steps",)) == "steps"
     assert describe_place(data, ()) == "(top level)"
+
+
+@pytest.mark.parametrize("path", sorted((Path(__file__).resolve().parent.parent / "pipelines").glob("*.toml")), ids=lambda p: p.name)
+def test_every_ready_pipeline_builds(path: Path):
+    pipeline = build_pipeline(read_config(path))
+    assert pipeline.steps and pipeline.sink is not None
