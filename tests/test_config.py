@@ -64,7 +64,7 @@ def test_wrong_with_values_name_the_place_and_line():
     text = GOOD.replace('use = "text.parse"\n', 'use = "text.parse"\nwith = { title = "yes", colour = 1 }\n')
     found = problems(text)
     assert found == [
-        "p.toml:7: steps[0] (text.parse) with: unknown key 'colour'; allowed: title",
+        "p.toml:7: steps[0] (text.parse) with: unknown key 'colour'; allowed: max_line_chars, title",
         "p.toml:7: steps[0] (text.parse) with.title: 'yes' is not of type 'boolean'",
     ]
 
