@@ -20,9 +20,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
-import attrs
 from lxml import etree
 
 #: Elements whose content is never visible text.
@@ -149,9 +148,9 @@ MAX_INVISIBLE_CHARS = 16
 LINE_WIDTH = 80
 
 
-@attrs.frozen
-class RawBlock:
-    """A block before it has offsets in the document text."""
+class RawBlock(NamedTuple):
+    """A block before it has offsets in the document text (a named tuple: one is made per block,
+    and a tuple is the cheapest object to make)."""
 
     text: str
     kind: str
