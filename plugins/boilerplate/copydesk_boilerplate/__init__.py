@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import copydesk
-from copydesk import REMOVALS, Document, Register, Span, StepContext
+from copydesk import REMOVALS, Document, FrozenData, Register, Span, StepContext
 from copydesk_boilerplate.page import BoilerplateRule, Page, Verdict
 from copydesk_boilerplate.rules import DEFAULT_RULES, RULES
 
@@ -51,7 +51,8 @@ class StripBoilerplate:
         for index in sorted(set(page.removed) - page.earlier):
             verdict = page.removed[index]
             block = doc.blocks[index]
-            data = {"block": index, "detail": verdict.detail, "by": by}
+            # FrozenData already: Span's converter then copies nothing (one span per removed block).
+            data = FrozenData({"block": index, "detail": verdict.detail, "by": by})
             spans.append(Span(block.start, block.end, verdict.reason, REMOVALS, data))
         return doc.with_spans(spans)
 

@@ -85,7 +85,7 @@ class MarkedMetadata:
             if words > MAX_CAPTION_WORDS:
                 continue
             for tokens in reversed(page.trail_tokens(index, META_ANCESTORS)):
-                if tokens & CONTENT_TOKENS:  # "post entry author-jane": the article itself
+                if not CONTENT_TOKENS.isdisjoint(tokens):  # "post entry author-jane": the article itself
                     break
                 reason = next((META_TOKENS[t] for t in tokens if t in META_TOKENS), None) or next(
                     (r for t in tokens for end, r in META_SUFFIXES.items() if t.endswith(end)), None

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from functools import lru_cache
 
-from copydesk_boilerplate.page import Page, Verdict, tokens_of
+from copydesk_boilerplate.page import Page, Verdict, tokens_in_order, tokens_of
 from copydesk_boilerplate.vocabulary import (
     ARTICLE_BODY_PAIRS,
     ARTICLE_BODY_TOKENS,
@@ -89,8 +89,8 @@ def marks_article_body(descriptor: str) -> bool:
 @lru_cache(maxsize=8192)
 def descriptor_reason(descriptor: str) -> str | None:
     """The furniture an element's tokens name, unless they also name article content."""
-    tokens = tokens_of(descriptor)
-    if tokens & CONTENT_TOKENS:
+    tokens = tokens_in_order(descriptor)  # the first token as written decides, in every run
+    if not CONTENT_TOKENS.isdisjoint(tokens):
         return None
     for token in tokens:
         reason = FURNITURE_TOKENS.get(token)

@@ -80,16 +80,26 @@ class Page:
     def link_density(self, index: int) -> float:
         return self._link_density[index]
 
-    def trail_tokens(self, index: int, nearest: int) -> list[frozenset[str]]:
-        """Class, id and itemprop tokens of the `nearest` ancestors of a block, nearest last."""
+    def trail_tokens(self, index: int, nearest: int) -> list[tuple[str, ...]]:
+        """Class, id and itemprop tokens of the `nearest` ancestors of a block, nearest last
+        (each ancestor's tokens in the order of :func:`tokens_in_order`)."""
         trail = self.blocks[index].features.get("trail", ())
-        return [tokens_of(step) for step in trail[-nearest:]]
+        return [tokens_in_order(step) for step in trail[-nearest:]]
+
+
+@lru_cache(maxsize=8192)
+def tokens_in_order(step: str) -> tuple[str, ...]:
+    """The tokens of one ``tag#id.class@itemprop`` descriptor as written, each once, without the
+    tag name. Rules that take the first token naming some furniture read them in this order: a
+    set's order changes with Python's string hashing, from one run to the next."""
+    tag = step.partition("#")[0].partition(".")[0].partition("@")[0]
+    return tuple(dict.fromkeys(token for token in _TOKEN.findall(step) if token != tag))
 
 
 @lru_cache(maxsize=8192)
 def tokens_of(step: str) -> frozenset[str]:
     """The tokens of one ``tag#id.class@itemprop`` descriptor, without the tag name."""
-    return frozenset(_TOKEN.findall(step)) - {step.partition("#")[0].partition(".")[0].partition("@")[0]}
+    return frozenset(tokens_in_order(step))
 
 
 class BoilerplateRule(Protocol):

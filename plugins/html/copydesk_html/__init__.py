@@ -15,7 +15,7 @@ from typing import Any
 from lxml import etree
 
 import copydesk
-from copydesk import Block, Document, Drop, InputError, RawInput, Register, StepContext
+from copydesk import Block, Document, Drop, FrozenData, InputError, RawInput, Register, StepContext
 from copydesk_html.blocks import blocks_of
 from copydesk_html.decoding import decode_page
 from copydesk_html.metadata import page_metadata, warm_up_dates
@@ -97,14 +97,13 @@ class ParseHtml:
         parts: list[str] = []
         blocks: list[Block] = []
         offset = 0
-        for raw_block in raw_blocks:
+        for text, kind, xpath, features in raw_blocks:
             if parts:
                 offset += len(BLOCK_SEPARATOR)
-            parts.append(raw_block.text)
-            blocks.append(
-                Block(offset, offset + len(raw_block.text), raw_block.kind, raw_block.xpath, raw_block.features)
-            )
-            offset += len(raw_block.text)
+            parts.append(text)
+            # Features go in as FrozenData already: Block's converter then keeps them as they are.
+            blocks.append(Block(offset, offset + len(text), kind, xpath, FrozenData(features)))
+            offset += len(text)
         return Document(
             id=doc.id,
             source=doc.source,

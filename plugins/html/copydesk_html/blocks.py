@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
+from functools import lru_cache
+from typing import Any, NamedTuple
 
-import attrs
 from lxml import etree
 
 #: Elements whose content is never visible text.
@@ -148,9 +148,9 @@ MAX_INVISIBLE_CHARS = 16
 LINE_WIDTH = 80
 
 
-@attrs.frozen
-class RawBlock:
-    """A block before it has offsets in the document text."""
+class RawBlock(NamedTuple):
+    """A block before it has offsets in the document text (a named tuple: one is made per block,
+    and a tuple is the cheapest object to make)."""
 
     text: str
     kind: str
@@ -159,8 +159,13 @@ class RawBlock:
 
 
 def _descriptor(element: Any, tag: str) -> str:
-    ident = element.get("id")
-    classes = element.get("class")
+    return _descriptor_of(tag, element.get("id"), element.get("class"), element.get("itemprop"))
+
+
+@lru_cache(maxsize=4096)
+def _descriptor_of(tag: str, ident: str | None, classes: str | None, itemprop: str | None) -> str:
+    """The ``tag#id.class@itemprop`` descriptor of an element's attributes. Pages repeat the same
+    few attribute sets on most of their elements, so each is tokenised once (cached)."""
     out = tag
     if ident:
         out += "#" + ".".join(t for t in _TOKEN_SPLIT.split(ident.lower()) if t)
@@ -168,7 +173,6 @@ def _descriptor(element: Any, tag: str) -> str:
         tokens = [t for t in _TOKEN_SPLIT.split(classes.lower()) if t]
         if tokens:
             out += "." + ".".join(tokens)
-    itemprop = element.get("itemprop")
     if itemprop:
         out += "@" + ".".join(t for t in _TOKEN_SPLIT.split(itemprop.lower()) if t)
     return out
@@ -231,19 +235,21 @@ class _Blocks:
             first -= 1
         built: _Context = frames[first][3]
         for frame in frames[first + 1 :]:
-            ids, trail, path, landmarks, _, kind = built
+            ids, trail, path, landmarks, landmark_set, kind = built
             element, tag = frame[0], frame[1]
             role = element.get("role")
             if tag in LANDMARK_TAGS:
                 landmarks = (*landmarks, tag)
+                landmark_set = sorted(set(landmarks))
             elif role and role.lower() in _ROLES:
                 landmarks = (*landmarks, "role:" + role.lower())
+                landmark_set = sorted(set(landmarks))
             built = (
                 (*ids, frame[2]),
                 (*trail, _descriptor(element, tag)),
                 f"{path}/{tag}" if path else tag,
                 landmarks,
-                sorted(set(landmarks)),
+                landmark_set,
                 _ENCLOSING_KIND.get(tag, kind),
             )
             frame[3] = built
