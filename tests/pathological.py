@@ -79,3 +79,30 @@ def cases(secret_path: str, big: int = 5 * 1024 * 1024) -> Iterator[tuple[str, b
     yield "truncated.txt.gz", gzip.compress(ARTICLE.encode() * 50)[:-40]
     yield "not_gzip.txt.gz", b"this is not gzip data at all"
     yield "gzip_bomb.html.gz", gzip_bomb(200 * 1024 * 1024)
+
+
+def warc_record(url: str, body: bytes, *, length: int | None = None, version: str = "WARC/1.0") -> bytes:
+    """One WARC response record; `length` may lie about the block's size."""
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + body
+    header = (
+        f"{version}\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:{abs(hash(url)):032x}>\r\n"
+        f"WARC-Target-URI: {url}\r\nWARC-Date: 2026-11-27T00:00:00Z\r\n"
+        f"Content-Type: application/http; msgtype=response\r\nContent-Length: {len(http) if length is None else length}\r\n\r\n"
+    ).encode()
+    return header + http + b"\r\n\r\n"
+
+
+def warc_cases() -> Iterator[tuple[str, bytes]]:
+    """Broken and hostile web archives; most start with a good record that must still be read."""
+
+    def good(name: str) -> bytes:
+        return warc_record(f"https://news.example/good/{name}", HTML_ARTICLE.encode())
+
+    yield "truncated_record.warc", good("t") + warc_record("https://news.example/cut", HTML_ARTICLE.encode())[:-120]
+    yield "lying_length.warc", good("l") + warc_record("https://news.example/lie", b"<p>short</p>", length=10_000)
+    yield "garbage_header.warc", good("g") + b"NOT-A-WARC 9.9\r\njunk: yes\r\n\r\n" + bytes(range(256))
+    yield "not_a_warc.warc", bytes(random.Random(7).randrange(256) for _ in range(3000))
+    yield "empty.warc", b""
+    yield "truncated.warc.gz", gzip.compress(good("z1") + good("z2") + good("z3"))[:-30]
+    yield "bad_version.warc", warc_record("https://news.example/v", HTML_ARTICLE.encode(), version="WARC/9.9") + good("v")
+    yield "hostile_payload.warc", warc_record("https://news.example/bomb", b"<div>" * 100_000 + b"deep")

@@ -104,3 +104,46 @@ def test_random_news_like_text_gives_valid_offsets(processor: DocumentProcessor,
         check_offsets(json.loads(outcome.line))
     else:
         assert outcome.step != "validate", outcome.reason
+
+
+WARC_PIPELINE = """
+[pipeline]
+name = "warc-hostile"
+plugins = ["html", "boilerplate", "quotes", "records", "warc"]
+
+[input]
+use = "warc.records"
+
+[[steps]]
+use = "html.parse"
+
+[[steps]]
+use = "boilerplate.strip"
+
+[[steps]]
+use = "quotes.attribute"
+
+[output]
+use = "records.jsonl"
+"""
+
+
+def test_broken_web_archives_fail_alone_and_good_records_are_read(tmp_path: Path, run_pipeline_toml):  # type: ignore[no-untyped-def]
+    folder = tmp_path / "warcs"
+    folder.mkdir()
+    names = []
+    for name, data in pathological.warc_cases():
+        (folder / name).write_bytes(data)
+        names.append(name)
+    result = run_pipeline_toml(WARC_PIPELINE, [folder])
+    summary = result.summary
+    assert summary.read == summary.written + summary.dropped + summary.failed
+    assert len(result.records) + len(result.rejects) == summary.read
+    for record in result.records:
+        check_offsets(record)
+    good = {r["url"].rsplit("/", 1)[1] for r in result.records if r["url"].startswith("https://news.example/good/")}
+    # a good record before a broken one is read, whatever follows it
+    assert {"t", "l", "g", "z1"} <= good, [(r["uri"], r.get("error")) for r in result.rejects]
+    assert all(r["error"] for r in result.rejects if r["status"] == "failed")
+    failed_archives = {Path(r["uri"]).name.split("@")[0] for r in result.rejects}
+    assert failed_archives >= {"not_a_warc.warc", "garbage_header.warc"}, failed_archives
