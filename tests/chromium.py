@@ -9,11 +9,13 @@ is downloaded. `find_chromium` returns None where there is none, and tests skip.
 from __future__ import annotations
 
 import base64
+import contextlib
 import fcntl
 import json
 import os
 import select
 import shutil
+import signal
 import subprocess
 import tempfile
 import time
@@ -50,7 +52,8 @@ class Browser:
     def __init__(self, executable: str, width: int = 1400, height: int = 1000, timeout: float = 30.0) -> None:
         self.timeout = timeout
         self.events: list[dict[str, Any]] = []
-        self._profile = tempfile.TemporaryDirectory(prefix="copydesk-chromium-")
+        # Chromium's helper processes may still be writing the profile as the browser exits.
+        self._profile = tempfile.TemporaryDirectory(prefix="copydesk-chromium-", ignore_cleanup_errors=True)
         to_browser_r, to_browser_w = os.pipe()
         from_browser_r, from_browser_w = os.pipe()
 
@@ -67,6 +70,7 @@ class Browser:
             preexec_fn=wire_pipes,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
+            start_new_session=True,  # its own process group, so close() can end every helper process
         )
         os.close(to_browser_r)
         os.close(from_browser_w)
@@ -95,6 +99,8 @@ class Browser:
         except subprocess.TimeoutExpired:
             self._process.kill()
             self._process.wait()
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self._process.pid, signal.SIGKILL)
         self._read_file.close()
         self._profile.cleanup()
 
