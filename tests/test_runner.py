@@ -202,3 +202,19 @@ def test_a_step_past_its_time_limit_fails_only_its_document(plugins, run_pipelin
     [reject] = result.rejects
     assert (reject["id"], reject["step"]) == ("boom", "t.spin")
     assert "StepTimeout: took longer than 0.3 s on this document" in reject["error"]
+
+
+def test_removal_index_answers_like_a_scan_of_every_span():
+    from copydesk import REMOVALS, Span
+    from copydesk.testing import make_document
+
+    doc = make_document("a\n\nbb\n\nccc\n\ndddd\n\neeeee")
+    doc = doc.remove_block(1, "x").with_spans([Span(doc.blocks[2].start, doc.blocks[3].end, "wide", REMOVALS, {})])
+    index = doc.removal_index()
+
+    def scan(block):  # type: ignore[no-untyped-def]
+        covering = [s for s in doc.spans if s.layer == REMOVALS and s.start <= block.start and block.end <= s.end]
+        return covering[0].label if covering else None
+
+    assert [(r.label if (r := index.of(b)) else None) for b in doc.blocks] == [scan(b) for b in doc.blocks]
+    assert [scan(b) for b in doc.blocks] == [None, "x", "wide", "wide", None]

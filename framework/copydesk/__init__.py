@@ -10,7 +10,7 @@ import pluggy
 from copydesk.config import PipelineConfig, parse_config, read_config
 from copydesk.errors import ConfigError, CopydeskError, ExecutorError, InputError, PluginError, RunAborted
 from copydesk.executors import Job, chunked, default_workers
-from copydesk.model import REMOVALS, Block, Document, Drop, FrozenData, SourceInfo, Span, StepFailure
+from copydesk.model import REMOVALS, Block, Document, Drop, FrozenData, RemovalIndex, SourceInfo, Span, StepFailure
 from copydesk.output import JsonlFile
 from copydesk.pipeline import Pipeline, RunInfo, Sink, Step, StepContext, build_pipeline
 from copydesk.registry import Register
@@ -49,6 +49,7 @@ __all__ = [
     "PluginError",
     "RawInput",
     "Register",
+    "RemovalIndex",
     "RunAborted",
     "RunInfo",
     "RunSummary",

@@ -8,6 +8,7 @@ both as half-open code-point offsets into `text`. Steps return new documents
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
@@ -186,12 +187,14 @@ class Document:
     def with_meta(self, **items: Any) -> Document:
         return attrs.evolve(self, meta=self.meta.merged(items))
 
+    def removal_index(self) -> RemovalIndex:
+        """The removal spans, indexed once: ask it about every block of a document."""
+        return RemovalIndex(s for s in self.spans if s.layer == REMOVALS)
+
     def removal_of(self, block: Block) -> Span | None:
-        """The removal span covering `block`, if any step removed it."""
-        for span in self.spans:
-            if span.layer == REMOVALS and span.start <= block.start and block.end <= span.end:
-                return span
-        return None
+        """The removal span covering `block`, if any step removed it (indexes on every call:
+        in a loop over blocks, use :meth:`removal_index`)."""
+        return self.removal_index().of(block)
 
     def remove_block(self, index: int, reason: str, *, detail: str = "", by: str = "") -> Document:
         """Mark block `index` as removed with a reason code; the block itself stays."""
@@ -202,6 +205,37 @@ class Document:
 
 def _span_order(span: Span) -> tuple[int, int]:
     return (span.start, span.end)
+
+
+class RemovalIndex:
+    """Which removal span covers a block, in log time.
+
+    A span removing exactly the block wins; otherwise, among the spans starting at or before
+    the block, the one reaching furthest covers it if any does.
+    """
+
+    def __init__(self, spans: Iterable[Span]) -> None:
+        ordered = sorted(spans, key=_span_order)
+        self._exact = {(s.start, s.end): s for s in ordered}
+        self._starts = [s.start for s in ordered]
+        self._furthest: list[Span] = []
+        for span in ordered:
+            if not self._furthest or span.end > self._furthest[-1].end:
+                self._furthest.append(span)
+            else:
+                self._furthest.append(self._furthest[-1])
+
+    def __bool__(self) -> bool:
+        return bool(self._starts)
+
+    def of(self, block: Block) -> Span | None:
+        exact = self._exact.get((block.start, block.end))
+        if exact is not None:
+            return exact
+        i = bisect.bisect_right(self._starts, block.start) - 1
+        if i >= 0 and self._furthest[i].end >= block.end:
+            return self._furthest[i]
+        return None
 
 
 @attrs.frozen

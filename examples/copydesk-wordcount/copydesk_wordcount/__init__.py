@@ -25,10 +25,11 @@ class CountWords:
         self.kinds = frozenset(kinds or ["paragraph", "heading", "list_item", "blockquote"])
 
     def __call__(self, doc: Document, ctx: StepContext) -> Document:
+        removals = doc.removal_index()
         words = sum(
             len(_WORD.findall(doc.block_text(block)))
             for block in doc.blocks
-            if block.kind in self.kinds and doc.removal_of(block) is None
+            if block.kind in self.kinds and removals.of(block) is None
         )
         return doc.with_meta(**{META_KEY: words})
 

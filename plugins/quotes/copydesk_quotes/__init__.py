@@ -8,14 +8,11 @@ spans in layer ``quotes``; the speakers, each once with all mentions, go to
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable
-from itertools import accumulate
 from typing import Any
 
 import copydesk
-from copydesk import REMOVALS, Block, Document, Register, Span, StepContext
+from copydesk import Document, Register, Span, StepContext
 from copydesk_quotes.attribution import Attribution, Attributor
 from copydesk_quotes.lexicon import Lexicon
 from copydesk_quotes.speakers import SpeakerResolver, speaker_data
@@ -91,8 +88,8 @@ class AttributeQuotes:
 
     def paragraphs(self, doc: Document) -> list[tuple[int, int]]:
         """The ranges of the blocks to read: wanted kinds, not removed, in text order."""
-        covered = _removal_cover(doc)
-        wanted = [b for b in doc.blocks if b.kind in self.kinds and not covered(b)]
+        removals = doc.removal_index()
+        wanted = [b for b in doc.blocks if b.kind in self.kinds and removals.of(b) is None]
         return sorted({(b.start, b.end) for b in wanted if b.end > b.start})
 
     def find(self, doc: Document, work: WorkCounter | None = None) -> tuple[list[Span], list[dict[str, Any]]]:
@@ -117,21 +114,6 @@ class AttributeQuotes:
     def __call__(self, doc: Document, ctx: StepContext) -> Document:
         spans, speakers = self.find(doc)
         return doc.with_spans(spans).with_meta(**{SPEAKERS_META: speakers})
-
-
-def _removal_cover(doc: Document) -> Callable[[Block], bool]:
-    """Whether a removal span covers a block (as ``doc.removal_of(block) is not None``), with the
-    removal spans sorted once per document: asking ``removal_of`` for every block rescans all the
-    spans each time, which cost more than reading the quotes on pages of a few hundred blocks."""
-    removals = sorted((s.start, s.end) for s in doc.spans if s.layer == REMOVALS)
-    starts = [start for start, _ in removals]
-    furthest = list(accumulate((end for _, end in removals), max))  # the largest end among spans so far
-
-    def covered(block: Block) -> bool:
-        last = bisect_right(starts, block.start) - 1  # spans starting at or before the block
-        return last >= 0 and furthest[last] >= block.end
-
-    return covered
 
 
 def _span(doc_id: str, attribution: Attribution, entity: Any, grouped: bool) -> Span:

@@ -13,7 +13,7 @@ from typing import Any
 
 import attrs
 
-from copydesk import REMOVALS, Document, RunInfo, Span
+from copydesk import Document, RunInfo, Span
 
 #: Span layer of quotations (see docs/plugins/records.md for the data each span carries).
 QUOTES_LAYER = "quotes"
@@ -43,8 +43,7 @@ class Body:
         it (0 when none), so a viewer can show it in place.
         """
         wanted = frozenset(kinds)
-        removals = _removal_index(doc)
-        covered = _Coverage(removals.values())
+        removals = doc.removal_index()
         parts: list[str] = []
         doc_starts: list[int] = []
         doc_ends: list[int] = []
@@ -52,9 +51,7 @@ class Body:
         removed: list[dict[str, Any]] = []
         position = 0
         for block in sorted(doc.blocks, key=lambda b: (b.start, b.end)):
-            span = removals.get((block.start, block.end)) if removals else None
-            if span is None and covered.may_cover(block.start, block.end):
-                span = doc.removal_of(block)
+            span = removals.of(block) if removals else None
             text = doc.block_text(block)
             if span is not None:
                 entry: dict[str, Any] = {"text": text, "reason": span.label}
@@ -91,28 +88,6 @@ class Body:
         if s is None or e is None or e <= s:
             return None
         return s, e
-
-
-def _removal_index(doc: Document) -> dict[tuple[int, int], Span]:
-    return {(s.start, s.end): s for s in doc.spans if s.layer == REMOVALS}
-
-
-class _Coverage:
-    """Whether any removal covers a range, in log time: the furthest end among the spans that
-    start at or before each start (so a kept block costs a bisect, not a scan of every span)."""
-
-    def __init__(self, spans: Iterable[Span]) -> None:
-        ordered = sorted((s.start, s.end) for s in spans)
-        self.starts = [start for start, _ in ordered]
-        self.furthest: list[int] = []
-        furthest = -1
-        for _, end in ordered:
-            furthest = max(furthest, end)
-            self.furthest.append(furthest)
-
-    def may_cover(self, start: int, end: int) -> bool:
-        i = bisect.bisect_right(self.starts, start) - 1
-        return i >= 0 and self.furthest[i] >= end
 
 
 def build_article(doc: Document, run: RunInfo, body_kinds: Iterable[str] = DEFAULT_BODY_KINDS) -> dict[str, Any]:
