@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from copydesk.limits import StepTimeout, enforced, time_limit
+from copydesk.limits import StepTimeLimit, StepTimeout, enforced, time_limit
 
 
 def spin_until(deadline: float) -> int:
@@ -45,3 +45,33 @@ def test_not_enforced_off_the_main_thread():
     thread.join()
     assert seen == [False]
     assert enforced()
+
+
+def test_a_document_limit_arms_each_step_afresh_and_disarms_between_steps():
+    with StepTimeLimit(0.3) as limit:
+        for _ in range(3):  # three quick steps of 0.2 s: 0.6 s in all, none past its own limit
+            limit.arm()
+            spin_until(time.monotonic() + 0.2)
+            limit.disarm()
+        spin_until(time.monotonic() + 0.4)  # the runner's own time between steps is not limited
+        started = time.monotonic()
+        with pytest.raises(StepTimeout):
+            limit.arm()
+            spin_until(started + 30)
+        limit.disarm()
+    assert time.monotonic() - started < 29
+    spin_until(time.monotonic() + 0.4)  # nothing left armed after the document
+
+
+def test_a_document_limit_off_the_main_thread_is_inactive():
+    seen: list[bool] = []
+
+    def run() -> None:
+        with StepTimeLimit(0.1) as limit:
+            limit.arm()
+            seen.append(limit.active)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join()
+    assert seen == [False]

@@ -35,18 +35,41 @@ def _on_alarm(signum: int, frame: FrameType | None) -> None:
     raise StepTimeout
 
 
+class StepTimeLimit:
+    """The limit of each step over one document: checked once per document, armed per step.
+
+    Entering it checks, once, that the limit can be enforced here and that its handler is
+    installed, so each step pays for one timer call to arm and one to disarm. The timer is
+    disarmed right after each step: the runner's own code between steps is never interrupted.
+    """
+
+    def __init__(self, seconds: float | None) -> None:
+        self.seconds = float(seconds or 0.0)
+        self.active = False
+
+    def __enter__(self) -> StepTimeLimit:
+        global _installed
+        self.active = self.seconds > 0 and enforced()
+        if self.active and (not _installed or signal.getsignal(signal.SIGALRM) is not _on_alarm):
+            signal.signal(signal.SIGALRM, _on_alarm)
+            _installed = True
+        return self
+
+    def arm(self) -> None:
+        if self.active:
+            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+
+    def disarm(self) -> None:
+        if self.active:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.disarm()
+
+
 @contextmanager
 def time_limit(seconds: float | None) -> Iterator[None]:
     """Raise StepTimeout in the block if it runs longer than `seconds` (None or 0: no limit)."""
-    global _installed
-    if not seconds or not enforced():
+    with StepTimeLimit(seconds) as limit:
+        limit.arm()
         yield
-        return
-    if not _installed or signal.getsignal(signal.SIGALRM) is not _on_alarm:
-        signal.signal(signal.SIGALRM, _on_alarm)
-        _installed = True
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)

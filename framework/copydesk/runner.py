@@ -26,7 +26,7 @@ import jsonschema_rs
 
 from copydesk.config import PipelineConfig
 from copydesk.errors import CopydeskError, ExecutorError, PluginError, RunAborted
-from copydesk.limits import DEFAULT_STEP_TIME_LIMIT, StepTimeout, time_limit
+from copydesk.limits import DEFAULT_STEP_TIME_LIMIT, StepTimeLimit, StepTimeout
 from copydesk.model import Document, Drop, SourceInfo, StepFailure
 from copydesk.output import JsonlFile
 from copydesk.pipeline import Pipeline, StepContext, build_pipeline
@@ -98,44 +98,47 @@ class DocumentProcessor:
             id=item.id, source=SourceInfo(item.uri, media_type, item.sha256), raw=item.data, meta=item.meta
         )
         seconds: dict[str, float] = {}
-        for step in self.pipeline.steps:
-            if not step.reads(media_type):
-                continue
-            started = time.perf_counter()
-            try:
-                with time_limit(self.step_time_limit):
-                    result = step.instance(doc, self.contexts[step.index])
-                if not isinstance(result, Document | Drop):
-                    raise TypeError(f"step returned {type(result).__name__}, expected Document or Drop")
-                if doc.parsed and isinstance(result, Document) and result.text != doc.text:
-                    raise ValueError("step changed Document.text, which is fixed after parsing")
-            except Exception as exc:
-                seconds[step.name] = seconds.get(step.name, 0.0) + time.perf_counter() - started
-                message = str(exc) or repr(exc)
-                if isinstance(exc, StepTimeout):
-                    message = f"took longer than {self.step_time_limit:g} s on this document ([run] step_time_limit)"
-                failure = StepFailure(step.name, type(exc).__name__, message)
-                decision = self.hook.copydesk_handle_step_error(
-                    document=doc, step=step.name, error=exc, policy=step.on_error
-                )
-                if decision == "keep":
-                    doc = attrs.evolve(doc, failures=(*doc.failures, failure))
+        with StepTimeLimit(self.step_time_limit) as limit:
+            for step in self.pipeline.steps:
+                if not step.reads(media_type):
                     continue
-                return doc, Outcome(
-                    doc.id,
-                    item.uri,
-                    FAILED,
-                    step=step.name,
-                    reason=failure.describe(),
-                    failures=(*doc.failures, failure),
-                    seconds=seconds,
-                    aborted=decision == "raise",
-                )
-            seconds[step.name] = seconds.get(step.name, 0.0) + time.perf_counter() - started
-            if isinstance(result, Drop):
-                reason = f"{result.reason}: {result.detail}" if result.detail else result.reason
-                return doc, Outcome(doc.id, item.uri, DROPPED, step=step.name, reason=reason, seconds=seconds)
-            doc = result
+                started = time.perf_counter()
+                try:
+                    limit.arm()
+                    result = step.instance(doc, self.contexts[step.index])
+                    limit.disarm()
+                    if not isinstance(result, Document | Drop):
+                        raise TypeError(f"step returned {type(result).__name__}, expected Document or Drop")
+                    if doc.parsed and isinstance(result, Document) and result.text != doc.text:
+                        raise ValueError("step changed Document.text, which is fixed after parsing")
+                except Exception as exc:
+                    limit.disarm()
+                    seconds[step.name] = seconds.get(step.name, 0.0) + time.perf_counter() - started
+                    message = str(exc) or repr(exc)
+                    if isinstance(exc, StepTimeout):
+                        message = f"took longer than {limit.seconds:g} s on this document ([run] step_time_limit)"
+                    failure = StepFailure(step.name, type(exc).__name__, message)
+                    decision = self.hook.copydesk_handle_step_error(
+                        document=doc, step=step.name, error=exc, policy=step.on_error
+                    )
+                    if decision == "keep":
+                        doc = attrs.evolve(doc, failures=(*doc.failures, failure))
+                        continue
+                    return doc, Outcome(
+                        doc.id,
+                        item.uri,
+                        FAILED,
+                        step=step.name,
+                        reason=failure.describe(),
+                        failures=(*doc.failures, failure),
+                        seconds=seconds,
+                        aborted=decision == "raise",
+                    )
+                seconds[step.name] = seconds.get(step.name, 0.0) + time.perf_counter() - started
+                if isinstance(result, Drop):
+                    reason = f"{result.reason}: {result.detail}" if result.detail else result.reason
+                    return doc, Outcome(doc.id, item.uri, DROPPED, step=step.name, reason=reason, seconds=seconds)
+                doc = result
         if not doc.parsed:
             return doc, Outcome(
                 doc.id, item.uri, FAILED, step="parse", reason=f"no step parsed this {media_type} input"
