@@ -194,6 +194,11 @@ class Measurement:
         return self.read / self.seconds if self.seconds else 0.0
 
 
+#: Seconds between looks at the run's processes. Peak memory is the kernel's high-water mark
+#: (VmHWM), so rare looks lose nothing; frequent ones would take CPU from the run being timed.
+WATCH_INTERVAL = 0.5
+
+
 def _peak_kb(pid: int) -> int:
     try:
         with open(f"/proc/{pid}/status", encoding="ascii") as fh:
@@ -231,7 +236,7 @@ def measure(label: str, config: Path, corpus: Path, out: Path, *args: str) -> Me
                     cpu[process.pid] = times.user + times.system
                 except psutil.Error:
                     pass
-            stop.wait(0.1)
+            stop.wait(WATCH_INTERVAL)
 
     watcher = threading.Thread(target=watch, daemon=True)
     watcher.start()
