@@ -609,6 +609,10 @@ class Attributor:
         return None
 
     def _with_speaker(self, tokens: Sequence[Token], a: int, b: int, cue: _Cue, earlier: list[_Cue]) -> _Cue | None:
+        if cue.lemma == "ask" and _question_put(tokens, a, b, cue):
+            # "Asked about the deal, Ryan said ...", "... he said when asked whether ...":
+            # the question put to someone, reported with no one named as asking it.
+            return attrs.evolve(cue, speaker_side="question", clause_start=cue.i)
         if cue.tense == "according":
             if cue.lemma == "in":
                 right = _according_source(tokens, cue.j, b)
@@ -804,6 +808,9 @@ class Attributor:
             if subject is None:
                 return []
             return [self._reported(text, tokens, [subject], speaker, cue_span, confidence_of(cue) - 0.1)]
+        if cue.speaker_side == "question":
+            asked = _question_content(tokens, cue.j, b)
+            return [] if asked is None else [self._reported(text, tokens, [asked], None, cue_span, confidence_of(cue))]
         after = cue.j if cue.speaker_side != "right" else cue.speaker[1] if cue.speaker else cue.j
         right = self._right_content(tokens, cue, after, min(b, next_clause))
         if cue.speaker_side == "right" and right is not None and not _only_quote(tokens, *right):
@@ -1400,6 +1407,57 @@ def _content_to_quotation_end(tokens: Sequence[Token], s: int, e: int) -> tuple[
             if verb.kind == WORD and not verb.is_capitalised() and verb.lower.endswith("ed"):
                 return s, m + 1  # a second thing the subject did
     return s, e
+
+
+#: Words that open the question after "asked" ("asked about", "asked whether").
+QUESTION_OPENERS = frozenset(["about", "whether", "if", "what", "why", "how", "who", "when", "where", "which"])
+#: Words before a subject-less "asked" that make it a question put ("when asked about").
+QUESTION_LEADS = frozenset(["when", "after", "before", "once", "if", "while", "as"])
+
+
+def _question_put(tokens: Sequence[Token], a: int, b: int, cue: _Cue) -> bool:
+    """True for a subject-less "asked" that reports a question: ``Asked whether ..., she said``.
+
+    The cue opens its clause (the sentence, or after a comma or ``when``) and the question
+    follows it, maybe after an adverbial or the asker (``asked during a debate why``,
+    ``asked by a host if``).
+    """
+    i = cue.i
+    if tokens[i].lower != "asked":
+        return False
+    before = tokens[i - 1] if i > a else None
+    opens = i == _after_adverbs(tokens, a) or (
+        before is not None and (before.text == "," or before.lower in QUESTION_LEADS)
+    )
+    if not opens:
+        return False
+    return _question_start(tokens, cue.j, b) is not None
+
+
+def _question_start(tokens: Sequence[Token], k: int, b: int) -> int | None:
+    """Index of the question's first word after "asked" (an adverbial before it skipped)."""
+    for m in range(k, min(b, k + 10)):
+        token = tokens[m]
+        if token.kind != WORD:
+            return None
+        if token.lower in QUESTION_OPENERS:
+            return m + 1 if token.lower == "about" else m
+        if m == k and token.lower not in ADVERBIAL_PREPOSITIONS and token.lower != "by":
+            return None
+    return None
+
+
+def _question_content(tokens: Sequence[Token], k: int, b: int) -> tuple[int, int] | None:
+    """The question after "asked": up to the comma that closes it, or the sentence end."""
+    start = _question_start(tokens, k, b)
+    if start is None:
+        return None
+    end = start
+    while end < b and tokens[end].text not in (",", ";", "\u2014") and tokens[end].text not in ".?!":
+        end += 1
+        if tokens[end - 1].kind == QUOTE and _ends_with_comma(tokens[end - 1]):
+            break
+    return _trim_range(tokens, start, end)
 
 
 def _ends_with_comma(token: Token) -> bool:

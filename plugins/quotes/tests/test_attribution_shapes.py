@@ -244,7 +244,11 @@ def test_impression_runs_over_abbreviated_titles() -> None:
 
 def test_a_yes_or_no_answer_is_content() -> None:
     text = "Asked whether she has the integrity to serve, 75 percent of Democrats said yes."
-    assert found(text) == [("indirect", "yes", "75 percent of Democrats")]
+    # the question put is an attribution of its own, with no one named as asking it
+    assert found(text) == [
+        ("indirect", "whether she has the integrity to serve", None),
+        ("indirect", "yes", "75 percent of Democrats"),
+    ]
     assert found("The governor said Monday.") == []
 
 

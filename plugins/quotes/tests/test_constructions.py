@@ -1,0 +1,44 @@
+"""More constructions news uses to attribute: questions put, names things are known by,
+findings of records, long subjects, stances expressed with nouns.
+
+Each test is a sentence written in the style of news; the expectation is what the
+annotation conventions of the shared bench (README) say the attribution is.
+"""
+
+from __future__ import annotations
+
+from copydesk import Document
+from copydesk.testing import make_document
+from copydesk_quotes import AttributeQuotes
+
+
+def found(text: str) -> list[tuple[str, str, str | None]]:
+    """(type, quoted text, speaker mention as written) of each quote found in `text`."""
+    doc: Document = AttributeQuotes()(make_document(text, blocks="lines"), None)  # type: ignore[arg-type]
+    out = []
+    for s in doc.layer("quotes"):
+        speaker = s.data["speaker"]
+        mention = None if speaker is None else doc.text[speaker["start"] : speaker["end"]]
+        out.append((s.label, doc.text[s.start : s.end], mention))
+    return out
+
+
+def test_a_question_put_with_no_asker_is_reported_without_a_speaker() -> None:
+    text = "Asked whether the deal would survive the vote, the senator said he was hopeful."
+    assert found(text) == [
+        ("indirect", "whether the deal would survive the vote", None),
+        ("indirect", "he was hopeful", "the senator"),
+    ]
+    text = "“Nobody gets it right every time,” the mayor said when asked about the new budget, which passed in May."
+    assert ("indirect", "the new budget", None) in found(text)
+
+
+def test_an_adverbial_may_stand_between_asked_and_the_question() -> None:
+    text = "Asked during a radio interview why turnout fell, the governor blamed the weather."
+    assert found(text)[0] == ("indirect", "why turnout fell", None)
+
+
+def test_asked_with_a_subject_is_an_ordinary_cue() -> None:
+    # the subject asked the question: the speaker is named, the question is the content
+    [(kind, _, speaker)] = found("The chairman asked whether the hearing could be delayed.")
+    assert (kind, speaker) == ("indirect", "The chairman")
