@@ -1154,6 +1154,8 @@ class Attributor:
         s, e = content
         if e - s == 1 and tokens[s].kind == WORD and not self._one_word_content(cue, tokens[s]):
             return None  # "said Monday": no content
+        if tokens[s].lower == "to" and all(t.is_capitalised() for t in tokens[s + 1 : e]):
+            return None  # "should make clear to Washington.": whom it was said to, not what
         return content
 
     def _one_word_content(self, cue: _Cue, word: Token) -> bool:

@@ -129,6 +129,10 @@ SPEECH_VERBS = (
     "discuss",
     "remind",
     "recount",
+    "express",
+    "point to",
+    "make clear",
+    "make it clear",
 )
 
 #: Verbs that name or label ("called the plan “a disaster”"): a quote only with a quotation.
@@ -194,6 +198,11 @@ STANCE_VERBS = (
     "mock",
     "thank",
     "credit",
+    "offer",
+    "plan",
+    "vote against",
+    "campaign for",
+    "campaign against",
 )
 
 #: Verbs of thought and finding that news attributes like speech ("polls show", "he believes").
@@ -241,6 +250,7 @@ IRREGULAR_PAST = {
     "show": "showed",
     "cry": "cried",
     "go on to say": "went on to say",
+    "make": "made",
 }
 #: Irregular participles besides the past form (written, shown, known).
 IRREGULAR_PARTICIPLE = {
@@ -332,6 +342,16 @@ SPEAKER_NOUNS = (
     "party",
     "data",
     "figures",
+    "records",
+    "filings",
+    "polling",
+    "numbers",
+    "results",
+    "surveys",
+    "estimates",
+    "statistics",
+    "returns",
+    "projections",
     "document",
     "documents",
     "letter",

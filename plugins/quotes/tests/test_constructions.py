@@ -42,3 +42,25 @@ def test_asked_with_a_subject_is_an_ordinary_cue() -> None:
     # the subject asked the question: the speaker is named, the question is the content
     [(kind, _, speaker)] = found("The chairman asked whether the hearing could be delayed.")
     assert (kind, speaker) == ("indirect", "The chairman")
+
+
+def test_findings_of_records_and_filings_are_attributed() -> None:
+    assert found("Court records show the company paid no federal tax in 2014.") == [
+        ("indirect", "the company paid no federal tax in 2014", "Court records")
+    ]
+    assert found("New filings show the campaign has less than $2 million on hand.") == [
+        ("indirect", "the campaign has less than $2 million on hand", "New filings")
+    ]
+
+
+def test_verbs_of_expressing_pointing_and_offering_are_cues() -> None:
+    assert found("The senator made clear that she would not back the bill.") == [
+        ("indirect", "she would not back the bill", "The senator")
+    ]
+    assert found("Aides pointed to his record on trade.") == [("indirect", "his record on trade", "Aides")]
+    assert found("The governor expressed doubts about the merger.") == [
+        ("indirect", "doubts about the merger", "The governor")
+    ]
+    assert found("Republicans voted against the measure in committee.") == [
+        ("indirect", "the measure in committee", "Republicans")
+    ]
