@@ -647,6 +647,10 @@ class Attributor:
             left = None
         else:
             left = self._subject(tokens, a, cue.i)
+        if left is not None and left[1] < cue.i and tokens[left[1]].text == ",":
+            inverted = self._inverted_after_content(tokens, a, b, cue)
+            if inverted is not None:
+                return inverted
         if left is not None:
             return attrs.evolve(cue, speaker=left, speaker_side="left", clause_start=_clause_start(tokens, a, left[0]))
         before = _skip_left(tokens, a, cue.i)
@@ -683,6 +687,8 @@ class Attributor:
             # the speaker, however it starts and goes on.
             after_quote = before_token.kind == QUOTE or (before - 2 >= a and tokens[before - 2].kind == QUOTE)
             right = _noun_phrase_right(tokens, cue.j, b, self.lexicon.speaker_nouns, any_start=after_quote)
+            if right is not None and not after_quote and self._clause_inside(tokens, right):
+                right = None  # "..., said Mr. Trump was a candidate": content, not a speaker
             if right is not None and (
                 after_quote
                 or right[1] >= b
@@ -691,7 +697,85 @@ class Attributor:
             ):
                 # '"...," said Smith.' -- not '..., said the candidate could be ...'
                 return attrs.evolve(cue, speaker=right, speaker_side="right", clause_start=before)
-        return None
+        return self._long_subject(tokens, a, b, cue)
+
+    def _inverted_after_content(self, tokens: Sequence[Token], a: int, b: int, cue: _Cue) -> _Cue | None:
+        """``CONTENT, whom he has alienated, said Larry Sabato, director of ...``: inverted.
+
+        A comma before the cue makes the words before it look like an apposition of a
+        subject; when a name with nothing but its own apposition follows the cue, that
+        name is the speaker and what stands before is the content.
+        """
+        if cue.tense != "finite" or cue.lemma not in PLAIN_SPEECH or cue.i <= a or tokens[cue.i - 1].text != ",":
+            return None
+        if not self._verb_only(tokens[cue.i].lower):
+            return None
+        right = _noun_phrase_right(tokens, cue.j, b, self.lexicon.speaker_nouns)
+        if right is None or not (tokens[right[0]].is_capitalised() or tokens[right[0]].lower in DETERMINERS):
+            return None
+        if right[1] < b and not (tokens[right[1]].text == "," or _trim_range(tokens, right[1], b) is None):
+            return None
+        if self._clause_inside(tokens, right):
+            return None  # "..., said the plan would fail": content, not a speaker
+        return attrs.evolve(cue, speaker=right, speaker_side="right", clause_start=cue.i - 1)
+
+    def _clause_inside(self, tokens: Sequence[Token], where: tuple[int, int]) -> bool:
+        """True if an auxiliary or a reporting verb stands in the phrase: a clause, not a name."""
+        return any(t.lower in AUXILIARIES or self._verb_only(t.lower) for t in tokens[where[0] : where[1]])
+
+    def _long_subject(self, tokens: Sequence[Token], a: int, b: int, cue: _Cue) -> _Cue | None:
+        """``Some voters who have listened to his speeches ..., said he had less magnetism``.
+
+        A subject with a relative clause or several appositions is too long to read back
+        from the cue; for a verb that can only be a reporting verb (said, told), its head,
+        the noun phrase the sentence opens with, is the speaker.
+        """
+        if cue.tense != "finite" or cue.lemma not in PLAIN_SPEECH or not self._verb_only(tokens[cue.i].lower):
+            return None
+        if tokens[cue.i - 1].lower in ("that", "which", "who") or (cue.i - 2 > a and tokens[cue.i - 2].text == ","):
+            return None  # "a message that said", "..., respondents said, ...": the subject is right there
+        k = _after_adverbs(tokens, a)
+        opener = tokens[k] if k < cue.i else None
+        if opener is None or opener.lower in SENTENCE_OPENERS or opener.lower.endswith(("ed", "ing")):
+            return None  # "On his website, Jones alleged", "Reached by phone, she said": not a subject
+        end = k
+        while end < cue.i and end - k < MAX_SUBJECT - 4:
+            token = tokens[end]
+            if token.kind != WORD and not (token.text == "." and end > k and _abbreviation(tokens[end - 1], token)):
+                break
+            if token.lower in CLAUSE_WORDS or token.lower in AUXILIARIES or token.lower in ("who", "which", "whose"):
+                break
+            if token.lower in self._forms:
+                return None  # another verb stands between: not one long subject
+            end += 1
+        if (
+            end >= cue.i
+            or tokens[end].kind == QUOTE
+            or not (tokens[end].text == "," or tokens[end].lower in ("who", "which", "whose"))
+        ):
+            return None  # the head must be followed by what makes the subject long
+        while end > k and tokens[end - 1].lower in NOT_SPEAKER_END:
+            end -= 1
+        if end == k:
+            return None
+        words = tokens[k:end]
+        first = words[0]
+        if not (
+            first.is_capitalised()
+            or first.lower in DETERMINERS | QUANTIFIERS | GROUP_WORDS
+            or any(t.lower in self.lexicon.speaker_nouns for t in words)
+        ):
+            return None
+        if any(self._verb_only(t.lower) and not form_is_plural(t.lower) for t in tokens[end : cue.i]):
+            return None  # another reporting verb ("brands" may be a noun, "branded" is not)
+        right = _noun_phrase_right(tokens, cue.j, b, self.lexicon.speaker_nouns, any_start=True)
+        if (
+            right is not None
+            and not self._clause_inside(tokens, right)
+            and (right[1] >= b or tokens[right[1]].kind != WORD or tokens[right[1]].lower in ADVERBIAL_PREPOSITIONS)
+        ):
+            return None  # "..., says political scientist Dossym Satpayev in Almaty.": inverted
+        return attrs.evolve(cue, speaker=(k, end), speaker_side="left", clause_start=k)
 
     def _subject(self, tokens: Sequence[Token], a: int, i: int) -> tuple[int, int] | None:
         """Token range of the speaker written before the cue at `i`, if there is one."""
@@ -772,6 +856,8 @@ class Attributor:
                 last = tokens[end - 1]
                 break
         words = tokens[start:end]
+        if words[0].lower in AUXILIARIES:
+            return None  # "who have heard him speak over the decades": a verb phrase, not a speaker
         if any(t.lower == "to" for t in words):
             return None  # "prompted some politicians to": an infinitive clause, not a speaker
         if len(words) > MAX_SUBJECT - 2:
@@ -1411,6 +1497,14 @@ def _content_to_quotation_end(tokens: Sequence[Token], s: int, e: int) -> tuple[
     return s, e
 
 
+#: Cues of plain speech with no addressee: an inverted or long subject is read only for these.
+PLAIN_SPEECH = frozenset(
+    ["say", "add", "note", "write", "explain", "argue", "insist", "contend", "acknowledge", "predict", "warn"]
+)
+#: Words that open an adverbial, not a subject, at the start of a sentence.
+SENTENCE_OPENERS = ADVERBIAL_PREPOSITIONS | frozenset(
+    ["as", "despite", "amid", "to", "by", "under", "without", "like", "unlike", "among", "over", "since", "if"]
+)
 #: Words that open the question after "asked" ("asked about", "asked whether").
 QUESTION_OPENERS = frozenset(["about", "whether", "if", "what", "why", "how", "who", "when", "where", "which"])
 #: Words before a subject-less "asked" that make it a question put ("when asked about").
@@ -1673,7 +1767,10 @@ def _noun_phrase_right(
     """The speaker after an inverted cue or "according to": up to a comma or the sentence end."""
     end = k
     limit = min(b, k + MAX_SUBJECT)
-    while end < limit and tokens[end].kind == WORD:
+    while end < limit and (
+        tokens[end].kind == WORD
+        or (tokens[end].text == "." and end > k and _abbreviation(tokens[end - 1], tokens[end]))
+    ):
         if end > k and tokens[end].lower in CLAUSE_WORDS | {"in", "on", "at", "during", "to"}:
             break
         end += 1

@@ -328,6 +328,7 @@ SPEAKER_NOUNS = (
     "residents",
     "witnesses",
     "voters",
+    "respondents",
     "supporters",
     "critics",
     "observers",

@@ -64,3 +64,40 @@ def test_verbs_of_expressing_pointing_and_offering_are_cues() -> None:
     assert found("Republicans voted against the measure in committee.") == [
         ("indirect", "the measure in committee", "Republicans")
     ]
+
+
+def test_a_subject_with_a_relative_clause_keeps_its_head_as_speaker() -> None:
+    text = (
+        "Some voters who have heard the former president speak over the decades, on television or at "
+        "small events, said he had less energy than they remembered."
+    )
+    assert found(text) == [("indirect", "he had less energy than they remembered", "Some voters")]
+    text = (
+        "Ms. Ortiz, whose family moved to the city in 2009 after being priced out of their old "
+        "apartment, said the neighborhood had changed beyond recognition."
+    )
+    assert found(text) == [("indirect", "the neighborhood had changed beyond recognition", "Ms. Ortiz")]
+
+
+def test_said_after_content_and_a_relative_clause_takes_the_name_after_it() -> None:
+    text = (
+        "The senator also lacks allies in Congress, whom he has alienated with his rhetoric, said "
+        "Larry Sabato, director of the Center for Politics."
+    )
+    assert found(text) == [
+        (
+            "indirect",
+            "The senator also lacks allies in Congress, whom he has alienated with his rhetoric",
+            "Larry Sabato",
+        )
+    ]
+
+
+def test_a_clause_after_said_is_content_not_an_inverted_speaker() -> None:
+    assert found("Jeb Bush, the former governor, said the plan would fail.") == [
+        ("indirect", "the plan would fail", "Jeb Bush")
+    ]
+    # an addressee after "told" is not the speaker
+    assert found("“We will win,” Jeb Bush, the former Florida governor, told CNN.") == [
+        ("direct", "“We will win,”", "Jeb Bush")
+    ]
