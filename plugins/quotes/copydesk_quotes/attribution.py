@@ -552,7 +552,11 @@ class Attributor:
             # "In the latest CNN poll, Clinton leads" / "Trump leads, in the survey taken ...":
             # a finding reported by where it was found; the cue is "in".
             return _Cue(i, i + 1, "in", "according", False) if _opens_clause(tokens, a, i) else None
-        if word != lower and not (word[0].isupper() and word[1:].islower() and i == a and lower == "asked"):
+        if word != lower and not (
+            word[0].isupper()
+            and word[1:].islower()
+            and ((i == a and lower == "asked") or _in_title_case(tokens, a, b, i))
+        ):
             return None
         options = self._forms.get(lower)
         if not options:
@@ -1509,6 +1513,23 @@ SENTENCE_OPENERS = ADVERBIAL_PREPOSITIONS | frozenset(
 QUESTION_OPENERS = frozenset(["about", "whether", "if", "what", "why", "how", "who", "when", "where", "which"])
 #: Words before a subject-less "asked" that make it a question put ("when asked about").
 QUESTION_LEADS = frozenset(["when", "after", "before", "once", "if", "while", "as"])
+
+
+#: Short words a Title Case headline leaves in lower case ("Clinton Calls for a Truce").
+TITLE_CASE_SMALL = frozenset(["a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "by", "with"])
+
+
+def _in_title_case(tokens: Sequence[Token], a: int, b: int, i: int) -> bool:
+    """True if tokens[i] stands in a Title Case headline (``Another GOP Figure Endorses Clinton``).
+
+    Headlines capitalise their verbs too, so a capitalised cue there is still a cue. The
+    words around it (a bounded window, for linear time) must all be capitalised, but for
+    the short words headlines leave in lower case.
+    """
+    if i == a:
+        return False
+    words = [t for t in tokens[max(a, i - 6) : min(b, i + 7)] if t.kind == WORD and t.lower not in TITLE_CASE_SMALL]
+    return len(words) >= 4 and all(t.text[:1].isupper() or t.text[:1].isdigit() for t in words)
 
 
 def _question_put(tokens: Sequence[Token], a: int, b: int, cue: _Cue) -> bool:

@@ -101,3 +101,14 @@ def test_a_clause_after_said_is_content_not_an_inverted_speaker() -> None:
     assert found("“We will win,” Jeb Bush, the former Florida governor, told CNN.") == [
         ("direct", "“We will win,”", "Jeb Bush")
     ]
+
+
+def test_a_title_case_headline_capitalises_its_cue() -> None:
+    assert found("Another GOP Senator Endorses Hillary Clinton") == [
+        ("indirect", "Hillary Clinton", "Another GOP Senator")
+    ]
+    assert found("Governor Says State Will Appeal Ruling On Voter Maps") == [
+        ("indirect", "State Will Appeal Ruling On Voter Maps", "Governor")
+    ]
+    # in running text a capitalised cue word is a name or starts a sentence, not a cue
+    assert found("Mr. Wants and his brother run the family store in Dayton.") == []
