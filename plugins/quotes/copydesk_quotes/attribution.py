@@ -596,6 +596,10 @@ class Attributor:
                     return None
             if following is not None and following.lower == "to" and lemma in NOT_BEFORE_TO:
                 return None  # "continued to rebuff", "adding to his wins"
+            if lemma in CLAUSE_ONLY and following is not None and not _clause_follows(tokens, i + 1 + n, b):
+                return None  # "maintains a lead", "added a rule": an object, not what was said
+            if not n and following is not None and following.lower in PARTICLES:
+                return None  # "backed off", "was shouted down": a phrasal verb, not a report
             if before is not None and (
                 before.lower in DEGREE_WORDS or (before.text[:1].isdigit() and tense != "participle")
             ):
@@ -1513,6 +1517,26 @@ SENTENCE_OPENERS = ADVERBIAL_PREPOSITIONS | frozenset(
 QUESTION_OPENERS = frozenset(["about", "whether", "if", "what", "why", "how", "who", "when", "where", "which"])
 #: Words before a subject-less "asked" that make it a question put ("when asked about").
 QUESTION_LEADS = frozenset(["when", "after", "before", "once", "if", "while", "as"])
+
+
+#: Cue lemmas that report speech only before a clause ("maintained that", "added:", ", he
+#: added."), never before an object ("maintains a lead", "added a new rule").
+CLAUSE_ONLY = frozenset(["maintain"])
+
+
+def _clause_follows(tokens: Sequence[Token], k: int, b: int) -> bool:
+    """True if what follows a cue at `k` opens a clause: ``that``, a quotation, punctuation,
+    or an adverbial before one of them (``maintained in a statement that``)."""
+    first = tokens[k]
+    if first.kind != WORD or first.lower == "that":
+        return True
+    if first.lower not in ADVERBIAL_PREPOSITIONS and first.lower not in WEEKDAYS:
+        return False
+    return any(t.lower == "that" or t.kind == QUOTE or t.text == ":" for t in tokens[k + 1 : min(b, k + 9)])
+
+
+#: Particles that make a cue word part of another phrasal verb ("backed off", "shouted down").
+PARTICLES = frozenset(["off", "down", "up", "away"])
 
 
 #: Short words a Title Case headline leaves in lower case ("Clinton Calls for a Truce").

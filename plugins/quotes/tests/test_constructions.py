@@ -112,3 +112,17 @@ def test_a_title_case_headline_capitalises_its_cue() -> None:
     ]
     # in running text a capitalised cue word is a name or starts a sentence, not a cue
     assert found("Mr. Wants and his brother run the family store in Dayton.") == []
+
+
+def test_maintain_reports_only_before_a_clause() -> None:
+    assert found("The campaign has maintained that the donations were legal.") == [
+        ("indirect", "the donations were legal", "The campaign")
+    ]
+    assert found("Rubio still maintains an overwhelming lead in congressional endorsements.") == []
+
+
+def test_a_cue_word_with_a_particle_is_another_verb() -> None:
+    assert found("Facing blowback from the unions, the government backed off within a week.") == []
+    assert found("The governor backed the measure within a week.") == [
+        ("indirect", "the measure within a week", "The governor")
+    ]
