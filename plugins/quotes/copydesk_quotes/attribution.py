@@ -907,6 +907,13 @@ class Attributor:
             return [] if asked is None else [self._reported(text, tokens, [asked], None, cue_span, confidence_of(cue))]
         after = cue.j if cue.speaker_side != "right" else cue.speaker[1] if cue.speaker else cue.j
         right = self._right_content(tokens, cue, after, min(b, next_clause))
+        if cue.speaker_side == "passive" and right is not None and cue.j < b and tokens[cue.j].lower in RAISED:
+            # "All three candidates are expected to speak at the gala": what is expected is the
+            # whole clause, its subject included.
+            passive = _passive_at(tokens, a, cue.i)
+            subject = self._subject(tokens, a, passive) if passive is not None else None
+            if subject is not None:
+                return [self._reported(text, tokens, [(subject[0], right[1])], None, cue_span, confidence_of(cue))]
         if cue.speaker_side == "right" and right is not None and not _only_quote(tokens, *right):
             right = None  # '"...," said Hollande, who returned to Paris': an apposition, not content
         left_end = cue.clause_start
@@ -1537,6 +1544,11 @@ def _clause_follows(tokens: Sequence[Token], k: int, b: int) -> bool:
 
 #: Particles that make a cue word part of another phrasal verb ("backed off", "shouted down").
 PARTICLES = frozenset(["off", "down", "up", "away"])
+
+
+#: Words after a passive cue that make its subject part of what is reported ("is expected
+#: to", "was asked about"), unlike "was told that", whose subject is the addressee.
+RAISED = frozenset(["to", "about", "as"])
 
 
 #: Short words a Title Case headline leaves in lower case ("Clinton Calls for a Truce").

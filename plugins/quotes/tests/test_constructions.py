@@ -126,3 +126,14 @@ def test_a_cue_word_with_a_particle_is_another_verb() -> None:
     assert found("The governor backed the measure within a week.") == [
         ("indirect", "the measure within a week", "The governor")
     ]
+
+
+def test_a_raised_passive_reports_the_whole_clause() -> None:
+    text = "All three candidates are expected to speak at the gala on Thursday night."
+    assert found(text) == [
+        ("indirect", "All three candidates are expected to speak at the gala on Thursday night", None)
+    ]
+    # after "was told that" the subject is the addressee, not part of what was said
+    assert found("The delegation was told that the talks would resume.") == [
+        ("indirect", "the talks would resume", None)
+    ]
