@@ -269,7 +269,19 @@ QUANTIFIERS = frozenset(
     ["one", "two", "three", "four", "five", "several", "some", "many", "most", "few", "other", "another"]
 )
 #: Words that make a share of people a subject ("56 percent said", "a majority support").
-SHARE_WORDS = frozenset(["percent", "%", "majority", "plurality", "minority", "half", "third", "thirds", "quarter"])
+SHARE_WORDS = frozenset(
+    ["percent", "%", "majority", "plurality", "minority", "half", "third", "thirds", "quarter", "quarters", "fifths"]
+)
+#: Number words that count people in a share ("three in five").
+NUMBER_WORDS = frozenset(
+    ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+)
+
+
+def _is_number(token: Token) -> bool:
+    return token.text[:1].isdigit() or token.lower in NUMBER_WORDS
+
+
 #: Words that stand for a group of people as a subject ("others have said", "both said").
 GROUP_WORDS = frozenset(["others", "both", "all", "each", "everyone", "nobody", "none", "somebody", "someone"])
 #: Words that end a subject phrase on its left.
@@ -875,7 +887,13 @@ class Attributor:
         # "the mayor", "a new poll": a short phrase opened by a determiner.
         determined = words[0].lower in DETERMINERS | QUANTIFIERS | GROUP_WORDS and len(words) <= 6
         # "56 percent would vote for Clinton", "nearly three in five said": a share of those polled.
-        share = len(words) <= 6 and any(t.lower in SHARE_WORDS for t in words)
+        share = len(words) <= 6 and (
+            any(t.lower.rpartition("-")[2] in SHARE_WORDS for t in words)  # "two-thirds", "three-quarters"
+            or any(  # "nearly three in five", "six in 10"
+                words[m].lower == "in" and _is_number(words[m - 1]) and _is_number(words[m + 1])
+                for m in range(1, len(words) - 1)
+            )
+        )
         if not (capitalised or nouns or determined or share):
             return None
         if start == a and len(words) == 1 and last.lower in ("it", "this", "there"):

@@ -66,6 +66,13 @@ ABBREVIATIONS = frozenset(
     ]
 )
 
+#: Dotted abbreviations written before a name, never at a sentence end.
+TITLE_ABBREVIATIONS = frozenset(["e.g", "i.e"])
+#: Words that open a sentence and rarely follow "U.S." inside one ("the U.S. They ...").
+SENTENCE_STARTERS = frozenset(
+    ["they", "he", "she", "it", "we", "i", "the", "but", "and", "this", "that", "these", "there", "in", "a", "an"]
+)
+
 WORD = "w"
 PUNCT = "p"
 QUOTE = "q"
@@ -122,6 +129,10 @@ def _ends_sentence(text: str, tokens: Sequence[Token], i: int) -> bool:
         before = tokens[i - 1]
         if before.end == token.start and before.kind == WORD:
             word = before.lower
+            if "." in word and word not in TITLE_ABBREVIATIONS and i + 1 < len(tokens):
+                # "... entry into the U.S. They will ...": a place abbreviation ends the
+                # sentence when a word that only opens one follows it.
+                return tokens[i + 1].lower in SENTENCE_STARTERS
             if word in ABBREVIATIONS or (len(word) == 1 and before.text.isupper()) or "." in word:
                 return False
     return True

@@ -137,3 +137,20 @@ def test_a_raised_passive_reports_the_whole_clause() -> None:
     assert found("The delegation was told that the talks would resume.") == [
         ("indirect", "the talks would resume", None)
     ]
+
+
+def test_shares_written_as_fractions_or_x_in_y_are_subjects() -> None:
+    text = (
+        "Six in 10 primary voters said the governor is honest, and three-quarters said the same of "
+        "the mayor, while nearly three in five said they were undecided."
+    )
+    assert found(text) == [
+        ("indirect", "the governor is honest", "Six in 10 primary voters"),
+        ("indirect", "the same of the mayor", "three-quarters"),
+        ("indirect", "they were undecided", "nearly three in five"),
+    ]
+
+
+def test_a_sentence_may_end_with_a_dotted_abbreviation() -> None:
+    text = "The rules will not apply to travelers seeking entry into the U.S. They will expand one program, officials said."
+    assert found(text) == [("indirect", "They will expand one program", "officials")]
