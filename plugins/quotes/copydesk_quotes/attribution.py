@@ -693,7 +693,10 @@ class Attributor:
             clause = before if before_token is not None and before_token.kind == QUOTE else before - 1
             if earlier and boundary:
                 return attrs.evolve(cue, speaker_side="inherited", clause_start=clause)
-            medium = before_token is not None and before_token.lower in MEDIA  # "issued a statement saying"
+            medium = before_token is not None and (
+                before_token.lower in MEDIA  # "issued a statement saying"
+                or (cue.lemma == "say" and before_token.kind == WORD)  # "emailed supporters saying"
+            )
             subject = self._sentence_subject(tokens, a, cue.i) if boundary or medium else None
             if subject is not None:
                 start = clause if boundary else cue.i

@@ -154,3 +154,8 @@ def test_shares_written_as_fractions_or_x_in_y_are_subjects() -> None:
 def test_a_sentence_may_end_with_a_dotted_abbreviation() -> None:
     text = "The rules will not apply to travelers seeking entry into the U.S. They will expand one program, officials said."
     assert found(text) == [("indirect", "They will expand one program", "officials")]
+
+
+def test_saying_after_an_object_takes_the_sentence_subject() -> None:
+    text = "The Vermont senator emailed supporters saying the campaign would go on to the convention."
+    assert found(text) == [("indirect", "the campaign would go on to the convention", "The Vermont senator")]
