@@ -1214,6 +1214,10 @@ class Attributor:
 
     def _trailing(self, tokens: Sequence[Token], a: int, b: int, cue: _Cue) -> bool:
         """True if `cue` closes its sentence (", the ministry said.") with nothing said after it."""
+        if cue.tense == "according" and cue.lemma == "according to" and cue.speaker is not None:
+            # "Some 59 percent view her unfavorably, according to a new poll.": the source
+            # closes the sentence; what stands before it, cues and all, is its content.
+            return cue.i > a and tokens[cue.i - 1].text == "," and _trim_range(tokens, cue.speaker[1], b) is None
         if cue.speaker is None or cue.speaker_side not in ("left", "right") or cue.tense == "according":
             return False
         first = cue.speaker[0] if cue.speaker_side == "left" else cue.i

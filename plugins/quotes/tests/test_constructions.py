@@ -159,3 +159,14 @@ def test_a_sentence_may_end_with_a_dotted_abbreviation() -> None:
 def test_saying_after_an_object_takes_the_sentence_subject() -> None:
     text = "The Vermont senator emailed supporters saying the campaign would go on to the convention."
     assert found(text) == [("indirect", "the campaign would go on to the convention", "The Vermont senator")]
+
+
+def test_according_to_closing_a_sentence_owns_the_cues_before_it() -> None:
+    text = "Some 59 percent of registered voters view her unfavorably, according to a new national poll."
+    assert found(text) == [
+        ("indirect", "Some 59 percent of registered voters view her unfavorably", "a new national poll")
+    ]
+    text = "Most Democratic voters said the economy was their top concern, according to preliminary exit polls."
+    assert found(text) == [
+        ("indirect", "Most Democratic voters said the economy was their top concern", "preliminary exit polls")
+    ]
