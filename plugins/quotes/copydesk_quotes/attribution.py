@@ -956,6 +956,11 @@ class Attributor:
         if cue.tense == "according" and cue.speaker is not None:
             # According to X, CONTENT.   /   CONTENT, according to X.
             if left is not None and cue.clause_start > a:
+                if tokens[cue.i - 1].kind == WORD:
+                    # "Clinton leads by 271 delegates according to a count by the AP": with no
+                    # comma before the cue, the finding is the clause it closes.
+                    comma = next((m for m in range(left[1] - 1, left[0], -1) if tokens[m].text in (",", ";")), None)
+                    left = left if comma is None else _trim_range(tokens, comma + 1, left[1]) or left
                 rest = _trim_range(tokens, cue.speaker[1], min(b, next_clause))
                 if left[0] == _after_adverbs(tokens, a) and rest is not None and tokens[cue.speaker[1]].text == ",":
                     # "About 10:03 p.m., according to a congressional timeline, the contractors left":

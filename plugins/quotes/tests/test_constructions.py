@@ -170,3 +170,15 @@ def test_according_to_closing_a_sentence_owns_the_cues_before_it() -> None:
     assert found(text) == [
         ("indirect", "Most Democratic voters said the economy was their top concern", "preliminary exit polls")
     ]
+
+
+def test_according_to_with_no_comma_before_it_closes_only_its_clause() -> None:
+    text = (
+        "Entering the final contests in June, the governor leads by 271 pledged delegates according to "
+        "a count by The Associated Press, but his rival has vowed to fight on."
+    )
+    assert found(text)[0] == (
+        "indirect",
+        "the governor leads by 271 pledged delegates",
+        "a count by The Associated Press",
+    )
