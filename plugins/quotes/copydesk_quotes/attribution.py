@@ -1000,20 +1000,24 @@ class Attributor:
             relative = cue.speaker[0] - 1
             return [self._reported(text, tokens, [(relative, relative + 1), right], speaker, cue_span, confidence)]
         if right is not None:
+            # "For decades, Mr. de Vos noted, the United States has ...": content cut by the cue.
+            cut = (
+                left is not None
+                and cue.speaker_side == "left"
+                and tokens[right[0] - 1].text == ","
+                and left[0] == a
+                and tokens[left[1]].text == ","
+            )
             if _only_quote(tokens, *right):
+                if cut and left is not None and tokens[left[0]].lower not in SENTENCE_OPENERS:
+                    # 'Sooner or later, the governor told reporters, "it starts to pay off."': a
+                    # paraphrase finished by a quotation, one mixed span over both pieces.
+                    return [self._reported(text, tokens, [left, right], speaker, cue_span, confidence)]
                 group = state.new_group()
                 return [self._direct(tokens, right, speaker, cue_span, group, confidence + 0.1, cue)]
             right = _content_to_quotation_end(tokens, *right)
             ranges: list[tuple[int, int]] = [right]
-            # "For decades, Mr. de Vos noted, the United States has ...": content cut by the cue.
-            if (
-                left is not None
-                and cue.speaker_side == "left"
-                and cue.j < b
-                and tokens[cue.j].text == ","
-                and left[0] == a
-                and tokens[left[1]].text == ","
-            ):
+            if cut and left is not None:
                 ranges = [left, right]
             return [self._reported(text, tokens, ranges, speaker, cue_span, confidence)]
         if (
@@ -1899,7 +1903,7 @@ def _skip_addressee(tokens: Sequence[Token], k: int, end: int) -> int:
                     return n + 1
         return m
     rest = end - k
-    if rest <= 3:
+    if rest <= 3 and not any(t.kind == QUOTE for t in tokens[k:end]):
         return end
     if first.lower in DETERMINERS:
         return min(end, k + 2)

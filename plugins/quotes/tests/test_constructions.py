@@ -182,3 +182,12 @@ def test_according_to_with_no_comma_before_it_closes_only_its_clause() -> None:
         "the governor leads by 271 pledged delegates",
         "a count by The Associated Press",
     )
+
+
+def test_a_paraphrase_finished_by_a_quotation_around_the_cue_is_one_mixed_quote() -> None:
+    text = 'Sooner or later, the governor told reporters, "it starts to pay off."'
+    assert found(text) == [("mixed", text, "the governor")]
+    # an adverbial before the cue is not content: the quotation alone is direct
+    assert found('On Monday, the governor said, "it starts to pay off."') == [
+        ("direct", '"it starts to pay off."', "the governor")
+    ]
