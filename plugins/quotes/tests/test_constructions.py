@@ -191,3 +191,10 @@ def test_a_paraphrase_finished_by_a_quotation_around_the_cue_is_one_mixed_quote(
     assert found('On Monday, the governor said, "it starts to pay off."') == [
         ("direct", '"it starts to pay off."', "the governor")
     ]
+
+
+def test_a_name_does_not_run_over_a_full_stop_after_a_word() -> None:
+    text = "He flew to West Palm Beach on Tuesday to meet the candidate at Trump Tower. Manafort told reporters the campaign was united."
+    doc: Document = AttributeQuotes()(make_document(text, blocks="lines"), None)  # type: ignore[arg-type]
+    [quote] = doc.layer("quotes")
+    assert quote.data["speaker"]["name"] == "Manafort"
