@@ -695,7 +695,7 @@ class Attributor:
                 return attrs.evolve(cue, speaker_side="inherited", clause_start=clause)
             medium = before_token is not None and (
                 before_token.lower in MEDIA  # "issued a statement saying"
-                or (cue.lemma == "say" and before_token.kind == WORD)  # "emailed supporters saying"
+                or (before_token.kind == WORD and (cue.lemma == "say" or before_token.lower in GERUND_LEADS))
             )
             subject = self._sentence_subject(tokens, a, cue.i) if boundary or medium else None
             if subject is not None:
@@ -1583,6 +1583,11 @@ PARTICLES = frozenset(["off", "down", "up", "away"])
 #: Words after a passive cue that make its subject part of what is reported ("is expected
 #: to", "was asked about"), unlike "was told that", whose subject is the addressee.
 RAISED = frozenset(["to", "about", "as"])
+
+
+#: Words before a gerund cue whose subject is the sentence's ("focused on criticizing",
+#: "the most aggressive in denouncing", "pivoted to arguing", "has avoided criticizing").
+GERUND_LEADS = frozenset(["in", "on", "to", "of", "for", "about", "from", "without", "avoided", "directly"])
 
 
 #: Short words a Title Case headline leaves in lower case ("Clinton Calls for a Truce").

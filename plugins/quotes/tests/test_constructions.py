@@ -198,3 +198,8 @@ def test_a_name_does_not_run_over_a_full_stop_after_a_word() -> None:
     doc: Document = AttributeQuotes()(make_document(text, blocks="lines"), None)  # type: ignore[arg-type]
     [quote] = doc.layer("quotes")
     assert quote.data["speaker"]["name"] == "Manafort"
+
+
+def test_a_gerund_cue_after_a_preposition_takes_the_sentence_subject() -> None:
+    text = "The senator has been the most aggressive in the field in denouncing the trade deal."
+    assert found(text) == [("indirect", "the trade deal", "The senator")]
