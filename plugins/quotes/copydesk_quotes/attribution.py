@@ -810,7 +810,22 @@ class Attributor:
         last = tokens[end - 1]
         if last.text == "," and end - 1 > a:
             return self._subject_before_apposition(tokens, a, end - 1)
+        if last.lower == "that" and end - 2 >= a and self._relative_that(tokens[end - 2]):
+            return end - 1, end  # "an activist group that endorsed Sanders": the relative pronoun
         return self._phrase_ending_at(tokens, a, end)
+
+    def _relative_that(self, before: Token) -> bool:
+        """True if "that" after `before` is a relative pronoun ("a group that"), not a
+        conjunction after a verb ("said that", "is that", "so that")."""
+        return (
+            before.kind == WORD
+            and before.lower not in self._forms
+            and before.lower not in AUXILIARIES
+            and before.lower not in CLAUSE_WORDS
+            and before.lower not in NOT_SPEAKER_END
+            and not before.lower.endswith(("ed", "ly"))
+            and before.lower not in ("now", "given", "such", "means", "mean", "meant", "so", "say", "says")
+        )
 
     def _subject_before_apposition(
         self, tokens: Sequence[Token], a: int, comma: int, depth: int = 2
@@ -1016,6 +1031,12 @@ class Attributor:
                 group = state.new_group()
                 return [self._direct(tokens, right, speaker, cue_span, group, confidence + 0.1, cue)]
             right = _content_to_quotation_end(tokens, *right)
+            if (
+                cue.speaker is not None
+                and cue.speaker[1] - cue.speaker[0] == 1
+                and tokens[cue.speaker[0]].lower in RELATIVES
+            ):
+                right = _relative_clause_end(tokens, *right)
             ranges: list[tuple[int, int]] = [right]
             if cut and left is not None:
                 ranges = [left, right]
@@ -1213,7 +1234,7 @@ class Attributor:
 
     def _relative_antecedent(self, text: str, tokens: Sequence[Token], a: int, cue: _Cue) -> Mention | None:
         """For "voters who said" / "Trump, who said": the phrase "who" stands for."""
-        if cue.speaker is None or cue.speaker_side != "left" or tokens[cue.speaker[0]].lower not in ("who", "which"):
+        if cue.speaker is None or cue.speaker_side != "left" or tokens[cue.speaker[0]].lower not in RELATIVES:
             return None
         k = cue.speaker[0]
         if k > a and tokens[k - 1].text == ",":
@@ -1588,6 +1609,17 @@ RAISED = frozenset(["to", "about", "as"])
 #: Words before a gerund cue whose subject is the sentence's ("focused on criticizing",
 #: "the most aggressive in denouncing", "pivoted to arguing", "has avoided criticizing").
 GERUND_LEADS = frozenset(["in", "on", "to", "of", "for", "about", "from", "without", "avoided", "directly"])
+
+
+def _relative_clause_end(tokens: Sequence[Token], s: int, e: int) -> tuple[int, int]:
+    """Content in a relative clause ends with it: ``Jane Smith, who endorsed Sanders in the
+    primary, launched a petition`` -> ``Sanders in the primary``."""
+    stop = next((m for m in range(s + 1, e) if tokens[m].text in (",", ";", "\u2014", "--")), e)
+    return s, stop
+
+
+#: Relative pronouns that stand for the phrase before them as a speaker.
+RELATIVES = frozenset(["who", "which", "that"])
 
 
 #: Short words a Title Case headline leaves in lower case ("Clinton Calls for a Truce").

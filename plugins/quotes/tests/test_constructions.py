@@ -203,3 +203,12 @@ def test_a_name_does_not_run_over_a_full_stop_after_a_word() -> None:
 def test_a_gerund_cue_after_a_preposition_takes_the_sentence_subject() -> None:
     text = "The senator has been the most aggressive in the field in denouncing the trade deal."
     assert found(text) == [("indirect", "the trade deal", "The senator")]
+
+
+def test_a_relative_that_is_a_speaker_and_its_clause_ends_the_content() -> None:
+    text = "An activist group that endorsed Sanders in the primary, launched a petition on Wednesday."
+    assert found(text) == [("indirect", "Sanders in the primary", "that")]
+    text = "Jane Smith, who endorsed Sanders in the primary, launched a petition on Wednesday."
+    assert found(text) == [("indirect", "Sanders in the primary", "who")]
+    # "that" after a reporting verb is a conjunction, not a speaker
+    assert found("He said that endorsed candidates would win.") == [("indirect", "endorsed candidates would win", "He")]
