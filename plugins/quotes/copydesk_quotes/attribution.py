@@ -612,8 +612,12 @@ class Attributor:
                 return None  # "maintains a lead", "added a rule": an object, not what was said
             if not n and following is not None and following.lower in PARTICLES:
                 return None  # "backed off", "was shouted down": a phrasal verb, not a report
-            if before is not None and (
-                before.lower in DEGREE_WORDS or (before.text[:1].isdigit() and tense != "participle")
+            if (
+                before is not None
+                and (
+                    (before.lower in DEGREE_WORDS and not self._verb_only(lower))  # not "most said"
+                    or (before.text[:1].isdigit() and tense != "participle")
+                )
             ):
                 return None  # "the most elaborate", "270 pledged delegates": an adjective
             if tense == "perfect" and not (i > a and tokens[i - 1].lower in PERFECT_AUXILIARIES):
@@ -1295,6 +1299,12 @@ class Attributor:
                 and tokens[after].lower not in ADVERBIAL_PREPOSITIONS | {"to", "of", "with", "published", "aired"}
             ):
                 return _trim_range(tokens, after, end)  # "said in a statement Thursday night they pulled ..."
+            for m in range(k + 2, min(window, k + 7)):
+                if tokens[m].kind != WORD:
+                    break
+                if tokens[m].lower in SUBJECT_PRONOUNS:
+                    # "said on Thursday he hand-delivered", "wrote in both listings he was"
+                    return _trim_range(tokens, m, end)
         if prepositional and not any(t.text == "," for t in tokens[k:window]):
             return None  # "said in an interview with Bloomberg News following ...": no content here
         if cue.lemma in self.lexicon.addressee_verbs and k < end:

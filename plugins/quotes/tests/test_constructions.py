@@ -212,3 +212,16 @@ def test_a_relative_that_is_a_speaker_and_its_clause_ends_the_content() -> None:
     assert found(text) == [("indirect", "Sanders in the primary", "who")]
     # "that" after a reporting verb is a conjunction, not a speaker
     assert found("He said that endorsed candidates would win.") == [("indirect", "endorsed candidates would win", "He")]
+
+
+def test_content_after_an_adverbial_may_start_with_a_pronoun_and_no_that() -> None:
+    text = 'The senator said on Thursday he "hand-delivered a letter" to the attorney general.'
+    assert found(text) == [("mixed", 'he "hand-delivered a letter" to the attorney general', "The senator")]
+    text = "The seller wrote in both listings he was honored to announce the sale."
+    assert found(text) == [("indirect", "he was honored to announce the sale", "The seller")]
+
+
+def test_most_before_said_is_a_subject_not_a_degree() -> None:
+    assert found("Most Republicans were worried about the economy; most said they were very worried.") == [
+        ("indirect", "they were very worried", "most")
+    ]
