@@ -615,7 +615,11 @@ class Attributor:
             if (
                 before is not None
                 and (
-                    (before.lower in DEGREE_WORDS and not self._verb_only(lower))  # not "most said"
+                    (
+                        before.lower in DEGREE_WORDS
+                        and not self._verb_only(lower)  # not "most said"
+                        and not (before.lower == "most" and _opens_clause(tokens, a, i - 1))  # "Most believe"
+                    )
                     or (before.text[:1].isdigit() and tense != "participle")
                 )
             ):
@@ -1328,7 +1332,9 @@ class Attributor:
         """An answer ("75 percent said yes") or the name a stance is on ("34,000 people supported Trump")."""
         if word.lower in ("yes", "no"):
             return True
-        return cue.lemma in self.lexicon.stance_verbs and word.is_capitalised() and word.lower not in WEEKDAYS
+        if cue.lemma not in self.lexicon.stance_verbs:
+            return False
+        return (word.is_capitalised() and word.lower not in WEEKDAYS) or word.lower in ("him", "her", "them")
 
     def _adverbial_or_addressee(self, tokens: Sequence[Token], cue: _Cue, k: int) -> bool:
         first = tokens[k]
@@ -1470,6 +1476,7 @@ def _skip_left(tokens: Sequence[Token], a: int, i: int) -> int:
         lower = tokens[k - 1].lower
         if (
             lower in BETWEEN_SUBJECT_AND_CUE
+            or _manner_adverb(tokens[k - 1])
             or lower in WEEKDAYS
             or (lower == "on" and k < i and tokens[k].lower in WEEKDAYS)
         ):
@@ -1485,6 +1492,23 @@ def _skip_left(tokens: Sequence[Token], a: int, i: int) -> int:
         else:
             break
     return k
+
+
+#: Words in -ly that are not adverbs ("the family said").
+NOT_ADVERBS = frozenset(
+    ["family", "rally", "ally", "assembly", "supply", "reply", "early", "daily", "weekly", "monthly", "belly", "bully"]
+)
+
+
+def _manner_adverb(token: Token) -> bool:
+    """True for an adverb in -ly between a subject and its cue ("strongly supported")."""
+    return (
+        token.kind == WORD
+        and token.text.islower()
+        and len(token.text) > 4
+        and token.lower.endswith("ly")
+        and token.lower not in NOT_ADVERBS
+    )
 
 
 PAST_PARTICIPLES = frozenset(["told", "said", "written", "shown", "known", "thought", "found", "felt"])

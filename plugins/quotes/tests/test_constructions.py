@@ -225,3 +225,20 @@ def test_most_before_said_is_a_subject_not_a_degree() -> None:
     assert found("Most Republicans were worried about the economy; most said they were very worried.") == [
         ("indirect", "they were very worried", "most")
     ]
+
+
+def test_a_manner_adverb_may_stand_between_speaker_and_cue() -> None:
+    assert found("Both of his home-state senators strongly supported him.") == [
+        ("indirect", "him", "Both of his home-state senators")
+    ]
+    assert found("The governor dutifully recounts the achievements of the health law.") == [
+        ("indirect", "the achievements of the health law", "The governor")
+    ]
+    # a noun in -ly is not an adverb
+    assert found("The family said it was grateful.") == [("indirect", "it was grateful", "The family")]
+
+
+def test_most_opening_a_clause_is_a_subject() -> None:
+    assert found("Most believe that the economy has improved since he was elected.") == [
+        ("indirect", "the economy has improved since he was elected", "Most")
+    ]
