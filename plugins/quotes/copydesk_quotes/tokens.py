@@ -101,6 +101,10 @@ def tokenise(
 ) -> list[Token]:
     """Tokens of text[start:end]; `quotations` are those lying in that range, in order."""
     tokens: list[Token] = []
+    append = tokens.append
+    # tuple.__new__ skips the named tuple's Python-level constructor: tokens are made by the
+    # hundred thousand, and this loop is the attributor's hottest.
+    make = tuple.__new__
     position = start
     for quotation in (*quotations, None):
         stop = end if quotation is None else quotation.start
@@ -108,12 +112,13 @@ def tokenise(
             work.tick(max(0, stop - position))
         for match in _TOKEN.finditer(text, position, stop):
             word = match.group()
+            s, e = match.span()
             kind = WORD if (word[0].isalnum() or word[0] == "_") else PUNCT
-            tokens.append(Token(match.start(), match.end(), kind, word, word.lower()))
+            append(make(Token, (s, e, kind, word, word.lower(), None)))
         if quotation is None:
             break
         quoted = text[quotation.start : quotation.end]
-        tokens.append(Token(quotation.start, quotation.end, QUOTE, quoted, "", quotation))
+        append(Token(quotation.start, quotation.end, QUOTE, quoted, "", quotation))
         position = quotation.end
     return tokens
 
