@@ -691,6 +691,19 @@ class Attributor:
             if subject is not None:
                 # "CITIC runs an oil field in Kazakhstan and says it has ...": the sentence's subject
                 return attrs.evolve(cue, speaker=subject, speaker_side="left", clause_start=before - 1)
+        if (
+            cue.tense == "participle"
+            and cue.lemma in self.lexicon.stance_verbs
+            and before_token is not None
+            and before == cue.i
+            and before_token.kind == WORD
+            and before_token.lower.endswith("s")
+            and before_token.lower not in AUXILIARIES
+        ):
+            # "groups backing Senator Ted Cruz", "super PACs supporting him": the noun the
+            # participle describes takes the stance.
+            start = _noun_phrase_left(tokens, a, before)
+            return attrs.evolve(cue, speaker=(start, before), speaker_side="left", clause_start=start)
         if cue.tense == "participle" and not cue.belief:
             boundary = before_token is not None and (
                 before_token.text == ","
@@ -803,6 +816,7 @@ class Attributor:
         if (
             right is not None
             and not self._clause_inside(tokens, right)
+            and re.split("['\u2019]", tokens[right[0]].lower)[0] not in PRONOUNS  # "said they're not ..."
             and (right[1] >= b or tokens[right[1]].kind != WORD or tokens[right[1]].lower in ADVERBIAL_PREPOSITIONS)
         ):
             return None  # "..., says political scientist Dossym Satpayev in Almaty.": inverted
@@ -1468,6 +1482,31 @@ def _speaker_from(cue: _Cue) -> str:
     return {"left": "subject", "right": "inverted", "inherited": "inherited"}.get(cue.speaker_side, "subject")
 
 
+#: Prepositions a short noun phrase does not reach back over ("into groups backing ...").
+PREPOSITIONS = ADVERBIAL_PREPOSITIONS | frozenset(["into", "to", "of", "by", "about", "against", "over", "among"])
+
+
+def _noun_phrase_left(tokens: Sequence[Token], a: int, end: int) -> int:
+    """Start of the short noun phrase ending at `end`: back to a determiner, at most five
+    words, stopping before a preposition, an auxiliary, a clause word or a past form."""
+    start = end - 1
+    while start > a and start > end - 5:
+        previous = tokens[start - 1]
+        lower = previous.lower
+        if (
+            previous.kind != WORD
+            or lower in PREPOSITIONS
+            or lower in AUXILIARIES
+            or lower in CLAUSE_WORDS
+            or lower.endswith("ed")
+        ):
+            break
+        start -= 1
+        if lower in DETERMINERS or lower in QUANTIFIERS:
+            break
+    return start
+
+
 def _skip_left(tokens: Sequence[Token], a: int, i: int) -> int:
     """Index after the speaker: auxiliaries, adverbs and weekdays before the cue skipped."""
     k = i
@@ -1700,8 +1739,8 @@ def _question_start(tokens: Sequence[Token], k: int, b: int) -> int | None:
             return None
         if token.lower in QUESTION_OPENERS:
             return m + 1 if token.lower == "about" else m
-        if m == k and token.lower not in ADVERBIAL_PREPOSITIONS and token.lower != "by":
-            return None
+        if m == k and token.lower not in ADVERBIAL_PREPOSITIONS and token.lower != "by" and not _manner_adverb(token):
+            return None  # "asked specifically what", "asked during a debate why", "asked by a host if"
     return None
 
 

@@ -152,7 +152,7 @@ def test_shares_written_as_fractions_or_x_in_y_are_subjects() -> None:
 
 
 def test_a_sentence_may_end_with_a_dotted_abbreviation() -> None:
-    text = "The rules will not apply to travelers seeking entry into the U.S. They will expand one program, officials said."
+    text = "The rules will not apply to cargo arriving by sea in the U.S. They will expand one program, officials said."
     assert found(text) == [("indirect", "They will expand one program", "officials")]
 
 
@@ -242,3 +242,21 @@ def test_most_opening_a_clause_is_a_subject() -> None:
     assert found("Most believe that the economy has improved since he was elected.") == [
         ("indirect", "the economy has improved since he was elected", "Most")
     ]
+
+
+def test_a_stance_participle_after_a_plural_noun_is_that_group_s() -> None:
+    text = "He has poured thousands of dollars into groups backing Senator Ted Cruz of Texas."
+    assert found(text) == [("indirect", "Senator Ted Cruz of Texas", "groups")]
+
+
+def test_an_adverb_may_stand_between_asked_and_the_question() -> None:
+    text = "The senator, when asked specifically what was wrong with the plan, responded that it cost too much."
+    assert found(text)[0] == ("indirect", "what was wrong with the plan", None)
+
+
+def test_a_pronoun_after_said_opens_content_not_an_inverted_speaker() -> None:
+    text = (
+        "Other prominent Republicans, like two former Treasury secretaries \u2015 both big names in the party "
+        "\u2015 have also said they're not voting for him."
+    )
+    assert found(text) == [("indirect", "they're not voting for him", "Other prominent Republicans")]
