@@ -157,6 +157,7 @@ BE_FORMS = frozenset(["be", "been", "being", "is", "was", "are", "were"])
 NOUN_LIKE = frozenset(
     [
         "tweet",
+        "email",
         "back",
         "support",
         "question",
@@ -1327,6 +1328,8 @@ class Attributor:
             return None  # "said in an interview with Bloomberg News following ...": no content here
         if cue.lemma in self.lexicon.addressee_verbs and k < end:
             k = _skip_addressee(tokens, k, end)
+            if k < end and tokens[k].lower == "saying":
+                k += 1  # "emailed supporters saying the campaign would go on"
         k = _skip_adverbial(tokens, k, end)
         if k < end and tokens[k].lower == "that":
             k += 1

@@ -133,6 +133,10 @@ SPEECH_VERBS = (
     "point to",
     "make clear",
     "make it clear",
+    "liken",
+    "portray",
+    "attribute",
+    "email",
 )
 
 #: Verbs that name or label ("called the plan “a disaster”"): a quote only with a quotation.
@@ -201,6 +205,7 @@ STANCE_VERBS = (
     "offer",
     "plan",
     "vote against",
+    "vote to",
     "campaign for",
     "campaign against",
 )
@@ -265,7 +270,7 @@ IRREGULAR_PARTICIPLE = {
 }
 
 #: Verbs whose first object is the addressee, not the content ("told reporters that ...").
-ADDRESSEE_VERBS = ("tell", "assure", "inform", "advise", "warn", "urge", "remind", "ask", "promise", "caution")
+ADDRESSEE_VERBS = ("tell", "assure", "inform", "advise", "warn", "urge", "remind", "ask", "promise", "caution", "email")
 
 #: Nouns that make a speaker when they head the subject of a cue ("an official said").
 SPEAKER_NOUNS = (

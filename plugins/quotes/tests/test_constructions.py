@@ -157,6 +157,9 @@ def test_a_sentence_may_end_with_a_dotted_abbreviation() -> None:
 
 
 def test_saying_after_an_object_takes_the_sentence_subject() -> None:
+    text = "The Vermont senator rallied supporters saying the campaign would go on to the convention."
+    assert found(text) == [("indirect", "the campaign would go on to the convention", "The Vermont senator")]
+    # after a cue with an addressee, "saying" is part of that cue
     text = "The Vermont senator emailed supporters saying the campaign would go on to the convention."
     assert found(text) == [("indirect", "the campaign would go on to the convention", "The Vermont senator")]
 
@@ -260,3 +263,15 @@ def test_a_pronoun_after_said_opens_content_not_an_inverted_speaker() -> None:
         "\u2015 have also said they're not voting for him."
     )
     assert found(text) == [("indirect", "they're not voting for him", "Other prominent Republicans")]
+
+
+def test_verbs_of_likening_portraying_and_emailing_are_cues() -> None:
+    assert found("The governor likened the tax to a toll on working families.") == [
+        ("indirect", "the tax to a toll on working families", "The governor")
+    ]
+    assert found("Her campaign emailed supporters that the race was tightening.") == [
+        ("indirect", "the race was tightening", "Her campaign")
+    ]
+    assert found("The council voted to pay $5 million to the victims.") == [
+        ("indirect", "pay $5 million to the victims", "The council")
+    ]
