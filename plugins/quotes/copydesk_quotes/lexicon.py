@@ -137,6 +137,15 @@ SPEECH_VERBS = (
     "portray",
     "attribute",
     "email",
+    "reaffirm",
+    "dispute",
+    "rebut",
+    "refute",
+    "forecast",
+    "guarantee",
+    "downplay",
+    "play down",
+    "rule out",
 )
 
 #: Verbs that name or label ("called the plan “a disaster”"): a quote only with a quotation.
@@ -208,6 +217,16 @@ STANCE_VERBS = (
     "vote to",
     "campaign for",
     "campaign against",
+    "taunt",
+    "hammer",
+    "bash",
+    "scold",
+    "berate",
+    "chastise",
+    "denigrate",
+    "insult",
+    "smear",
+    "belittle",
 )
 
 #: Verbs of thought and finding that news attributes like speech ("polls show", "he believes").
@@ -256,6 +275,7 @@ IRREGULAR_PAST = {
     "cry": "cried",
     "go on to say": "went on to say",
     "make": "made",
+    "forecast": "forecast",
 }
 #: Irregular participles besides the past form (written, shown, known).
 IRREGULAR_PARTICIPLE = {

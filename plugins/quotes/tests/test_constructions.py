@@ -275,3 +275,15 @@ def test_verbs_of_likening_portraying_and_emailing_are_cues() -> None:
     assert found("The council voted to pay $5 million to the victims.") == [
         ("indirect", "pay $5 million to the victims", "The council")
     ]
+
+
+def test_verbs_of_disputing_and_belittling_are_cues() -> None:
+    assert found("The mayor disputed the account given by the police union.") == [
+        ("indirect", "the account given by the police union", "The mayor")
+    ]
+    assert found("The senator ruled out a run for governor next year.") == [
+        ("indirect", "a run for governor next year", "The senator")
+    ]
+    assert found("The challenger belittled the incumbent's record on jobs.") == [
+        ("indirect", "the incumbent's record on jobs", "The challenger")
+    ]
