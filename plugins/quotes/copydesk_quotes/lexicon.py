@@ -146,6 +146,14 @@ SPEECH_VERBS = (
     "downplay",
     "play down",
     "rule out",
+    "fire back",
+    "fire back at",
+    "hit back",
+    "hit back at",
+    "push back",
+    "weigh in",
+    "speak up",
+    "sound off on",
 )
 
 #: Verbs that name or label ("called the plan “a disaster”"): a quote only with a quotation.
@@ -259,6 +267,7 @@ BELIEF_VERBS = (
 IRREGULAR_PAST = {
     "take": "took",
     "shoot": "shot",
+    "hit": "hit",
     "speak": "spoke",
     "shake": "shook",
     "seek": "sought",
@@ -512,7 +521,22 @@ TITLES = (
 
 #: Verbs that double their last consonant before -ed and -ing (admitted, preferred, snapped).
 DOUBLED_FINAL = frozenset(
-    ["admit", "quip", "refer", "prefer", "regret", "concur", "blog", "commit", "submit", "plan", "snap", "rebut", "jab"]
+    [
+        "admit",
+        "quip",
+        "refer",
+        "prefer",
+        "regret",
+        "concur",
+        "blog",
+        "commit",
+        "submit",
+        "plan",
+        "snap",
+        "rebut",
+        "jab",
+        "hit",
+    ]
 )
 
 

@@ -287,3 +287,12 @@ def test_verbs_of_disputing_and_belittling_are_cues() -> None:
     assert found("The challenger belittled the incumbent's record on jobs.") == [
         ("indirect", "the incumbent's record on jobs", "The challenger")
     ]
+
+
+def test_firing_and_hitting_back_are_cues() -> None:
+    assert found("The governor fired back that the state had balanced its budget.") == [
+        ("indirect", "the state had balanced its budget", "The governor")
+    ]
+    assert found("Clinton hit back at the senator over his record on guns.") == [
+        ("indirect", "the senator over his record on guns", "Clinton")
+    ]
