@@ -604,7 +604,13 @@ class Attributor:
                 if previous is None or not (
                     previous.lower in PRONOUNS
                     or previous.lower in self.lexicon.speaker_nouns  # "polls show"
-                    or (word != lemma and previous.is_capitalised() and "-" not in previous.text)
+                    or (
+                        word != lemma
+                        and previous.is_capitalised()
+                        and "-" not in previous.text
+                        and following is not None
+                        and following.kind == WORD  # "many Asian states,": a noun
+                    )
                 ):
                     return None
             if following is not None and following.lower == "to" and lemma in NOT_BEFORE_TO:
@@ -877,6 +883,8 @@ class Attributor:
         if k < limit or k <= a:
             return None
         phrase = self._phrase_ending_at(tokens, a, k)
+        if phrase is not None and phrase[1] != k:
+            phrase = None  # "Influence has provoked ... states, and it has ..., said": a clause, not a name
         if phrase is None and depth > 1 and tokens[k].text == ",":
             return self._subject_before_apposition(tokens, a, k, depth - 1)
         return phrase

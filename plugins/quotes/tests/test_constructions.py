@@ -296,3 +296,18 @@ def test_firing_and_hitting_back_are_cues() -> None:
     assert found("Clinton hit back at the senator over his record on guns.") == [
         ("indirect", "the senator over his record on guns", "Clinton")
     ]
+
+
+def test_a_plural_noun_before_a_comma_is_not_a_cue() -> None:
+    text = (
+        "Beijing's influence has provoked mixed feelings in many Asian states, and it has used a soft "
+        "touch with its neighbours, said Nargis Kassenova, an expert at a university in Almaty."
+    )
+    assert found(text) == [
+        (
+            "indirect",
+            "Beijing's influence has provoked mixed feelings in many Asian states, and it has used a soft "
+            "touch with its neighbours",
+            "Nargis Kassenova",
+        )
+    ]
