@@ -1024,6 +1024,8 @@ class Attributor:
             and cue.j == cue.speaker[1] + 1
             and tokens[cue.i].lower.endswith("ed")
             and tokens[right[0]].lower == "by"
+            and tokens[cue.speaker[0]].lower not in PRONOUNS  # "He concluded by implying ...": a means
+            and not (right[0] + 1 < right[1] and tokens[right[0] + 1].lower.endswith("ing"))
         ):
             # "a call echoed by Japan on Saturday", "an allegation rejected by a series of
             # inquiries": a participle after a noun, its agent after "by" -- the noun is what

@@ -311,3 +311,8 @@ def test_a_plural_noun_before_a_comma_is_not_a_cue() -> None:
             "Nargis Kassenova",
         )
     ]
+
+
+def test_by_and_a_gerund_after_a_cue_is_a_means_not_an_agent() -> None:
+    text = "He concluded by implying that some government insurance would be needed."
+    assert found(text) == [("indirect", "by implying that some government insurance would be needed", "He")]
