@@ -661,12 +661,15 @@ class Attributor:
                 return None
             return attrs.evolve(cue, speaker=right, speaker_side="right", clause_start=_clause_start(tokens, a, cue.i))
         passive = _passive_at(tokens, a, cue.i)
-        if passive is not None and cue.lemma not in PASSIVE_REPORTS:
+        # "was first reported by BuzzFeed": the agent reports the subject; but after "was told
+        # by officials that" the subject is the addressee and the content follows.
+        by_agent = cue.j < b and tokens[cue.j].lower == "by" and cue.lemma not in self.lexicon.addressee_verbs
+        if passive is not None and (cue.lemma not in PASSIVE_REPORTS or by_agent):
             # "Sanders was supported by overwhelming majorities of women": the agent after "by"
             # is the source, the subject what the stance is on. Without an agent ("he was
             # confirmed 92 to 0") a passive tells of an event, not a report.
             agent = _agent_after_by(tokens, cue.j + 1, b) if cue.j < b and tokens[cue.j].lower == "by" else None
-            subject = self._subject(tokens, a, passive) if agent is not None else None
+            subject = self._passive_subject(tokens, a, passive) if agent is not None else None
             if agent is None or subject is None:
                 return None
             return attrs.evolve(
@@ -769,6 +772,25 @@ class Attributor:
         if self._clause_inside(tokens, right):
             return None  # "..., said the plan would fail": content, not a speaker
         return attrs.evolve(cue, speaker=right, speaker_side="right", clause_start=cue.i - 1)
+
+    def _passive_subject(self, tokens: Sequence[Token], a: int, k: int) -> tuple[int, int] | None:
+        """The subject of a passive with an agent, which is what the stance is on: any noun
+        phrase, not only one shaped like a speaker (``Sanders' stridency was echoed by ...``)."""
+        subject = self._subject(tokens, a, k)
+        if subject is not None:
+            return subject
+        end = _skip_left(tokens, a, k)
+        start = end
+        while start > max(a, end - MAX_SUBJECT) and (
+            tokens[start - 1].kind == WORD
+            or (tokens[start - 1].text in "'\u2019" and start - 2 >= a and tokens[start - 2].kind == WORD)
+        ):
+            if tokens[start - 1].lower in CLAUSE_WORDS or tokens[start - 1].lower in RELATIVES:
+                break
+            start -= 1
+        while start < end and tokens[start].lower in LEADING_ADVERBS:
+            start += 1
+        return (start, end) if end - start >= 2 else None
 
     def _clause_inside(self, tokens: Sequence[Token], where: tuple[int, int]) -> bool:
         """True if an auxiliary or a reporting verb stands in the phrase: a clause, not a name."""
@@ -965,7 +987,7 @@ class Attributor:
         cue_span = (tokens[cue.i].start, tokens[cue.j - 1].end)
         if cue.speaker_side == "agent":
             passive = _passive_at(tokens, a, cue.i)
-            subject = self._subject(tokens, a, passive) if passive is not None else None
+            subject = self._passive_subject(tokens, a, passive) if passive is not None else None
             if subject is None:
                 return []
             return [self._reported(text, tokens, [subject], speaker, cue_span, confidence_of(cue) - 0.1)]
@@ -1798,7 +1820,7 @@ def _agent_after_by(tokens: Sequence[Token], k: int, e: int) -> tuple[int, int] 
     end = k
     while (
         end < e
-        and tokens[end].kind == WORD
+        and (tokens[end].kind == WORD or (tokens[end].text == "." and _abbreviation(tokens[end - 1], tokens[end])))
         and not (
             end > k
             and (

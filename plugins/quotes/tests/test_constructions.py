@@ -316,3 +316,15 @@ def test_a_plural_noun_before_a_comma_is_not_a_cue() -> None:
 def test_by_and_a_gerund_after_a_cue_is_a_means_not_an_agent() -> None:
     text = "He concluded by implying that some government insurance would be needed."
     assert found(text) == [("indirect", "by implying that some government insurance would be needed", "He")]
+
+
+def test_a_passive_with_an_agent_reports_its_subject_whatever_its_shape() -> None:
+    assert found("The senator's stridency was echoed by former Maryland Gov. Martin O'Malley.") == [
+        ("indirect", "The senator's stridency", "former Maryland Gov. Martin O'Malley")
+    ]
+    assert found("The app's ban of the user was first reported by BuzzFeed.") == [
+        ("indirect", "The app's ban of the user", "BuzzFeed")
+    ]
+    # after "was told by X that", the subject is the addressee and the content follows
+    [(kind, quote, _)] = found("The delegation was told by officials that the talks would resume.")
+    assert (kind, quote) == ("indirect", "the talks would resume")
