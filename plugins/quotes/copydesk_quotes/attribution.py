@@ -568,7 +568,7 @@ class Attributor:
         if word != lower and not (
             word[0].isupper()
             and word[1:].islower()
-            and ((i == a and lower == "asked") or _in_title_case(tokens, a, b, i))
+            and ((i == a and lower in ("asked", "said")) or _in_title_case(tokens, a, b, i))
         ):
             return None
         options = self._forms.get(lower)
@@ -648,6 +648,12 @@ class Attributor:
             # "Asked about the deal, Ryan said ...", "... he said when asked whether ...":
             # the question put to someone, reported with no one named as asking it.
             return attrs.evolve(cue, speaker_side="question", clause_start=cue.i)
+        if cue.i == a and tokens[cue.i].text == "Said":
+            # 'Said Comey, "The thought that ..."': a cue opening the sentence, its speaker after it
+            right = _noun_phrase_right(tokens, cue.j, b, self.lexicon.speaker_nouns)
+            if right is None or right[1] >= b or tokens[right[1]].text not in (",", ":"):
+                return None
+            return attrs.evolve(cue, speaker=right, speaker_side="right", clause_start=cue.i)
         if cue.tense == "according":
             if cue.lemma == "in":
                 right = _according_source(tokens, cue.j, b)
@@ -1497,7 +1503,8 @@ class _State:
         direct = [f for f in found if f.kind == "direct"]
         # "Ms Janjua said the US understood. “So we hope ...”": a quotation after any
         # attribution continues the speaker's words.
-        self.previous_direct = found[-1] if found and found[-1].speaker is not None else None
+        # (the last one with a speaker: "..., he said when asked about the budget." names him)
+        self.previous_direct = next((f for f in reversed(found) if f.speaker is not None), None)
         self.orphan = orphan
         if not self.expected_fresh:
             self.expected = None

@@ -328,3 +328,19 @@ def test_a_passive_with_an_agent_reports_its_subject_whatever_its_shape() -> Non
     # after "was told by X that", the subject is the addressee and the content follows
     [(kind, quote, _)] = found("The delegation was told by officials that the talks would resume.")
     assert (kind, quote) == ("indirect", "the talks would resume")
+
+
+def test_a_quotation_after_a_sentence_ending_in_a_question_put_continues_the_speaker() -> None:
+    text = (
+        "“Nobody gets it perfect,” the mayor said when asked about the budget. “The job is to keep making it better.”"
+    )
+    assert found(text) == [
+        ("direct", "“Nobody gets it perfect,”", "the mayor"),
+        ("indirect", "the budget", None),
+        ("direct", "“The job is to keep making it better.”", "the mayor"),
+    ]
+
+
+def test_said_may_open_a_sentence_before_its_speaker() -> None:
+    text = 'Said the director, "An error on our part is very painful to us."'
+    assert found(text) == [("direct", '"An error on our part is very painful to us."', "the director")]
