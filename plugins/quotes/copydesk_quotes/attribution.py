@@ -1092,6 +1092,8 @@ class Attributor:
                 group = state.new_group()
                 return [self._direct(tokens, right, speaker, cue_span, group, confidence + 0.1, cue)]
             right = _content_to_quotation_end(tokens, *right)
+            if _only_quote(tokens, *right):
+                return [self._direct(tokens, right, speaker, cue_span, state.new_group(), confidence + 0.1, cue)]
             if (
                 cue.speaker is not None
                 and cue.speaker[1] - cue.speaker[0] == 1
@@ -1660,8 +1662,16 @@ def _content_to_quotation_end(tokens: Sequence[Token], s: int, e: int) -> tuple[
 
     ``called him a “moderate,” a subtle dig at ...`` -> ``him a “moderate,”``; ``called her
     “third-rate” and boycotted one of the debates`` -> ``her “third-rate”``: an appositive
-    or a second verb after the quoted words is the writer's, not the speaker's.
+    or a second verb after the quoted words is the writer's, not the speaker's. So is a
+    clause after a quotation that opens the content: ``cautioned “let's not get ahead of
+    ourselves,” before optimistically predicting ...`` -> the quotation.
     """
+    if tokens[s].kind == QUOTE and _ends_with_comma(tokens[s]) and s + 1 < e:
+        after = tokens[s + 1]
+        if after.kind == WORD and (
+            after.lower in CLAUSE_WORDS or (after.lower.endswith("ing") and after.text.islower())
+        ):
+            return s, s + 1
     for m in range(s + 1, e - 1):
         if tokens[m].kind != QUOTE:
             continue
@@ -2037,6 +2047,8 @@ def _noun_phrase_right(
 def _skip_addressee(tokens: Sequence[Token], k: int, end: int) -> int:
     """Index after the person told: a pronoun, a name, or a short noun phrase."""
     first = tokens[k]
+    if first.kind == QUOTE:
+        return k  # 'cautioned “let's not get ahead of ourselves”': what was said, not to whom
     if first.lower in OBJECT_PRONOUNS:
         return k + 1
     if first.is_capitalised():

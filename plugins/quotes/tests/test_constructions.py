@@ -344,3 +344,11 @@ def test_a_quotation_after_a_sentence_ending_in_a_question_put_continues_the_spe
 def test_said_may_open_a_sentence_before_its_speaker() -> None:
     text = 'Said the director, "An error on our part is very painful to us."'
     assert found(text) == [("direct", '"An error on our part is very painful to us."', "the director")]
+
+
+def test_a_quotation_right_after_a_cue_with_an_addressee_is_what_was_said() -> None:
+    text = "The governor cautioned “let's not get ahead of ourselves,” before predicting a win in May."
+    assert found(text) == [
+        ("direct", "“let's not get ahead of ourselves,”", "The governor"),
+        ("indirect", "a win in May", "The governor"),
+    ]
