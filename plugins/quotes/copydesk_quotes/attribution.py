@@ -1134,7 +1134,7 @@ class Attributor:
             return []
         if tokens[end - 1].kind != QUOTE or tokens[end - 2].text != ":":
             return self._headline(text, tokens, a, end)
-        subject = self._leading_name(tokens, a, end - 2)
+        subject = self._leading_name(tokens, a, end - 2) or self._name_before(tokens, a, end - 2)
         if subject is None:
             return []
         speaker = self._mention(text, tokens, subject)
@@ -1285,6 +1285,29 @@ class Attributor:
                 break
             end += 1
         return end
+
+    def _name_before(self, tokens: Sequence[Token], a: int, colon: int) -> tuple[int, int] | None:
+        """``... doesn't surprise Republican pollster Daron Shaw: “...”``: the person named
+        right before a colon, by two capitalised words at least (role words may precede)."""
+        start = colon
+        while (
+            start > a
+            and start > colon - MAX_SUBJECT
+            and (
+                tokens[start - 1].is_capitalised()
+                or (
+                    tokens[start - 1].text == "."
+                    and start - 2 >= a
+                    and _abbreviation(tokens[start - 2], tokens[start - 1])
+                )
+            )
+        ):
+            start -= 1
+        if sum(t.is_capitalised() for t in tokens[start:colon]) < 2:
+            return None
+        while start > a and start > colon - MAX_SUBJECT and tokens[start - 1].lower in self.lexicon.titles:
+            start -= 1  # "Republican pollster Daron Shaw"
+        return start, colon
 
     def _leading_name(self, tokens: Sequence[Token], a: int, stop: int) -> tuple[int, int] | None:
         """The name or pronoun a sentence starts with (titles and roles allowed before it)."""

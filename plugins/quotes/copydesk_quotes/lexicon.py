@@ -516,6 +516,12 @@ TITLES = (
     "commissioner",
     "sheriff",
     "officer",
+    "pollster",
+    "columnist",
+    "economist",
+    "historian",
+    "activist",
+    "lawyer",
 )
 
 

@@ -352,3 +352,15 @@ def test_a_quotation_right_after_a_cue_with_an_addressee_is_what_was_said() -> N
         ("direct", "“let's not get ahead of ourselves,”", "The governor"),
         ("indirect", "a win in May", "The governor"),
     ]
+
+
+def test_a_person_named_right_before_a_colon_speaks_the_quotation_after_it() -> None:
+    text = (
+        "The timing of the surge does not surprise Republican pollster Daron Shaw: "
+        "“Historically, lesser-known candidates have seen the biggest boost.”"
+    )
+    doc: Document = AttributeQuotes()(make_document(text, blocks="lines"), None)  # type: ignore[arg-type]
+    [quote] = doc.layer("quotes")
+    assert doc.text[quote.start : quote.end].startswith("“Historically")
+    assert quote.data["speaker"]["name"] == "Daron Shaw"
+    assert quote.data["speaker"]["role"] == "Republican pollster"
