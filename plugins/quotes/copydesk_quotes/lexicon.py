@@ -154,6 +154,7 @@ SPEECH_VERBS = (
     "weigh in",
     "speak up",
     "sound off on",
+    "put it",
 )
 
 #: Verbs that name or label ("called the plan “a disaster”"): a quote only with a quotation.
@@ -268,6 +269,7 @@ IRREGULAR_PAST = {
     "take": "took",
     "shoot": "shot",
     "hit": "hit",
+    "put": "put",
     "speak": "spoke",
     "shake": "shook",
     "seek": "sought",
@@ -528,6 +530,7 @@ TITLES = (
 #: Verbs that double their last consonant before -ed and -ing (admitted, preferred, snapped).
 DOUBLED_FINAL = frozenset(
     [
+        "put",
         "admit",
         "quip",
         "refer",

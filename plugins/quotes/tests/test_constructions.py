@@ -364,3 +364,9 @@ def test_a_person_named_right_before_a_colon_speaks_the_quotation_after_it() -> 
     assert doc.text[quote.start : quote.end].startswith("“Historically")
     assert quote.data["speaker"]["name"] == "Daron Shaw"
     assert quote.data["speaker"]["role"] == "Republican pollster"
+
+
+def test_as_someone_put_it_introduces_a_quotation() -> None:
+    assert found("As one strategist put it, “The voters have spoken.”") == [
+        ("direct", "“The voters have spoken.”", "one strategist")
+    ]
