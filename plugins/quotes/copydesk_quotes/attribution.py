@@ -720,7 +720,9 @@ class Attributor:
             # participle describes takes the stance.
             start = _noun_phrase_left(tokens, a, before)
             return attrs.evolve(cue, speaker=(start, before), speaker_side="left", clause_start=start)
-        if cue.tense == "participle" and not cue.belief:
+        if cue.tense == "participle" and (
+            not cue.belief or (before_token is not None and before_token.text == ",")  # ", believing that"
+        ):
             boundary = before_token is not None and (
                 before_token.text == ","
                 or before_token.lower in ("while", "by", "before", "after")

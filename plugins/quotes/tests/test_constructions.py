@@ -370,3 +370,11 @@ def test_as_someone_put_it_introduces_a_quotation() -> None:
     assert found("As one strategist put it, “The voters have spoken.”") == [
         ("direct", "“The voters have spoken.”", "one strategist")
     ]
+
+
+def test_a_belief_participle_after_a_comma_is_its_own_attribution() -> None:
+    text = "Allies say that he sees no need to engage either man, believing that the nominee can handle them."
+    assert found(text) == [
+        ("indirect", "he sees no need to engage either man", "Allies"),
+        ("indirect", "the nominee can handle them", "Allies"),
+    ]
