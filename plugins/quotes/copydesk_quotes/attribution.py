@@ -1899,7 +1899,7 @@ def _clause_start(tokens: Sequence[Token], a: int, k: int) -> int:
     """Where the clause of a speaker starting at `k` begins: before a comma or "and"."""
     if k - 2 > a and _relative_after_comma(tokens, k):
         k -= 1  # "..., which he called": the clause begins at "which"
-    while k > a and (tokens[k - 1].text in (",", ";", ":") or tokens[k - 1].lower in ("and", "while", "but")):
+    while k > a and (tokens[k - 1].text in (",", ";", ":") or tokens[k - 1].lower in ("and", "while", "but", "as")):
         k -= 1
     return k
 
@@ -1948,8 +1948,9 @@ SECTION_LABELS = frozenset(
 APPEARANCE_FORMS = frozenset(["seem", "seems", "seemed", "appear", "appears", "appeared"])
 #: Words after "appeared" that make it literal ("appeared on television") or not a report.
 NOT_AFTER_APPEARANCE = frozenset(["on", "in", "at", "before", "with", "alongside", "onstage", "for", "and", "as"])
-#: Words that join a new clause, and with it a new attribution ("argued X, while the host sought Y").
-CLAUSE_JOINERS = frozenset(["and", "but", "or", "so", "yet", "while", "whereas", "although", "though"])
+#: Words that join a new clause, and with it a new attribution ("argued X, while the host sought Y",
+#: "said ..., as he called for greater ethics in business").
+CLAUSE_JOINERS = frozenset(["and", "but", "or", "so", "yet", "while", "whereas", "although", "though", "as"])
 #: Nouns that state a proposition, plan or feeling: with a possessive before them and a
 #: "that" or "to" clause after them, an attribution ("his claim that", "her pledge to").
 PROPOSITION_NOUNS = frozenset(

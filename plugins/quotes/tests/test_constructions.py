@@ -378,3 +378,11 @@ def test_a_belief_participle_after_a_comma_is_its_own_attribution() -> None:
         ("indirect", "he sees no need to engage either man", "Allies"),
         ("indirect", "the nominee can handle them", "Allies"),
     ]
+
+
+def test_a_clause_joined_by_as_with_its_own_speaker_and_cue_is_a_new_attribution() -> None:
+    text = "The pope said the rich must share their wealth, as he called for greater ethics in business."
+    assert found(text) == [
+        ("indirect", "the rich must share their wealth", "The pope"),
+        ("indirect", "greater ethics in business", "he"),
+    ]
