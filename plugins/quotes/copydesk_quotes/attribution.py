@@ -157,6 +157,7 @@ BE_FORMS = frozenset(["be", "been", "being", "is", "was", "are", "were"])
 NOUN_LIKE = frozenset(
     [
         "tweet",
+        "email",
         "back",
         "support",
         "question",
@@ -269,7 +270,19 @@ QUANTIFIERS = frozenset(
     ["one", "two", "three", "four", "five", "several", "some", "many", "most", "few", "other", "another"]
 )
 #: Words that make a share of people a subject ("56 percent said", "a majority support").
-SHARE_WORDS = frozenset(["percent", "%", "majority", "plurality", "minority", "half", "third", "thirds", "quarter"])
+SHARE_WORDS = frozenset(
+    ["percent", "%", "majority", "plurality", "minority", "half", "third", "thirds", "quarter", "quarters", "fifths"]
+)
+#: Number words that count people in a share ("three in five").
+NUMBER_WORDS = frozenset(
+    ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+)
+
+
+def _is_number(token: Token) -> bool:
+    return token.text[:1].isdigit() or token.lower in NUMBER_WORDS
+
+
 #: Words that stand for a group of people as a subject ("others have said", "both said").
 GROUP_WORDS = frozenset(["others", "both", "all", "each", "everyone", "nobody", "none", "somebody", "someone"])
 #: Words that end a subject phrase on its left.
@@ -552,7 +565,11 @@ class Attributor:
             # "In the latest CNN poll, Clinton leads" / "Trump leads, in the survey taken ...":
             # a finding reported by where it was found; the cue is "in".
             return _Cue(i, i + 1, "in", "according", False) if _opens_clause(tokens, a, i) else None
-        if word != lower and not (word[0].isupper() and word[1:].islower() and i == a and lower == "asked"):
+        if word != lower and not (
+            word[0].isupper()
+            and word[1:].islower()
+            and ((i == a and lower in ("asked", "said")) or _in_title_case(tokens, a, b, i))
+        ):
             return None
         options = self._forms.get(lower)
         if not options:
@@ -587,13 +604,31 @@ class Attributor:
                 if previous is None or not (
                     previous.lower in PRONOUNS
                     or previous.lower in self.lexicon.speaker_nouns  # "polls show"
-                    or (word != lemma and previous.is_capitalised() and "-" not in previous.text)
+                    or (
+                        word != lemma
+                        and previous.is_capitalised()
+                        and "-" not in previous.text
+                        and following is not None
+                        and following.kind == WORD  # "many Asian states,": a noun
+                    )
                 ):
                     return None
             if following is not None and following.lower == "to" and lemma in NOT_BEFORE_TO:
                 return None  # "continued to rebuff", "adding to his wins"
-            if before is not None and (
-                before.lower in DEGREE_WORDS or (before.text[:1].isdigit() and tense != "participle")
+            if lemma in CLAUSE_ONLY and following is not None and not _clause_follows(tokens, i + 1 + n, b):
+                return None  # "maintains a lead", "added a rule": an object, not what was said
+            if not n and following is not None and following.lower in PARTICLES:
+                return None  # "backed off", "was shouted down": a phrasal verb, not a report
+            if (
+                before is not None
+                and (
+                    (
+                        before.lower in DEGREE_WORDS
+                        and not self._verb_only(lower)  # not "most said"
+                        and not (before.lower == "most" and _opens_clause(tokens, a, i - 1))  # "Most believe"
+                    )
+                    or (before.text[:1].isdigit() and tense != "participle")
+                )
             ):
                 return None  # "the most elaborate", "270 pledged delegates": an adjective
             if tense == "perfect" and not (i > a and tokens[i - 1].lower in PERFECT_AUXILIARIES):
@@ -609,6 +644,16 @@ class Attributor:
         return None
 
     def _with_speaker(self, tokens: Sequence[Token], a: int, b: int, cue: _Cue, earlier: list[_Cue]) -> _Cue | None:
+        if cue.lemma == "ask" and _question_put(tokens, a, b, cue):
+            # "Asked about the deal, Ryan said ...", "... he said when asked whether ...":
+            # the question put to someone, reported with no one named as asking it.
+            return attrs.evolve(cue, speaker_side="question", clause_start=cue.i)
+        if cue.i == a and tokens[cue.i].text == "Said":
+            # 'Said Comey, "The thought that ..."': a cue opening the sentence, its speaker after it
+            right = _noun_phrase_right(tokens, cue.j, b, self.lexicon.speaker_nouns)
+            if right is None or right[1] >= b or tokens[right[1]].text not in (",", ":"):
+                return None
+            return attrs.evolve(cue, speaker=right, speaker_side="right", clause_start=cue.i)
         if cue.tense == "according":
             if cue.lemma == "in":
                 right = _according_source(tokens, cue.j, b)
@@ -622,12 +667,15 @@ class Attributor:
                 return None
             return attrs.evolve(cue, speaker=right, speaker_side="right", clause_start=_clause_start(tokens, a, cue.i))
         passive = _passive_at(tokens, a, cue.i)
-        if passive is not None and cue.lemma not in PASSIVE_REPORTS:
+        # "was first reported by BuzzFeed": the agent reports the subject; but after "was told
+        # by officials that" the subject is the addressee and the content follows.
+        by_agent = cue.j < b and tokens[cue.j].lower == "by" and cue.lemma not in self.lexicon.addressee_verbs
+        if passive is not None and (cue.lemma not in PASSIVE_REPORTS or by_agent):
             # "Sanders was supported by overwhelming majorities of women": the agent after "by"
             # is the source, the subject what the stance is on. Without an agent ("he was
             # confirmed 92 to 0") a passive tells of an event, not a report.
             agent = _agent_after_by(tokens, cue.j + 1, b) if cue.j < b and tokens[cue.j].lower == "by" else None
-            subject = self._subject(tokens, a, passive) if agent is not None else None
+            subject = self._passive_subject(tokens, a, passive) if agent is not None else None
             if agent is None or subject is None:
                 return None
             return attrs.evolve(
@@ -643,6 +691,10 @@ class Attributor:
             left = None
         else:
             left = self._subject(tokens, a, cue.i)
+        if left is not None and left[1] < cue.i and tokens[left[1]].text == ",":
+            inverted = self._inverted_after_content(tokens, a, b, cue)
+            if inverted is not None:
+                return inverted
         if left is not None:
             return attrs.evolve(cue, speaker=left, speaker_side="left", clause_start=_clause_start(tokens, a, left[0]))
         before = _skip_left(tokens, a, cue.i)
@@ -655,7 +707,22 @@ class Attributor:
             if subject is not None:
                 # "CITIC runs an oil field in Kazakhstan and says it has ...": the sentence's subject
                 return attrs.evolve(cue, speaker=subject, speaker_side="left", clause_start=before - 1)
-        if cue.tense == "participle" and not cue.belief:
+        if (
+            cue.tense == "participle"
+            and cue.lemma in self.lexicon.stance_verbs
+            and before_token is not None
+            and before == cue.i
+            and before_token.kind == WORD
+            and before_token.lower.endswith("s")
+            and before_token.lower not in AUXILIARIES
+        ):
+            # "groups backing Senator Ted Cruz", "super PACs supporting him": the noun the
+            # participle describes takes the stance.
+            start = _noun_phrase_left(tokens, a, before)
+            return attrs.evolve(cue, speaker=(start, before), speaker_side="left", clause_start=start)
+        if cue.tense == "participle" and (
+            not cue.belief or (before_token is not None and before_token.text == ",")  # ", believing that"
+        ):
             boundary = before_token is not None and (
                 before_token.text == ","
                 or before_token.lower in ("while", "by", "before", "after")
@@ -665,7 +732,10 @@ class Attributor:
             clause = before if before_token is not None and before_token.kind == QUOTE else before - 1
             if earlier and boundary:
                 return attrs.evolve(cue, speaker_side="inherited", clause_start=clause)
-            medium = before_token is not None and before_token.lower in MEDIA  # "issued a statement saying"
+            medium = before_token is not None and (
+                before_token.lower in MEDIA  # "issued a statement saying"
+                or (before_token.kind == WORD and (cue.lemma == "say" or before_token.lower in GERUND_LEADS))
+            )
             subject = self._sentence_subject(tokens, a, cue.i) if boundary or medium else None
             if subject is not None:
                 start = clause if boundary else cue.i
@@ -679,6 +749,8 @@ class Attributor:
             # the speaker, however it starts and goes on.
             after_quote = before_token.kind == QUOTE or (before - 2 >= a and tokens[before - 2].kind == QUOTE)
             right = _noun_phrase_right(tokens, cue.j, b, self.lexicon.speaker_nouns, any_start=after_quote)
+            if right is not None and not after_quote and self._clause_inside(tokens, right):
+                right = None  # "..., said Mr. Trump was a candidate": content, not a speaker
             if right is not None and (
                 after_quote
                 or right[1] >= b
@@ -687,7 +759,105 @@ class Attributor:
             ):
                 # '"...," said Smith.' -- not '..., said the candidate could be ...'
                 return attrs.evolve(cue, speaker=right, speaker_side="right", clause_start=before)
-        return None
+        return self._long_subject(tokens, a, b, cue)
+
+    def _inverted_after_content(self, tokens: Sequence[Token], a: int, b: int, cue: _Cue) -> _Cue | None:
+        """``CONTENT, whom he has alienated, said Larry Sabato, director of ...``: inverted.
+
+        A comma before the cue makes the words before it look like an apposition of a
+        subject; when a name with nothing but its own apposition follows the cue, that
+        name is the speaker and what stands before is the content.
+        """
+        if cue.tense != "finite" or cue.lemma not in PLAIN_SPEECH or cue.i <= a or tokens[cue.i - 1].text != ",":
+            return None
+        if not self._verb_only(tokens[cue.i].lower):
+            return None
+        right = _noun_phrase_right(tokens, cue.j, b, self.lexicon.speaker_nouns)
+        if right is None or not (tokens[right[0]].is_capitalised() or tokens[right[0]].lower in DETERMINERS):
+            return None
+        if right[1] < b and not (tokens[right[1]].text == "," or _trim_range(tokens, right[1], b) is None):
+            return None
+        if self._clause_inside(tokens, right):
+            return None  # "..., said the plan would fail": content, not a speaker
+        return attrs.evolve(cue, speaker=right, speaker_side="right", clause_start=cue.i - 1)
+
+    def _passive_subject(self, tokens: Sequence[Token], a: int, k: int) -> tuple[int, int] | None:
+        """The subject of a passive with an agent, which is what the stance is on: any noun
+        phrase, not only one shaped like a speaker (``Sanders' stridency was echoed by ...``)."""
+        subject = self._subject(tokens, a, k)
+        if subject is not None:
+            return subject
+        end = _skip_left(tokens, a, k)
+        start = end
+        while start > max(a, end - MAX_SUBJECT) and (
+            tokens[start - 1].kind == WORD
+            or (tokens[start - 1].text in "'\u2019" and start - 2 >= a and tokens[start - 2].kind == WORD)
+        ):
+            if tokens[start - 1].lower in CLAUSE_WORDS or tokens[start - 1].lower in RELATIVES:
+                break
+            start -= 1
+        while start < end and tokens[start].lower in LEADING_ADVERBS:
+            start += 1
+        return (start, end) if end - start >= 2 else None
+
+    def _clause_inside(self, tokens: Sequence[Token], where: tuple[int, int]) -> bool:
+        """True if an auxiliary or a reporting verb stands in the phrase: a clause, not a name."""
+        return any(t.lower in AUXILIARIES or self._verb_only(t.lower) for t in tokens[where[0] : where[1]])
+
+    def _long_subject(self, tokens: Sequence[Token], a: int, b: int, cue: _Cue) -> _Cue | None:
+        """``Some voters who have listened to his speeches ..., said he had less magnetism``.
+
+        A subject with a relative clause or several appositions is too long to read back
+        from the cue; for a verb that can only be a reporting verb (said, told), its head,
+        the noun phrase the sentence opens with, is the speaker.
+        """
+        if cue.tense != "finite" or cue.lemma not in PLAIN_SPEECH or not self._verb_only(tokens[cue.i].lower):
+            return None
+        if tokens[cue.i - 1].lower in ("that", "which", "who") or (cue.i - 2 > a and tokens[cue.i - 2].text == ","):
+            return None  # "a message that said", "..., respondents said, ...": the subject is right there
+        k = _after_adverbs(tokens, a)
+        opener = tokens[k] if k < cue.i else None
+        if opener is None or opener.lower in SENTENCE_OPENERS or opener.lower.endswith(("ed", "ing")):
+            return None  # "On his website, Jones alleged", "Reached by phone, she said": not a subject
+        end = k
+        while end < cue.i and end - k < MAX_SUBJECT - 4:
+            token = tokens[end]
+            if token.kind != WORD and not (token.text == "." and end > k and _abbreviation(tokens[end - 1], token)):
+                break
+            if token.lower in CLAUSE_WORDS or token.lower in AUXILIARIES or token.lower in ("who", "which", "whose"):
+                break
+            if token.lower in self._forms:
+                return None  # another verb stands between: not one long subject
+            end += 1
+        if (
+            end >= cue.i
+            or tokens[end].kind == QUOTE
+            or not (tokens[end].text == "," or tokens[end].lower in ("who", "which", "whose"))
+        ):
+            return None  # the head must be followed by what makes the subject long
+        while end > k and tokens[end - 1].lower in NOT_SPEAKER_END:
+            end -= 1
+        if end == k:
+            return None
+        words = tokens[k:end]
+        first = words[0]
+        if not (
+            first.is_capitalised()
+            or first.lower in DETERMINERS | QUANTIFIERS | GROUP_WORDS
+            or any(t.lower in self.lexicon.speaker_nouns for t in words)
+        ):
+            return None
+        if any(self._verb_only(t.lower) and not form_is_plural(t.lower) for t in tokens[end : cue.i]):
+            return None  # another reporting verb ("brands" may be a noun, "branded" is not)
+        right = _noun_phrase_right(tokens, cue.j, b, self.lexicon.speaker_nouns, any_start=True)
+        if (
+            right is not None
+            and not self._clause_inside(tokens, right)
+            and re.split("['\u2019]", tokens[right[0]].lower)[0] not in PRONOUNS  # "said they're not ..."
+            and (right[1] >= b or tokens[right[1]].kind != WORD or tokens[right[1]].lower in ADVERBIAL_PREPOSITIONS)
+        ):
+            return None  # "..., says political scientist Dossym Satpayev in Almaty.": inverted
+        return attrs.evolve(cue, speaker=(k, end), speaker_side="left", clause_start=k)
 
     def _subject(self, tokens: Sequence[Token], a: int, i: int) -> tuple[int, int] | None:
         """Token range of the speaker written before the cue at `i`, if there is one."""
@@ -699,7 +869,22 @@ class Attributor:
         last = tokens[end - 1]
         if last.text == "," and end - 1 > a:
             return self._subject_before_apposition(tokens, a, end - 1)
+        if last.lower == "that" and end - 2 >= a and self._relative_that(tokens[end - 2]):
+            return end - 1, end  # "an activist group that endorsed Sanders": the relative pronoun
         return self._phrase_ending_at(tokens, a, end)
+
+    def _relative_that(self, before: Token) -> bool:
+        """True if "that" after `before` is a relative pronoun ("a group that"), not a
+        conjunction after a verb ("said that", "is that", "so that")."""
+        return (
+            before.kind == WORD
+            and before.lower not in self._forms
+            and before.lower not in AUXILIARIES
+            and before.lower not in CLAUSE_WORDS
+            and before.lower not in NOT_SPEAKER_END
+            and not before.lower.endswith(("ed", "ly"))
+            and before.lower not in ("now", "given", "such", "means", "mean", "meant", "so", "say", "says")
+        )
 
     def _subject_before_apposition(
         self, tokens: Sequence[Token], a: int, comma: int, depth: int = 2
@@ -728,6 +913,8 @@ class Attributor:
         if k < limit or k <= a:
             return None
         phrase = self._phrase_ending_at(tokens, a, k)
+        if phrase is not None and phrase[1] != k:
+            phrase = None  # "Influence has provoked ... states, and it has ..., said": a clause, not a name
         if phrase is None and depth > 1 and tokens[k].text == ",":
             return self._subject_before_apposition(tokens, a, k, depth - 1)
         return phrase
@@ -768,6 +955,8 @@ class Attributor:
                 last = tokens[end - 1]
                 break
         words = tokens[start:end]
+        if words[0].lower in AUXILIARIES:
+            return None  # "who have heard him speak over the decades": a verb phrase, not a speaker
         if any(t.lower == "to" for t in words):
             return None  # "prompted some politicians to": an infinitive clause, not a speaker
         if len(words) > MAX_SUBJECT - 2:
@@ -777,7 +966,13 @@ class Attributor:
         # "the mayor", "a new poll": a short phrase opened by a determiner.
         determined = words[0].lower in DETERMINERS | QUANTIFIERS | GROUP_WORDS and len(words) <= 6
         # "56 percent would vote for Clinton", "nearly three in five said": a share of those polled.
-        share = len(words) <= 6 and any(t.lower in SHARE_WORDS for t in words)
+        share = len(words) <= 6 and (
+            any(t.lower.rpartition("-")[2] in SHARE_WORDS for t in words)  # "two-thirds", "three-quarters"
+            or any(  # "nearly three in five", "six in 10"
+                words[m].lower == "in" and _is_number(words[m - 1]) and _is_number(words[m + 1])
+                for m in range(1, len(words) - 1)
+            )
+        )
         if not (capitalised or nouns or determined or share):
             return None
         if start == a and len(words) == 1 and last.lower in ("it", "this", "there"):
@@ -800,12 +995,22 @@ class Attributor:
         cue_span = (tokens[cue.i].start, tokens[cue.j - 1].end)
         if cue.speaker_side == "agent":
             passive = _passive_at(tokens, a, cue.i)
-            subject = self._subject(tokens, a, passive) if passive is not None else None
+            subject = self._passive_subject(tokens, a, passive) if passive is not None else None
             if subject is None:
                 return []
             return [self._reported(text, tokens, [subject], speaker, cue_span, confidence_of(cue) - 0.1)]
+        if cue.speaker_side == "question":
+            asked = _question_content(tokens, cue.j, b)
+            return [] if asked is None else [self._reported(text, tokens, [asked], None, cue_span, confidence_of(cue))]
         after = cue.j if cue.speaker_side != "right" else cue.speaker[1] if cue.speaker else cue.j
         right = self._right_content(tokens, cue, after, min(b, next_clause))
+        if cue.speaker_side == "passive" and right is not None and cue.j < b and tokens[cue.j].lower in RAISED:
+            # "All three candidates are expected to speak at the gala": what is expected is the
+            # whole clause, its subject included.
+            passive = _passive_at(tokens, a, cue.i)
+            subject = self._subject(tokens, a, passive) if passive is not None else None
+            if subject is not None:
+                return [self._reported(text, tokens, [(subject[0], right[1])], None, cue_span, confidence_of(cue))]
         if cue.speaker_side == "right" and right is not None and not _only_quote(tokens, *right):
             right = None  # '"...," said Hollande, who returned to Paris': an apposition, not content
         left_end = cue.clause_start
@@ -827,6 +1032,11 @@ class Attributor:
         if cue.tense == "according" and cue.speaker is not None:
             # According to X, CONTENT.   /   CONTENT, according to X.
             if left is not None and cue.clause_start > a:
+                if tokens[cue.i - 1].kind == WORD:
+                    # "Clinton leads by 271 delegates according to a count by the AP": with no
+                    # comma before the cue, the finding is the clause it closes.
+                    comma = next((m for m in range(left[1] - 1, left[0], -1) if tokens[m].text in (",", ";")), None)
+                    left = left if comma is None else _trim_range(tokens, comma + 1, left[1]) or left
                 rest = _trim_range(tokens, cue.speaker[1], min(b, next_clause))
                 if left[0] == _after_adverbs(tokens, a) and rest is not None and tokens[cue.speaker[1]].text == ",":
                     # "About 10:03 p.m., according to a congressional timeline, the contractors left":
@@ -844,6 +1054,8 @@ class Attributor:
             and cue.j == cue.speaker[1] + 1
             and tokens[cue.i].lower.endswith("ed")
             and tokens[right[0]].lower == "by"
+            and tokens[cue.speaker[0]].lower not in PRONOUNS  # "He concluded by implying ...": a means
+            and not (right[0] + 1 < right[1] and tokens[right[0] + 1].lower.endswith("ing"))
         ):
             # "a call echoed by Japan on Saturday", "an allegation rejected by a series of
             # inquiries": a participle after a noun, its agent after "by" -- the noun is what
@@ -866,20 +1078,32 @@ class Attributor:
             relative = cue.speaker[0] - 1
             return [self._reported(text, tokens, [(relative, relative + 1), right], speaker, cue_span, confidence)]
         if right is not None:
+            # "For decades, Mr. de Vos noted, the United States has ...": content cut by the cue.
+            cut = (
+                left is not None
+                and cue.speaker_side == "left"
+                and tokens[right[0] - 1].text == ","
+                and left[0] == a
+                and tokens[left[1]].text == ","
+            )
             if _only_quote(tokens, *right):
+                if cut and left is not None and tokens[left[0]].lower not in SENTENCE_OPENERS:
+                    # 'Sooner or later, the governor told reporters, "it starts to pay off."': a
+                    # paraphrase finished by a quotation, one mixed span over both pieces.
+                    return [self._reported(text, tokens, [left, right], speaker, cue_span, confidence)]
                 group = state.new_group()
                 return [self._direct(tokens, right, speaker, cue_span, group, confidence + 0.1, cue)]
             right = _content_to_quotation_end(tokens, *right)
-            ranges: list[tuple[int, int]] = [right]
-            # "For decades, Mr. de Vos noted, the United States has ...": content cut by the cue.
+            if _only_quote(tokens, *right):
+                return [self._direct(tokens, right, speaker, cue_span, state.new_group(), confidence + 0.1, cue)]
             if (
-                left is not None
-                and cue.speaker_side == "left"
-                and cue.j < b
-                and tokens[cue.j].text == ","
-                and left[0] == a
-                and tokens[left[1]].text == ","
+                cue.speaker is not None
+                and cue.speaker[1] - cue.speaker[0] == 1
+                and tokens[cue.speaker[0]].lower in RELATIVES
             ):
+                right = _relative_clause_end(tokens, *right)
+            ranges: list[tuple[int, int]] = [right]
+            if cut and left is not None:
                 ranges = [left, right]
             return [self._reported(text, tokens, ranges, speaker, cue_span, confidence)]
         if (
@@ -912,7 +1136,7 @@ class Attributor:
             return []
         if tokens[end - 1].kind != QUOTE or tokens[end - 2].text != ":":
             return self._headline(text, tokens, a, end)
-        subject = self._leading_name(tokens, a, end - 2)
+        subject = self._leading_name(tokens, a, end - 2) or self._name_before(tokens, a, end - 2)
         if subject is None:
             return []
         speaker = self._mention(text, tokens, subject)
@@ -1064,6 +1288,29 @@ class Attributor:
             end += 1
         return end
 
+    def _name_before(self, tokens: Sequence[Token], a: int, colon: int) -> tuple[int, int] | None:
+        """``... doesn't surprise Republican pollster Daron Shaw: “...”``: the person named
+        right before a colon, by two capitalised words at least (role words may precede)."""
+        start = colon
+        while (
+            start > a
+            and start > colon - MAX_SUBJECT
+            and (
+                tokens[start - 1].is_capitalised()
+                or (
+                    tokens[start - 1].text == "."
+                    and start - 2 >= a
+                    and _abbreviation(tokens[start - 2], tokens[start - 1])
+                )
+            )
+        ):
+            start -= 1
+        if sum(t.is_capitalised() for t in tokens[start:colon]) < 2:
+            return None
+        while start > a and start > colon - MAX_SUBJECT and tokens[start - 1].lower in self.lexicon.titles:
+            start -= 1  # "Republican pollster Daron Shaw"
+        return start, colon
+
     def _leading_name(self, tokens: Sequence[Token], a: int, stop: int) -> tuple[int, int] | None:
         """The name or pronoun a sentence starts with (titles and roles allowed before it)."""
         if tokens[a].lower in SUBJECT_PRONOUNS:
@@ -1075,7 +1322,7 @@ class Attributor:
 
     def _relative_antecedent(self, text: str, tokens: Sequence[Token], a: int, cue: _Cue) -> Mention | None:
         """For "voters who said" / "Trump, who said": the phrase "who" stands for."""
-        if cue.speaker is None or cue.speaker_side != "left" or tokens[cue.speaker[0]].lower not in ("who", "which"):
+        if cue.speaker is None or cue.speaker_side != "left" or tokens[cue.speaker[0]].lower not in RELATIVES:
             return None
         k = cue.speaker[0]
         if k > a and tokens[k - 1].text == ",":
@@ -1085,6 +1332,10 @@ class Attributor:
 
     def _trailing(self, tokens: Sequence[Token], a: int, b: int, cue: _Cue) -> bool:
         """True if `cue` closes its sentence (", the ministry said.") with nothing said after it."""
+        if cue.tense == "according" and cue.lemma == "according to" and cue.speaker is not None:
+            # "Some 59 percent view her unfavorably, according to a new poll.": the source
+            # closes the sentence; what stands before it, cues and all, is its content.
+            return cue.i > a and tokens[cue.i - 1].text == "," and _trim_range(tokens, cue.speaker[1], b) is None
         if cue.speaker is None or cue.speaker_side not in ("left", "right") or cue.tense == "according":
             return False
         first = cue.speaker[0] if cue.speaker_side == "left" else cue.i
@@ -1132,10 +1383,18 @@ class Attributor:
                 and tokens[after].lower not in ADVERBIAL_PREPOSITIONS | {"to", "of", "with", "published", "aired"}
             ):
                 return _trim_range(tokens, after, end)  # "said in a statement Thursday night they pulled ..."
+            for m in range(k + 2, min(window, k + 7)):
+                if tokens[m].kind != WORD:
+                    break
+                if tokens[m].lower in SUBJECT_PRONOUNS:
+                    # "said on Thursday he hand-delivered", "wrote in both listings he was"
+                    return _trim_range(tokens, m, end)
         if prepositional and not any(t.text == "," for t in tokens[k:window]):
             return None  # "said in an interview with Bloomberg News following ...": no content here
         if cue.lemma in self.lexicon.addressee_verbs and k < end:
             k = _skip_addressee(tokens, k, end)
+            if k < end and tokens[k].lower == "saying":
+                k += 1  # "emailed supporters saying the campaign would go on"
         k = _skip_adverbial(tokens, k, end)
         if k < end and tokens[k].lower == "that":
             k += 1
@@ -1147,13 +1406,17 @@ class Attributor:
         s, e = content
         if e - s == 1 and tokens[s].kind == WORD and not self._one_word_content(cue, tokens[s]):
             return None  # "said Monday": no content
+        if tokens[s].lower == "to" and all(t.is_capitalised() for t in tokens[s + 1 : e]):
+            return None  # "should make clear to Washington.": whom it was said to, not what
         return content
 
     def _one_word_content(self, cue: _Cue, word: Token) -> bool:
         """An answer ("75 percent said yes") or the name a stance is on ("34,000 people supported Trump")."""
         if word.lower in ("yes", "no"):
             return True
-        return cue.lemma in self.lexicon.stance_verbs and word.is_capitalised() and word.lower not in WEEKDAYS
+        if cue.lemma not in self.lexicon.stance_verbs:
+            return False
+        return (word.is_capitalised() and word.lower not in WEEKDAYS) or word.lower in ("him", "her", "them")
 
     def _adverbial_or_addressee(self, tokens: Sequence[Token], cue: _Cue, k: int) -> bool:
         first = tokens[k]
@@ -1267,7 +1530,8 @@ class _State:
         direct = [f for f in found if f.kind == "direct"]
         # "Ms Janjua said the US understood. “So we hope ...”": a quotation after any
         # attribution continues the speaker's words.
-        self.previous_direct = found[-1] if found and found[-1].speaker is not None else None
+        # (the last one with a speaker: "..., he said when asked about the budget." names him)
+        self.previous_direct = next((f for f in reversed(found) if f.speaker is not None), None)
         self.orphan = orphan
         if not self.expected_fresh:
             self.expected = None
@@ -1287,6 +1551,31 @@ def _speaker_from(cue: _Cue) -> str:
     return {"left": "subject", "right": "inverted", "inherited": "inherited"}.get(cue.speaker_side, "subject")
 
 
+#: Prepositions a short noun phrase does not reach back over ("into groups backing ...").
+PREPOSITIONS = ADVERBIAL_PREPOSITIONS | frozenset(["into", "to", "of", "by", "about", "against", "over", "among"])
+
+
+def _noun_phrase_left(tokens: Sequence[Token], a: int, end: int) -> int:
+    """Start of the short noun phrase ending at `end`: back to a determiner, at most five
+    words, stopping before a preposition, an auxiliary, a clause word or a past form."""
+    start = end - 1
+    while start > a and start > end - 5:
+        previous = tokens[start - 1]
+        lower = previous.lower
+        if (
+            previous.kind != WORD
+            or lower in PREPOSITIONS
+            or lower in AUXILIARIES
+            or lower in CLAUSE_WORDS
+            or lower.endswith("ed")
+        ):
+            break
+        start -= 1
+        if lower in DETERMINERS or lower in QUANTIFIERS:
+            break
+    return start
+
+
 def _skip_left(tokens: Sequence[Token], a: int, i: int) -> int:
     """Index after the speaker: auxiliaries, adverbs and weekdays before the cue skipped."""
     k = i
@@ -1295,6 +1584,7 @@ def _skip_left(tokens: Sequence[Token], a: int, i: int) -> int:
         lower = tokens[k - 1].lower
         if (
             lower in BETWEEN_SUBJECT_AND_CUE
+            or _manner_adverb(tokens[k - 1])
             or lower in WEEKDAYS
             or (lower == "on" and k < i and tokens[k].lower in WEEKDAYS)
         ):
@@ -1310,6 +1600,23 @@ def _skip_left(tokens: Sequence[Token], a: int, i: int) -> int:
         else:
             break
     return k
+
+
+#: Words in -ly that are not adverbs ("the family said").
+NOT_ADVERBS = frozenset(
+    ["family", "rally", "ally", "assembly", "supply", "reply", "early", "daily", "weekly", "monthly", "belly", "bully"]
+)
+
+
+def _manner_adverb(token: Token) -> bool:
+    """True for an adverb in -ly between a subject and its cue ("strongly supported")."""
+    return (
+        token.kind == WORD
+        and token.text.islower()
+        and len(token.text) > 4
+        and token.lower.endswith("ly")
+        and token.lower not in NOT_ADVERBS
+    )
 
 
 PAST_PARTICIPLES = frozenset(["told", "said", "written", "shown", "known", "thought", "found", "felt"])
@@ -1380,8 +1687,16 @@ def _content_to_quotation_end(tokens: Sequence[Token], s: int, e: int) -> tuple[
 
     ``called him a “moderate,” a subtle dig at ...`` -> ``him a “moderate,”``; ``called her
     “third-rate” and boycotted one of the debates`` -> ``her “third-rate”``: an appositive
-    or a second verb after the quoted words is the writer's, not the speaker's.
+    or a second verb after the quoted words is the writer's, not the speaker's. So is a
+    clause after a quotation that opens the content: ``cautioned “let's not get ahead of
+    ourselves,” before optimistically predicting ...`` -> the quotation.
     """
+    if tokens[s].kind == QUOTE and _ends_with_comma(tokens[s]) and s + 1 < e:
+        after = tokens[s + 1]
+        if after.kind == WORD and (
+            after.lower in CLAUSE_WORDS or (after.lower.endswith("ing") and after.text.islower())
+        ):
+            return s, s + 1
     for m in range(s + 1, e - 1):
         if tokens[m].kind != QUOTE:
             continue
@@ -1400,6 +1715,123 @@ def _content_to_quotation_end(tokens: Sequence[Token], s: int, e: int) -> tuple[
             if verb.kind == WORD and not verb.is_capitalised() and verb.lower.endswith("ed"):
                 return s, m + 1  # a second thing the subject did
     return s, e
+
+
+#: Cues of plain speech with no addressee: an inverted or long subject is read only for these.
+PLAIN_SPEECH = frozenset(
+    ["say", "add", "note", "write", "explain", "argue", "insist", "contend", "acknowledge", "predict", "warn"]
+)
+#: Words that open an adverbial, not a subject, at the start of a sentence.
+SENTENCE_OPENERS = ADVERBIAL_PREPOSITIONS | frozenset(
+    ["as", "despite", "amid", "to", "by", "under", "without", "like", "unlike", "among", "over", "since", "if"]
+)
+#: Words that open the question after "asked" ("asked about", "asked whether").
+QUESTION_OPENERS = frozenset(["about", "whether", "if", "what", "why", "how", "who", "when", "where", "which"])
+#: Words before a subject-less "asked" that make it a question put ("when asked about").
+QUESTION_LEADS = frozenset(["when", "after", "before", "once", "if", "while", "as"])
+
+
+#: Cue lemmas that report speech only before a clause ("maintained that", "added:", ", he
+#: added."), never before an object ("maintains a lead", "added a new rule").
+CLAUSE_ONLY = frozenset(["maintain"])
+
+
+def _clause_follows(tokens: Sequence[Token], k: int, b: int) -> bool:
+    """True if what follows a cue at `k` opens a clause: ``that``, a quotation, punctuation,
+    or an adverbial before one of them (``maintained in a statement that``)."""
+    first = tokens[k]
+    if first.kind != WORD or first.lower == "that":
+        return True
+    if first.lower not in ADVERBIAL_PREPOSITIONS and first.lower not in WEEKDAYS:
+        return False
+    return any(t.lower == "that" or t.kind == QUOTE or t.text == ":" for t in tokens[k + 1 : min(b, k + 9)])
+
+
+#: Particles that make a cue word part of another phrasal verb ("backed off", "shouted down").
+PARTICLES = frozenset(["off", "down", "up", "away"])
+
+
+#: Words after a passive cue that make its subject part of what is reported ("is expected
+#: to", "was asked about"), unlike "was told that", whose subject is the addressee.
+RAISED = frozenset(["to", "about", "as"])
+
+
+#: Words before a gerund cue whose subject is the sentence's ("focused on criticizing",
+#: "the most aggressive in denouncing", "pivoted to arguing", "has avoided criticizing").
+GERUND_LEADS = frozenset(["in", "on", "to", "of", "for", "about", "from", "without", "avoided", "directly"])
+
+
+def _relative_clause_end(tokens: Sequence[Token], s: int, e: int) -> tuple[int, int]:
+    """Content in a relative clause ends with it: ``Jane Smith, who endorsed Sanders in the
+    primary, launched a petition`` -> ``Sanders in the primary``."""
+    stop = next((m for m in range(s + 1, e) if tokens[m].text in (",", ";", "\u2014", "--")), e)
+    return s, stop
+
+
+#: Relative pronouns that stand for the phrase before them as a speaker.
+RELATIVES = frozenset(["who", "which", "that"])
+
+
+#: Short words a Title Case headline leaves in lower case ("Clinton Calls for a Truce").
+TITLE_CASE_SMALL = frozenset(["a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "by", "with"])
+
+
+def _in_title_case(tokens: Sequence[Token], a: int, b: int, i: int) -> bool:
+    """True if tokens[i] stands in a Title Case headline (``Another GOP Figure Endorses Clinton``).
+
+    Headlines capitalise their verbs too, so a capitalised cue there is still a cue. The
+    words around it (a bounded window, for linear time) must all be capitalised, but for
+    the short words headlines leave in lower case.
+    """
+    if i == a:
+        return False
+    words = [t for t in tokens[max(a, i - 6) : min(b, i + 7)] if t.kind == WORD and t.lower not in TITLE_CASE_SMALL]
+    return len(words) >= 4 and all(t.text[:1].isupper() or t.text[:1].isdigit() for t in words)
+
+
+def _question_put(tokens: Sequence[Token], a: int, b: int, cue: _Cue) -> bool:
+    """True for a subject-less "asked" that reports a question: ``Asked whether ..., she said``.
+
+    The cue opens its clause (the sentence, or after a comma or ``when``) and the question
+    follows it, maybe after an adverbial or the asker (``asked during a debate why``,
+    ``asked by a host if``).
+    """
+    i = cue.i
+    if tokens[i].lower != "asked":
+        return False
+    before = tokens[i - 1] if i > a else None
+    opens = i == _after_adverbs(tokens, a) or (
+        before is not None and (before.text == "," or before.lower in QUESTION_LEADS)
+    )
+    if not opens:
+        return False
+    return _question_start(tokens, cue.j, b) is not None
+
+
+def _question_start(tokens: Sequence[Token], k: int, b: int) -> int | None:
+    """Index of the question's first word after "asked" (an adverbial before it skipped)."""
+    for m in range(k, min(b, k + 10)):
+        token = tokens[m]
+        if token.kind != WORD:
+            return None
+        if token.lower in QUESTION_OPENERS:
+            return m + 1 if token.lower == "about" else m
+        if m == k and token.lower not in ADVERBIAL_PREPOSITIONS and token.lower != "by" and not _manner_adverb(token):
+            return None  # "asked specifically what", "asked during a debate why", "asked by a host if"
+    return None
+
+
+def _question_content(tokens: Sequence[Token], k: int, b: int) -> tuple[int, int] | None:
+    """The question after "asked": up to the comma that closes it, or the sentence end."""
+    start = _question_start(tokens, k, b)
+    if start is None:
+        return None
+    end = start
+    while end < b and tokens[end].text not in (",", ";", "\u2014") and tokens[end].text not in ".?!":
+        end += 1
+        if tokens[end - 1].kind == QUOTE and _ends_with_comma(tokens[end - 1]):
+            break
+    return _trim_range(tokens, start, end)
 
 
 def _ends_with_comma(token: Token) -> bool:
@@ -1430,7 +1862,7 @@ def _agent_after_by(tokens: Sequence[Token], k: int, e: int) -> tuple[int, int] 
     end = k
     while (
         end < e
-        and tokens[end].kind == WORD
+        and (tokens[end].kind == WORD or (tokens[end].text == "." and _abbreviation(tokens[end - 1], tokens[end])))
         and not (
             end > k
             and (
@@ -1467,7 +1899,7 @@ def _clause_start(tokens: Sequence[Token], a: int, k: int) -> int:
     """Where the clause of a speaker starting at `k` begins: before a comma or "and"."""
     if k - 2 > a and _relative_after_comma(tokens, k):
         k -= 1  # "..., which he called": the clause begins at "which"
-    while k > a and (tokens[k - 1].text in (",", ";", ":") or tokens[k - 1].lower in ("and", "while", "but")):
+    while k > a and (tokens[k - 1].text in (",", ";", ":") or tokens[k - 1].lower in ("and", "while", "but", "as")):
         k -= 1
     return k
 
@@ -1516,8 +1948,9 @@ SECTION_LABELS = frozenset(
 APPEARANCE_FORMS = frozenset(["seem", "seems", "seemed", "appear", "appears", "appeared"])
 #: Words after "appeared" that make it literal ("appeared on television") or not a report.
 NOT_AFTER_APPEARANCE = frozenset(["on", "in", "at", "before", "with", "alongside", "onstage", "for", "and", "as"])
-#: Words that join a new clause, and with it a new attribution ("argued X, while the host sought Y").
-CLAUSE_JOINERS = frozenset(["and", "but", "or", "so", "yet", "while", "whereas", "although", "though"])
+#: Words that join a new clause, and with it a new attribution ("argued X, while the host sought Y",
+#: "said ..., as he called for greater ethics in business").
+CLAUSE_JOINERS = frozenset(["and", "but", "or", "so", "yet", "while", "whereas", "although", "though", "as"])
 #: Nouns that state a proposition, plan or feeling: with a possessive before them and a
 #: "that" or "to" clause after them, an attribution ("his claim that", "her pledge to").
 PROPOSITION_NOUNS = frozenset(
@@ -1613,7 +2046,10 @@ def _noun_phrase_right(
     """The speaker after an inverted cue or "according to": up to a comma or the sentence end."""
     end = k
     limit = min(b, k + MAX_SUBJECT)
-    while end < limit and tokens[end].kind == WORD:
+    while end < limit and (
+        tokens[end].kind == WORD
+        or (tokens[end].text == "." and end > k and _abbreviation(tokens[end - 1], tokens[end]))
+    ):
         if end > k and tokens[end].lower in CLAUSE_WORDS | {"in", "on", "at", "during", "to"}:
             break
         end += 1
@@ -1637,6 +2073,8 @@ def _noun_phrase_right(
 def _skip_addressee(tokens: Sequence[Token], k: int, end: int) -> int:
     """Index after the person told: a pronoun, a name, or a short noun phrase."""
     first = tokens[k]
+    if first.kind == QUOTE:
+        return k  # 'cautioned “let's not get ahead of ourselves”': what was said, not to whom
     if first.lower in OBJECT_PRONOUNS:
         return k + 1
     if first.is_capitalised():
@@ -1655,7 +2093,7 @@ def _skip_addressee(tokens: Sequence[Token], k: int, end: int) -> int:
                     return n + 1
         return m
     rest = end - k
-    if rest <= 3:
+    if rest <= 3 and not any(t.kind == QUOTE for t in tokens[k:end]):
         return end
     if first.lower in DETERMINERS:
         return min(end, k + 2)

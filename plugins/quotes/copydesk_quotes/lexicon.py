@@ -129,6 +129,32 @@ SPEECH_VERBS = (
     "discuss",
     "remind",
     "recount",
+    "express",
+    "point to",
+    "make clear",
+    "make it clear",
+    "liken",
+    "portray",
+    "attribute",
+    "email",
+    "reaffirm",
+    "dispute",
+    "rebut",
+    "refute",
+    "forecast",
+    "guarantee",
+    "downplay",
+    "play down",
+    "rule out",
+    "fire back",
+    "fire back at",
+    "hit back",
+    "hit back at",
+    "push back",
+    "weigh in",
+    "speak up",
+    "sound off on",
+    "put it",
 )
 
 #: Verbs that name or label ("called the plan “a disaster”"): a quote only with a quotation.
@@ -194,6 +220,22 @@ STANCE_VERBS = (
     "mock",
     "thank",
     "credit",
+    "offer",
+    "plan",
+    "vote against",
+    "vote to",
+    "campaign for",
+    "campaign against",
+    "taunt",
+    "hammer",
+    "bash",
+    "scold",
+    "berate",
+    "chastise",
+    "denigrate",
+    "insult",
+    "smear",
+    "belittle",
 )
 
 #: Verbs of thought and finding that news attributes like speech ("polls show", "he believes").
@@ -226,6 +268,8 @@ BELIEF_VERBS = (
 IRREGULAR_PAST = {
     "take": "took",
     "shoot": "shot",
+    "hit": "hit",
+    "put": "put",
     "speak": "spoke",
     "shake": "shook",
     "seek": "sought",
@@ -241,6 +285,8 @@ IRREGULAR_PAST = {
     "show": "showed",
     "cry": "cried",
     "go on to say": "went on to say",
+    "make": "made",
+    "forecast": "forecast",
 }
 #: Irregular participles besides the past form (written, shown, known).
 IRREGULAR_PARTICIPLE = {
@@ -255,7 +301,7 @@ IRREGULAR_PARTICIPLE = {
 }
 
 #: Verbs whose first object is the addressee, not the content ("told reporters that ...").
-ADDRESSEE_VERBS = ("tell", "assure", "inform", "advise", "warn", "urge", "remind", "ask", "promise", "caution")
+ADDRESSEE_VERBS = ("tell", "assure", "inform", "advise", "warn", "urge", "remind", "ask", "promise", "caution", "email")
 
 #: Nouns that make a speaker when they head the subject of a cue ("an official said").
 SPEAKER_NOUNS = (
@@ -318,6 +364,7 @@ SPEAKER_NOUNS = (
     "residents",
     "witnesses",
     "voters",
+    "respondents",
     "supporters",
     "critics",
     "observers",
@@ -332,6 +379,16 @@ SPEAKER_NOUNS = (
     "party",
     "data",
     "figures",
+    "records",
+    "filings",
+    "polling",
+    "numbers",
+    "results",
+    "surveys",
+    "estimates",
+    "statistics",
+    "returns",
+    "projections",
     "document",
     "documents",
     "letter",
@@ -461,12 +518,34 @@ TITLES = (
     "commissioner",
     "sheriff",
     "officer",
+    "pollster",
+    "columnist",
+    "economist",
+    "historian",
+    "activist",
+    "lawyer",
 )
 
 
 #: Verbs that double their last consonant before -ed and -ing (admitted, preferred, snapped).
 DOUBLED_FINAL = frozenset(
-    ["admit", "quip", "refer", "prefer", "regret", "concur", "blog", "commit", "submit", "plan", "snap", "rebut", "jab"]
+    [
+        "put",
+        "admit",
+        "quip",
+        "refer",
+        "prefer",
+        "regret",
+        "concur",
+        "blog",
+        "commit",
+        "submit",
+        "plan",
+        "snap",
+        "rebut",
+        "jab",
+        "hit",
+    ]
 )
 
 

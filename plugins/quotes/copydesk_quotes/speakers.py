@@ -27,10 +27,15 @@ from copydesk_quotes.attribution import WEEKDAYS, Attribution, Mention
 from copydesk_quotes.lexicon import Lexicon
 from copydesk_quotes.work import WorkCounter
 
+#: One capitalised word of a name; a full stop belongs to it only after an initial ("J.",
+#: "U.S.") or an abbreviated title ("Sen."), so "Trump Tower. Manafort" is two runs.
+_NAME_WORD = (
+    r"(?:[A-Z](?:\.[A-Z])*\.|(?:Mrs|Mr|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Adm|Rev|St|Jr|Sr)\."
+    r"|[A-Z][\w\u2019'\-]*)"
+)
 #: A run of capitalised words, initials and name particles ("P J Crowley", "Osama bin Laden").
 _NAME = re.compile(
-    r"(?<![\w\u2019'])(?:[A-Z][\w\u2019'\-]*\.?)(?:[ \u00a0](?:(?:bin|al|de|van|von|da|del|la|le)[ \u00a0])?"
-    r"(?:[A-Z][\w\u2019'\-]*\.?))*"
+    rf"(?<![\w\u2019']){_NAME_WORD}(?:[ \u00a0](?:(?:bin|al|de|van|von|da|del|la|le)[ \u00a0])?{_NAME_WORD})*"
 )
 _POSSESSIVE = re.compile(r"[\u2019']s$")
 

@@ -66,6 +66,13 @@ ABBREVIATIONS = frozenset(
     ]
 )
 
+#: Dotted abbreviations written before a name, never at a sentence end.
+TITLE_ABBREVIATIONS = frozenset(["e.g", "i.e"])
+#: Words that open a sentence and rarely follow "U.S." inside one ("the U.S. They ...").
+SENTENCE_STARTERS = frozenset(
+    ["they", "he", "she", "it", "we", "i", "the", "but", "and", "this", "that", "these", "there", "in", "a", "an"]
+)
+
 WORD = "w"
 PUNCT = "p"
 QUOTE = "q"
@@ -94,6 +101,10 @@ def tokenise(
 ) -> list[Token]:
     """Tokens of text[start:end]; `quotations` are those lying in that range, in order."""
     tokens: list[Token] = []
+    append = tokens.append
+    # tuple.__new__ skips the named tuple's Python-level constructor: tokens are made by the
+    # hundred thousand, and this loop is the attributor's hottest.
+    make = tuple.__new__
     position = start
     for quotation in (*quotations, None):
         stop = end if quotation is None else quotation.start
@@ -101,12 +112,13 @@ def tokenise(
             work.tick(max(0, stop - position))
         for match in _TOKEN.finditer(text, position, stop):
             word = match.group()
+            s, e = match.span()
             kind = WORD if (word[0].isalnum() or word[0] == "_") else PUNCT
-            tokens.append(Token(match.start(), match.end(), kind, word, word.lower()))
+            append(make(Token, (s, e, kind, word, word.lower(), None)))
         if quotation is None:
             break
         quoted = text[quotation.start : quotation.end]
-        tokens.append(Token(quotation.start, quotation.end, QUOTE, quoted, "", quotation))
+        append(Token(quotation.start, quotation.end, QUOTE, quoted, "", quotation))
         position = quotation.end
     return tokens
 
@@ -122,6 +134,10 @@ def _ends_sentence(text: str, tokens: Sequence[Token], i: int) -> bool:
         before = tokens[i - 1]
         if before.end == token.start and before.kind == WORD:
             word = before.lower
+            if "." in word and word not in TITLE_ABBREVIATIONS and i + 1 < len(tokens):
+                # "... entry into the U.S. They will ...": a place abbreviation ends the
+                # sentence when a word that only opens one follows it.
+                return tokens[i + 1].lower in SENTENCE_STARTERS
             if word in ABBREVIATIONS or (len(word) == 1 and before.text.isupper()) or "." in word:
                 return False
     return True

@@ -150,9 +150,14 @@ def test_relative_pronoun_speaker_is_the_phrase_before_it() -> None:
     assert speaker["name"] == "Smith"
 
 
-def test_quotation_after_a_colon_belongs_to_the_sentence_subject() -> None:
+def test_quotation_after_a_colon_belongs_to_the_person_named_before_it() -> None:
+    # the sentence's subject when it is a name, else the person named right before the colon
     text = "The timing does not surprise pollster Daron Shaw: “Surges come late.”\nDaron Shaw: “Surges come late.”"
-    assert quotes_of(text) == [("direct", "“Surges come late.”", "Daron Shaw")]
+    assert quotes_of(text) == [
+        ("direct", "“Surges come late.”", "Daron Shaw"),
+        ("direct", "“Surges come late.”", "Daron Shaw"),
+    ]
+    assert quotes_of("The timing does not surprise anyone: “Surges come late.”") == []
 
 
 def test_party_and_state_in_brackets_after_the_name() -> None:
