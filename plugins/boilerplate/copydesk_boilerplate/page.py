@@ -37,7 +37,10 @@ class MarkupFacts:
         self.trails: list[tuple[str, ...]] = [f.get("trail", ()) for f in features]
         self.heading_levels: list[int | None] = [f.get("heading_level") for f in features]
         #: The removal reason of the first landmark around a block that names one (nav, footer, ...).
-        self.landmarks: list[str | None] = [_landmark_reason(f.get("landmarks", ())) for f in features]
+        self.landmarks: list[str | None] = []
+        for f in features:
+            landmarks = f.get("landmarks")
+            self.landmarks.append(_landmark_reason(landmarks) if landmarks else None)
 
 
 def _landmark_reason(landmarks: Iterable[str]) -> str | None:
