@@ -123,8 +123,10 @@ class PageLayout:
         #: Each element's parent (None for the outermost) and its depth.
         parent: dict[int, int | None] = {}
         depth: dict[int, int] = {}
-        descriptors: dict[int, str] = {}
-        #: Prose of each kept block, and the owner element of each.
+        #: The furniture each element's descriptor names (before the share-of-prose limit).
+        named: dict[int, str] = {}
+        self.article_bodies: list[int] = []
+        #: Prose of the kept blocks that have any (most have none), and the owner element of each.
         block_prose: dict[int, float] = {}
         owner_of: dict[int, int] = {}
         own_prose: dict[int, float] = {}
@@ -142,13 +144,13 @@ class PageLayout:
                     if (density <= MAX_PROSE_LINK_DENSITY and (said is None or int(said) > 0)) or (
                         count >= 2 * MIN_PROSE_WORDS and said is not None and int(said) > 0
                     ):
-                        prose = chars * (1.0 - density)
-            block_prose[index] = prose
+                        prose = block_prose[index] = chars * (1.0 - density)
             ancestors = ancestors_of[index]
             if not ancestors:
                 continue
             owner = owner_of[index] = ancestors[-1]
-            own_prose[owner] = own_prose.get(owner, 0.0) + prose
+            if prose:
+                own_prose[owner] = own_prose.get(owner, 0.0) + prose
             trail = trails[index]
             level = min(len(ancestors), len(trail)) - 1
             while level >= 0:
@@ -157,7 +159,11 @@ class PageLayout:
                     break
                 depth[node] = level
                 parent[node] = ancestors[level - 1] if level else None
-                descriptors[node] = trail[level]
+                reason, body = descriptor_facts(trail[level])
+                if reason is not None:
+                    named[node] = reason
+                if body:
+                    self.article_bodies.append(node)
                 level -= 1
         self.parent, self.depth, self.block_prose, self.owner = parent, depth, block_prose, owner_of
         #: Elements innermost first: every child comes before its parent.
@@ -172,14 +178,7 @@ class PageLayout:
         self.prose = prose_of
         self.total_prose = max(prose_of.values(), default=0.0)
         limit = MAX_FURNITURE_PROSE_SHARE * self.total_prose
-        furniture: dict[int, str] = {}
-        self.article_bodies: list[int] = []
-        for node, step in descriptors.items():
-            reason, body = descriptor_facts(step)
-            if body:
-                self.article_bodies.append(node)
-            if reason is not None and prose_of[node] <= limit:
-                furniture[node] = reason
+        furniture = {node: reason for node, reason in named.items() if prose_of[node] <= limit}
         holds_body: set[int] = set()  # elements marked as the article body, and those around them
         for node in self.article_bodies:
             around: int | None = node
@@ -299,7 +298,7 @@ class MainContent:
                 continue
             chars = float(len(texts[index]))
             good = block_prose.get(index, 0.0)
-            if nearest.get(owner) is not None or landmarks[index]:
+            if landmarks[index] or nearest.get(owner) is not None:
                 good, bad = 0.0, chars
             else:
                 bad = float(features[index].get("link_chars", 0))
