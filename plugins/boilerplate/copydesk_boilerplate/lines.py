@@ -388,10 +388,9 @@ class CookieBanner(WordingRule):
     max_words = 60
 
     def matches(self, text: str) -> bool:
-        # ASCII letters match ASCII letters only, even ignoring case: skip the regex without "cookie".
-        if text.isascii() and "cookie" not in text.lower():
-            return False
-        return bool(_COOKIES.search(text))
+        # A match has "cookie"; ignoring case, only "i" of it also matches non-ASCII letters
+        # ("\u0130", "\u0131"), and lower() turns every other form into "cook".
+        return "cook" in text.lower() and bool(_COOKIES.search(text))
 
 
 class Footer(WordingRule):
@@ -403,21 +402,22 @@ class Footer(WordingRule):
     max_words = 30
 
     def matches(self, text: str) -> bool:
-        # In ASCII text (no "\u00a9") every form of the pattern needs one of these words.
-        if text.isascii():
-            lowered = text.lower()
-            if not (
-                "(c)" in lowered
-                or "copyright" in lowered
-                or "reserved" in lowered
-                or lowered.startswith(_FOOTER_OPENINGS)
-            ):
-                return False
+        # Every form of the pattern has one of these pieces: ignoring case, "i" and "s" also
+        # match non-ASCII letters ("\u0130", "\u0131", "\u017f"), so no piece has them.
+        lowered = text.lower()
+        if not (
+            "\u00a9" in text
+            or "(c)" in lowered
+            or "copyr" in lowered
+            or "erved" in lowered
+            or lowered.startswith(_FOOTER_OPENINGS)
+        ):
+            return False
         return bool(_FOOTER.search(text))
 
 
-#: The first words of the legal lines :data:`_FOOTER` takes by their opening.
-_FOOTER_OPENINGS = ("privacy", "terms", "contact", "about")
+#: How the legal lines :data:`_FOOTER` takes by their opening begin (privacy, terms, contact, about).
+_FOOTER_OPENINGS = ("pr", "term", "contact", "about")
 
 
 class RelatedLinks:
