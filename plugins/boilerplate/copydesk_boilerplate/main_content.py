@@ -68,39 +68,32 @@ def is_prose(page: Page, index: int) -> bool:
     return long_enough and int(page.features(index).get("sentences", 1)) > 0
 
 
-def marks_article_body(descriptor: str) -> bool:
-    """Whether an element's class, id or itemprop says it holds the article's text."""
-    if "@articlebody" in descriptor:
-        return True
+@lru_cache(maxsize=DESCRIPTOR_CACHE)
+def descriptor_facts(descriptor: str) -> tuple[str | None, bool]:
+    """What an element's class, id and itemprop tokens say: the furniture they name, unless they
+    also name article content (the first token as written decides, in every run), and whether
+    they mark the element holding the article's text. One cached look-up per element: a page
+    has hundreds, and most descriptors recur within a page and across a site.
+    """
     tokens = tokens_in_order(descriptor)
-    if not ARTICLE_BODY_TOKENS.isdisjoint(tokens):
-        return True
-    return not _PAIR_WORDS.isdisjoint(tokens) and any(pair.issubset(tokens) for pair in ARTICLE_BODY_PAIRS)
-
-
-def descriptor_reason(descriptor: str) -> str | None:
-    """The furniture an element's tokens name, unless they also name article content."""
-    tokens = tokens_in_order(descriptor)  # the first token as written decides, in every run
-    if not CONTENT_TOKENS.isdisjoint(tokens):
-        return None
+    body = (
+        "@articlebody" in descriptor
+        or not ARTICLE_BODY_TOKENS.isdisjoint(tokens)
+        or (not _PAIR_WORDS.isdisjoint(tokens) and any(pair.issubset(tokens) for pair in ARTICLE_BODY_PAIRS))
+    )
+    if not tokens or not CONTENT_TOKENS.isdisjoint(tokens):
+        return None, body
     if not _FURNITURE_WORDS.isdisjoint(tokens):
         for token in tokens:
             reason = FURNITURE_TOKENS.get(token)
             if reason is not None:
-                return reason
+                return reason, body
     for token in tokens:  # run-together names: "relatedposts", "commentlist", "sharebuttons"
         if token.startswith(_PREFIXES):  # one C call rules most tokens out
             for prefix, reason in FURNITURE_PREFIXES.items():
                 if token.startswith(prefix):
-                    return reason
-    return None
-
-
-@lru_cache(maxsize=DESCRIPTOR_CACHE)
-def descriptor_facts(descriptor: str) -> tuple[str | None, bool]:
-    """:func:`descriptor_reason` and :func:`marks_article_body` of an element, in one cached look-up
-    (a page has hundreds of elements; most descriptors recur, within a page and across a site)."""
-    return descriptor_reason(descriptor), marks_article_body(descriptor)
+                    return reason, body
+    return None, body
 
 
 _FURNITURE_WORDS = frozenset(FURNITURE_TOKENS)
