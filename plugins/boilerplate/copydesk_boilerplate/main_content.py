@@ -317,9 +317,10 @@ class MainContent:
         for node in layout.article_bodies:
             if node in balance:
                 balance[node] += layout.prose.get(node, 0.0)
-        depth = layout.depth
-        best = max(balance, key=lambda node: (balance[node], depth[node]))
-        if balance[best] <= 0:
+        # The best balance, then the deepest; among equals the first in bottom_up order, which
+        # is the highest element number, so (balance, depth, number) triples compare alike.
+        top, _, best = max(zip(balance.values(), map(layout.depth.__getitem__, balance), balance, strict=True))
+        if top <= 0:
             return None
         return layout.marked_body_around(page, best)
 
