@@ -47,10 +47,11 @@ class StripBoilerplate:
     def __call__(self, doc: Document, ctx: StepContext) -> Document:
         page = self.label(doc)
         by = ctx.step if ctx is not None else "boilerplate.strip"
+        removed, blocks = page.removed, doc.blocks
         spans = []
-        for index in sorted(set(page.removed) - page.earlier):
-            verdict = page.removed[index]
-            block = doc.blocks[index]
+        for index in sorted(removed.keys() - page.earlier if page.earlier else removed):
+            verdict = removed[index]
+            block = blocks[index]
             # FrozenData already: Span's converter then copies nothing (one span per removed block).
             data = FrozenData({"block": index, "detail": verdict.detail, "by": by})
             spans.append(Span(block.start, block.end, verdict.reason, REMOVALS, data))

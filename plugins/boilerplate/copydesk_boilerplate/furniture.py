@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from copydesk_boilerplate.main_content import LINK_LIST_DENSITY, layout_of
-from copydesk_boilerplate.page import Page, Verdict
+from copydesk_boilerplate.page import DESCRIPTOR_CACHE, Page, Verdict, tokens_in_order
 from copydesk_boilerplate.vocabulary import CONTENT_TOKENS, META_SUFFIXES, META_TOKENS
 
 
@@ -80,20 +81,41 @@ class MarkedMetadata:
     def find(self, page: Page) -> Iterator[Verdict]:
         if not page.is_markup:
             return
+        words_of, trails = page.word_counts, page.markup.trails
         for index in page.kept():
-            words = page.words(index)
+            words = words_of[index]
             if words > MAX_CAPTION_WORDS:
                 continue
-            for tokens in reversed(page.trail_tokens(index, META_ANCESTORS)):
-                if not CONTENT_TOKENS.isdisjoint(tokens):  # "post entry author-jane": the article itself
+            for step in reversed(trails[index][-META_ANCESTORS:]):
+                reason = metadata_mark(step)
+                if reason is IN_ARTICLE:  # "post entry author-jane": the article itself
                     break
-                reason = next((META_TOKENS[t] for t in tokens if t in META_TOKENS), None) or next(
-                    (r for t in tokens for end, r in META_SUFFIXES.items() if t.endswith(end)), None
-                )
                 if reason is not None:
                     if reason == "caption" or words <= MAX_META_WORDS:
                         yield Verdict(index, reason, "in an element marked as a byline, date or caption")
                     break
+
+
+#: What :func:`metadata_mark` says of an element whose tokens name the article itself.
+IN_ARTICLE = "in the article"
+
+
+@lru_cache(maxsize=DESCRIPTOR_CACHE)
+def metadata_mark(descriptor: str) -> str | None:
+    """The metadata an element's tokens name (``byline``, ``timestamp``, ``caption``), the first
+    token as written deciding; :data:`IN_ARTICLE` if they name article content; else None."""
+    tokens = tokens_in_order(descriptor)
+    if not CONTENT_TOKENS.isdisjoint(tokens):
+        return IN_ARTICLE
+    for token in tokens:
+        reason = META_TOKENS.get(token)
+        if reason is not None:
+            return reason
+    for token in tokens:
+        for end, reason in META_SUFFIXES.items():
+            if token.endswith(end):
+                return reason
+    return None
 
 
 class LinkLists:

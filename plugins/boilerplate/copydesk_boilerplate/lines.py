@@ -7,7 +7,7 @@ happens to mention "newsletter" is not), and only at wording that news sites sha
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from copydesk_boilerplate.page import Page, Verdict
@@ -163,7 +163,7 @@ class Timestamp(WordingRule):
             if (
                 _DATE_LINE.match(text)
                 or _UPDATED_LABEL.match(text)
-                or (_DIGIT.search(text) and any(only_date_words(text, words) for words in vocabularies))
+                or (_DIGIT.search(text) and date_only(text, vocabularies))
             ):
                 yield Verdict(index, self.reason, f"{self.description}: {text[:60]!r}")
 
@@ -306,19 +306,30 @@ def date_words(language: str) -> frozenset[str]:
 
 def only_date_words(text: str, vocabulary: frozenset[str] = _DATE_WORDS) -> bool:
     """Whether a line says nothing but a date and time ("PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: ...")."""
+    return date_only(text, (vocabulary,))
+
+
+def date_only(text: str, vocabularies: Iterable[frozenset[str]]) -> bool:
+    """:func:`only_date_words` in any of `vocabularies` (the line's words are found once)."""
     words = _WORDS.findall(text.casefold())
     numbers = sum(w.isdigit() for w in words)
-    if not numbers or any(not w.isdigit() and w not in vocabulary for w in words):
+    if not numbers or (numbers < 2 and "updated" not in words):
         return False
-    return numbers >= 2 or "updated" in words
+    others = {w for w in words if not w.isdigit()}
+    return any(others <= vocabulary for vocabulary in vocabularies)
 
 
-_CAPTION = re.compile(
+#: A credit in brackets ending the line: ``... (Image: GETTY)``.
+_CAPTION_CREDIT = (
     r"\((?:image|images|photo|photos|picture|pictures|pic|credit|video|ap\s+photo|reuters|getty)\b[^()]{0,60}\)\s*$"
-    r"|^(?:in\s+this\s+(?:[\w.,]+\s+){0,8}(?:file\s+)?(?:photo|image|picture|handout|screenshot|screengrab)\b)"
-    r"|^(?:photo|image|picture|credit|photograph)\s*(?:by|credit)?\s*:\s*\S.{0,60}$",
-    re.I,
 )
+#: A line opening as a caption: ``In this ... file photo``, ``Photo: ...``.
+_CAPTION_LEAD = (
+    r"^(?:in\s+this\s+(?:[\w.,]+\s+){0,8}(?:file\s+)?(?:photo|image|picture|handout|screenshot|screengrab)\b)"
+    r"|^(?:photo|image|picture|credit|photograph)\s*(?:by|credit)?\s*:\s*\S.{0,60}$"
+)
+_CAPTION = re.compile(f"{_CAPTION_CREDIT}|{_CAPTION_LEAD}", re.I)
+_CAPTION_LEAD_ONLY = re.compile(_CAPTION_LEAD, re.I)
 
 
 class CaptionLine(WordingRule):
@@ -329,6 +340,12 @@ class CaptionLine(WordingRule):
     description = "picture captions and credits written as paragraphs"
     pattern = _CAPTION
     max_words = 60
+
+    def matches(self, text: str) -> bool:
+        # Only a line ending in ")" can end in a credit; the other forms open the line.
+        if text.rstrip().endswith(")"):
+            return bool(_CAPTION.search(text))
+        return bool(_CAPTION_LEAD_ONLY.match(text))
 
 
 class BareUrl(WordingRule):
@@ -370,6 +387,11 @@ class CookieBanner(WordingRule):
     pattern = _COOKIES
     max_words = 60
 
+    def matches(self, text: str) -> bool:
+        # A match has "cookie"; ignoring case, only "i" of it also matches non-ASCII letters
+        # ("\u0130", "\u0131"), and lower() turns every other form into "cook".
+        return "cook" in text.lower() and bool(_COOKIES.search(text))
+
 
 class Footer(WordingRule):
     """``© 2019 Example Media. All rights reserved.``, ``Privacy Policy``."""
@@ -378,6 +400,24 @@ class Footer(WordingRule):
     description = "copyright and legal lines"
     pattern = _FOOTER
     max_words = 30
+
+    def matches(self, text: str) -> bool:
+        # Every form of the pattern has one of these pieces: ignoring case, "i" and "s" also
+        # match non-ASCII letters ("\u0130", "\u0131", "\u017f"), so no piece has them.
+        lowered = text.lower()
+        if not (
+            "\u00a9" in text
+            or "(c)" in lowered
+            or "copyr" in lowered
+            or "erved" in lowered
+            or lowered.startswith(_FOOTER_OPENINGS)
+        ):
+            return False
+        return bool(_FOOTER.search(text))
+
+
+#: How the legal lines :data:`_FOOTER` takes by their opening begin (privacy, terms, contact, about).
+_FOOTER_OPENINGS = ("pr", "term", "contact", "about")
 
 
 class RelatedLinks:

@@ -16,14 +16,13 @@ from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from functools import lru_cache
 
-from copydesk_boilerplate.page import Page, Verdict, tokens_in_order, tokens_of
+from copydesk_boilerplate.page import DESCRIPTOR_CACHE, Page, Verdict, tokens_in_order
 from copydesk_boilerplate.vocabulary import (
     ARTICLE_BODY_PAIRS,
     ARTICLE_BODY_TOKENS,
     CONTENT_TOKENS,
     FURNITURE_PREFIXES,
     FURNITURE_TOKENS,
-    LANDMARK_REASONS,
 )
 
 #: Fewest words of a prose block (space-separated scripts).
@@ -56,54 +55,49 @@ MAX_FURNITURE_PROSE_SHARE = 0.5
 
 
 def landmark_reason(page: Page, index: int) -> str | None:
-    for landmark in page.features(index).get("landmarks", ()):
-        reason = LANDMARK_REASONS.get(landmark)
-        if reason is not None:
-            return reason
-    return None
+    """The removal reason of the first landmark around a block that names one (nav, footer, ...)."""
+    return page.markup.landmarks[index]
 
 
 def is_prose(page: Page, index: int) -> bool:
     """Whether a block reads like article text: long enough, few links, ends sentences."""
-    if page.link_density(index) > MAX_PROSE_LINK_DENSITY:
+    if page.link_densities[index] > MAX_PROSE_LINK_DENSITY:
         return False
-    words = page.words(index)
+    words = page.word_counts[index]
     long_enough = words >= MIN_PROSE_WORDS or (words < 4 and len(page.texts[index]) >= MIN_PROSE_CHARS_UNSPACED)
     return long_enough and int(page.features(index).get("sentences", 1)) > 0
 
 
-def _sentences(page: Page, index: int) -> bool:
-    """A long block of sentences: prose even when many of its words are links (a news digest)."""
-    return page.words(index) >= 2 * MIN_PROSE_WORDS and int(page.features(index).get("sentences", 0)) > 0
-
-
-@lru_cache(maxsize=8192)
-def marks_article_body(descriptor: str) -> bool:
-    """Whether an element's class, id or itemprop says it holds the article's text."""
-    if "@articlebody" in descriptor:
-        return True
-    tokens = tokens_of(descriptor)
-    return bool(tokens & ARTICLE_BODY_TOKENS) or any(pair <= tokens for pair in ARTICLE_BODY_PAIRS)
-
-
-@lru_cache(maxsize=8192)
-def descriptor_reason(descriptor: str) -> str | None:
-    """The furniture an element's tokens name, unless they also name article content."""
-    tokens = tokens_in_order(descriptor)  # the first token as written decides, in every run
-    if not CONTENT_TOKENS.isdisjoint(tokens):
-        return None
-    for token in tokens:
-        reason = FURNITURE_TOKENS.get(token)
-        if reason is not None:
-            return reason
+@lru_cache(maxsize=DESCRIPTOR_CACHE)
+def descriptor_facts(descriptor: str) -> tuple[str | None, bool]:
+    """What an element's class, id and itemprop tokens say: the furniture they name, unless they
+    also name article content (the first token as written decides, in every run), and whether
+    they mark the element holding the article's text. One cached look-up per element: a page
+    has hundreds, and most descriptors recur within a page and across a site.
+    """
+    tokens = tokens_in_order(descriptor)
+    body = (
+        "@articlebody" in descriptor
+        or not ARTICLE_BODY_TOKENS.isdisjoint(tokens)
+        or (not _PAIR_WORDS.isdisjoint(tokens) and any(pair.issubset(tokens) for pair in ARTICLE_BODY_PAIRS))
+    )
+    if not tokens or not CONTENT_TOKENS.isdisjoint(tokens):
+        return None, body
+    if not _FURNITURE_WORDS.isdisjoint(tokens):
+        for token in tokens:
+            reason = FURNITURE_TOKENS.get(token)
+            if reason is not None:
+                return reason, body
     for token in tokens:  # run-together names: "relatedposts", "commentlist", "sharebuttons"
         if token.startswith(_PREFIXES):  # one C call rules most tokens out
             for prefix, reason in FURNITURE_PREFIXES.items():
                 if token.startswith(prefix):
-                    return reason
-    return None
+                    return reason, body
+    return None, body
 
 
+_FURNITURE_WORDS = frozenset(FURNITURE_TOKENS)
+_PAIR_WORDS = frozenset().union(*ARTICLE_BODY_PAIRS)
 _PREFIXES = tuple(FURNITURE_PREFIXES)
 
 
@@ -116,70 +110,86 @@ class PageLayout:
     """
 
     def __init__(self, page: Page) -> None:
+        facts = page.markup
+        texts, words, densities = page.texts, page.word_counts, page.link_densities
+        ancestors_of, trails, landmarks, features = facts.ancestors, facts.trails, facts.landmarks, page.feature_maps
         #: Each element's parent (None for the outermost) and its depth.
-        self.parent: dict[int, int | None] = {}
-        self.depth: dict[int, int] = {}
-        descriptors: dict[int, str] = {}
-        #: Prose of each kept block, and the owner element and landmark reason of each.
-        self.block_prose: dict[int, float] = {}
-        self.owner: dict[int, int] = {}
-        self.landmark: dict[int, str | None] = {}
+        parent: dict[int, int | None] = {}
+        depth: dict[int, int] = {}
+        #: The furniture each element's descriptor names (before the share-of-prose limit).
+        named: dict[int, str] = {}
+        self.article_bodies: list[int] = []
+        #: Prose of the kept blocks that have any (most have none), and the owner element of each.
+        block_prose: dict[int, float] = {}
+        owner_of: dict[int, int] = {}
         own_prose: dict[int, float] = {}
-        for index in page.kept():
-            features = page.features(index)
-            chars = len(page.texts[index])
-            density = page.link_density(index)
-            prose = chars * (1.0 - density) if is_prose(page, index) else 0.0
-            if not prose and density < MAX_LISTED_LINK_DENSITY and _sentences(page, index):
-                prose = chars * (1.0 - density)
-            landmark = self.landmark[index] = landmark_reason(page, index)
-            if landmark is not None:
-                prose = 0.0
-            self.block_prose[index] = prose
-            ancestors = features.get("ancestors", ())
+        kept = page.kept()
+        for index in kept:
+            prose = 0.0
+            density = densities[index]
+            # is_prose() or a long block of sentences (a news digest), inlined: this loop runs once
+            # per block of every page. Both need fewer links than MAX_LISTED_LINK_DENSITY and length.
+            if landmarks[index] is None and density < MAX_LISTED_LINK_DENSITY:
+                chars = len(texts[index])
+                count = words[index]
+                if count >= MIN_PROSE_WORDS or (count < 4 and chars >= MIN_PROSE_CHARS_UNSPACED):
+                    said = features[index].get("sentences")
+                    if (density <= MAX_PROSE_LINK_DENSITY and (said is None or int(said) > 0)) or (
+                        count >= 2 * MIN_PROSE_WORDS and said is not None and int(said) > 0
+                    ):
+                        prose = block_prose[index] = chars * (1.0 - density)
+            ancestors = ancestors_of[index]
             if not ancestors:
                 continue
-            trail = features.get("trail", ())
-            owner = self.owner[index] = ancestors[-1]
-            own_prose[owner] = own_prose.get(owner, 0.0) + prose
-            for level in range(min(len(ancestors), len(trail)) - 1, -1, -1):
+            owner = owner_of[index] = ancestors[-1]
+            if prose:
+                own_prose[owner] = own_prose.get(owner, 0.0) + prose
+            trail = trails[index]
+            level = min(len(ancestors), len(trail)) - 1
+            while level >= 0:
                 node = ancestors[level]
-                if node in self.depth:  # and so are all elements above it
+                if node in depth:  # and so are all elements above it
                     break
-                self.depth[node] = level
-                self.parent[node] = ancestors[level - 1] if level else None
-                descriptors[node] = trail[level]
+                depth[node] = level
+                parent[node] = ancestors[level - 1] if level else None
+                reason, body = descriptor_facts(trail[level])
+                if reason is not None:
+                    named[node] = reason
+                if body:
+                    self.article_bodies.append(node)
+                level -= 1
+        self.parent, self.depth, self.block_prose, self.owner = parent, depth, block_prose, owner_of
         #: Elements innermost first: every child comes before its parent.
-        self.bottom_up = sorted(self.depth, reverse=True)
-        self.prose: dict[int, float] = dict.fromkeys(self.bottom_up, 0.0)
-        for node in self.bottom_up:
-            self.prose[node] += own_prose.get(node, 0.0)
-            parent = self.parent[node]
-            if parent is not None:
-                self.prose[parent] += self.prose[node]
-        total = max(self.prose.values(), default=0.0)
-        self.total_prose = total
-        self.furniture: dict[int, str] = {}
-        self.article_bodies = [node for node, step in descriptors.items() if marks_article_body(step)]
-        for node, step in descriptors.items():
-            reason = descriptor_reason(step)
-            if reason is not None and self.prose[node] <= MAX_FURNITURE_PROSE_SHARE * total:
-                self.furniture[node] = reason
+        bottom_up = self.bottom_up = sorted(depth, reverse=True)
+        prose_of: dict[int, float] = dict.fromkeys(bottom_up, 0.0)
+        for node in bottom_up:
+            total = prose_of[node] + own_prose.get(node, 0.0)
+            prose_of[node] = total
+            up = parent[node]
+            if up is not None:
+                prose_of[up] += total
+        self.prose = prose_of
+        self.total_prose = max(prose_of.values(), default=0.0)
+        limit = MAX_FURNITURE_PROSE_SHARE * self.total_prose
+        furniture = {node: reason for node, reason in named.items() if prose_of[node] <= limit}
         holds_body: set[int] = set()  # elements marked as the article body, and those around them
         for node in self.article_bodies:
             around: int | None = node
             while around is not None and around not in holds_body:
                 holds_body.add(around)
-                around = self.parent[around]
-        self.furniture.update(titled_sections(page, self.owner, holds_body))
+                around = parent[around]
+        furniture.update(titled_sections(page, owner_of, holds_body))
+        self.furniture = furniture
         #: The nearest furniture element at or around each element, parents first.
-        self.nearest_furniture: dict[int, tuple[int, str] | None] = {}
-        for node in reversed(self.bottom_up):
-            reason = self.furniture.get(node)
-            parent = self.parent[node]
-            self.nearest_furniture[node] = (
-                (node, reason) if reason is not None else self.nearest_furniture[parent] if parent is not None else None
-            )
+        nearest: dict[int, tuple[int, str] | None] = {}
+        for node in reversed(bottom_up):
+            reason = furniture.get(node)
+            if reason is not None:
+                nearest[node] = (node, reason)
+            else:
+                up = parent[node]
+                nearest[node] = nearest[up] if up is not None else None
+        self.nearest_furniture = nearest
 
     def marked_body_around(self, page: Page, node: int) -> int:
         """The nearest element around `node` (or itself) that the page marks as the article body,
@@ -200,10 +210,8 @@ class PageLayout:
         return self.nearest_furniture.get(owner)
 
     def landmark_of(self, page: Page, index: int) -> str | None:
-        """The landmark reason of a block (see :func:`landmark_reason`), looked up once per page."""
-        if index in self.landmark:
-            return self.landmark[index]
-        return landmark_reason(page, index)
+        """The landmark reason of a block (see :func:`landmark_reason`)."""
+        return page.markup.landmarks[index]
 
 
 #: Furniture that comes as a section opened by its own heading ("You may also like", "Comments").
@@ -224,20 +232,21 @@ def titled_sections(
     ``h1`` are left to the other rules.
     """
     kept = page.kept()
+    facts = page.markup
+    ancestors_of, levels = facts.ancestors, facts.heading_levels
     with_headline: set[int] = set()
     for index in kept:
-        if page.features(index).get("heading_level") == 1:
-            with_headline.update(page.features(index).get("ancestors", ()))
+        if levels[index] == 1:
+            with_headline.update(ancestors_of[index])
     if not with_headline:
         return {}
+    kinds, trails = page.kinds, facts.trails
     found: dict[int, str] = {}
     previous: tuple[int, ...] = ()
     for index in kept:
-        features = page.features(index)
-        ancestors = features.get("ancestors", ())
-        trail = features.get("trail", ())
-        if page.blocks[index].kind == "heading" and len(ancestors) >= 2 and trail and index in owners:
-            reason = descriptor_reason(trail[-1])
+        ancestors = ancestors_of[index]
+        if kinds[index] == "heading" and len(ancestors) >= 2 and trails[index] and index in owners:
+            reason = descriptor_facts(trails[index][-1])[0]
             section = ancestors[-2]
             if (
                 reason in SECTION_REASONS
@@ -273,39 +282,45 @@ class MainContent:
         ``articleBody``, ``article-body``, ``entry-content``, ...) counts its prose twice.
         """
         layout = layout_of(page)
+        owner_of, nearest, block_prose = layout.owner, layout.nearest_furniture, layout.block_prose
+        landmarks, features, texts = page.markup.landmarks, page.feature_maps, page.texts
         own: dict[int, float] = {}
         for index in page.kept():
-            owner = layout.owner.get(index)
+            owner = owner_of.get(index)
             if owner is None:
                 continue
-            chars = float(len(page.texts[index]))
-            good = layout.block_prose.get(index, 0.0)
-            if layout.furniture_of(page, index) is not None or layout.landmark_of(page, index):
+            chars = float(len(texts[index]))
+            good = block_prose.get(index, 0.0)
+            if landmarks[index] or nearest.get(owner) is not None:
                 good, bad = 0.0, chars
             else:
-                bad = float(page.features(index).get("link_chars", 0))
+                bad = float(features[index].get("link_chars", 0))
             if not good and not bad:
                 continue
             own[owner] = own.get(owner, 0.0) + good - bad
         if not own:
             return None
         # A block's weight counts fully in its owner and LEVEL_DECAY times less each level up.
+        parent = layout.parent
         balance: dict[int, float] = {}
         below: dict[int, float] = {}
-        counted: set[int] = set(own)
         for node in layout.bottom_up:
-            if node not in counted:
+            if node in below:
+                weight = balance[node] = own.get(node, 0.0) + below[node]
+            elif node in own:
+                weight = balance[node] = own[node]
+            else:
                 continue
-            balance[node] = own.get(node, 0.0) + below.get(node, 0.0)
-            parent = layout.parent[node]
-            if parent is not None:
-                below[parent] = below.get(parent, 0.0) + LEVEL_DECAY * balance[node]
-                counted.add(parent)
+            up = parent[node]
+            if up is not None:
+                below[up] = below.get(up, 0.0) + LEVEL_DECAY * weight
         for node in layout.article_bodies:
             if node in balance:
                 balance[node] += layout.prose.get(node, 0.0)
-        best = max(balance, key=lambda node: (balance[node], layout.depth[node]))
-        if balance[best] <= 0:
+        # The best balance, then the deepest; among equals the first in bottom_up order, which
+        # is the highest element number, so (balance, depth, number) triples compare alike.
+        top, _, best = max(zip(balance.values(), map(layout.depth.__getitem__, balance), balance, strict=True))
+        if top <= 0:
             return None
         return layout.marked_body_around(page, best)
 
@@ -317,14 +332,22 @@ class MainContent:
             return
         layout = layout_of(page)
         kept = page.kept()
-        inside = {i for i in kept if best in page.features(i).get("ancestors", ())}
+        # An element sits at the same place in the ``ancestors`` of every block under it.
+        level = layout.depth[best]
+        ancestors_of = page.markup.ancestors
+        inside = {i for i in kept if len(ancestors_of[i]) > level and ancestors_of[i][level] == best}
         inside |= self.adjacent_prose(page, kept, inside)
+        owner_of, nearest, landmarks = layout.owner, layout.nearest_furniture, page.markup.landmarks
+        detail = "outside the element that holds the article text"
         for index in kept:
             if index in inside:
                 continue
-            found = layout.furniture_of(page, index)
-            reason = layout.landmark_of(page, index) or (found[1] if found else "outside_main_content")
-            yield Verdict(index, reason, "outside the element that holds the article text")
+            reason = landmarks[index]
+            if reason is None:
+                owner = owner_of.get(index)
+                found = nearest.get(owner) if owner is not None else None
+                reason = found[1] if found else "outside_main_content"
+            yield Verdict(index, reason, detail)
 
     def adjacent_prose(self, page: Page, kept: list[int], inside: set[int]) -> set[int]:
         """Prose just before or after the container: an article split by an ad break or a layout grid.

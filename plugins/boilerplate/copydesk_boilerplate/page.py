@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from functools import cached_property, lru_cache
-from typing import Any, Protocol
-
-import attrs
+from typing import Any, NamedTuple, Protocol
 
 from copydesk import REMOVALS, Document
+from copydesk_boilerplate.vocabulary import LANDMARK_REASONS
 
 #: Block kinds that can be article text (others, like ``title`` and ``caption``, never are).
 TEXT_KINDS = frozenset(("paragraph", "heading", "list_item", "blockquote", "preformatted", "table_cell"))
@@ -17,13 +16,39 @@ TEXT_KINDS = frozenset(("paragraph", "heading", "list_item", "blockquote", "pref
 _TOKEN = re.compile(r"[a-z0-9]+")
 
 
-@attrs.frozen
-class Verdict:
-    """One block labelled by one rule."""
+class Verdict(NamedTuple):
+    """One block labelled by one rule (a named tuple: a page makes one per removed block)."""
 
     index: int
     reason: str
     detail: str
+
+
+class MarkupFacts:
+    """The tree features of every block of a page from markup, read once and shared by the rules.
+
+    Each is a list by block index. Reading a feature is a mapping lookup; the markup rules
+    read these few features of nearly every block again and again, so they read them here
+    (features that rules read for a few blocks only are read where they are needed).
+    """
+
+    def __init__(self, features: list[Mapping[str, Any]]) -> None:
+        self.ancestors: list[tuple[int, ...]] = [f.get("ancestors", ()) for f in features]
+        self.trails: list[tuple[str, ...]] = [f.get("trail", ()) for f in features]
+        self.heading_levels: list[int | None] = [f.get("heading_level") for f in features]
+        #: The removal reason of the first landmark around a block that names one (nav, footer, ...).
+        self.landmarks: list[str | None] = []
+        for f in features:
+            landmarks = f.get("landmarks")
+            self.landmarks.append(_landmark_reason(landmarks) if landmarks else None)
+
+
+def _landmark_reason(landmarks: Iterable[str]) -> str | None:
+    for landmark in landmarks:
+        reason = LANDMARK_REASONS.get(landmark)
+        if reason is not None:
+            return reason
+    return None
 
 
 class Page:
@@ -31,23 +56,28 @@ class Page:
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
-        self.blocks = doc.blocks
-        self.texts = [doc.text[b.start : b.end] for b in doc.blocks]
+        blocks = self.blocks = doc.blocks
+        text = doc.text
+        self.texts = [text[b.start : b.end] for b in blocks]
         #: Verdicts so far: removals already in the document (from earlier steps), then the rules'.
         self.removed: dict[int, Verdict] = {}
-        for span in doc.layer(REMOVALS):
-            index = span.data.get("block")
-            if isinstance(index, int) and 0 <= index < len(self.blocks):
-                self.removed[index] = Verdict(index, span.label, str(span.data.get("detail", "")))
+        if doc.spans:
+            for span in doc.layer(REMOVALS):
+                index = span.data.get("block")
+                if isinstance(index, int) and 0 <= index < len(blocks):
+                    self.removed[index] = Verdict(index, span.label, str(span.data.get("detail", "")))
         self.earlier = frozenset(self.removed)
-        self._text_blocks = [i for i, b in enumerate(self.blocks) if b.kind in TEXT_KINDS]
-        self._kept: list[int] = []
+        #: Per block, by index: kind, word count and link density (what most rules read).
+        self.kinds = [b.kind for b in blocks]
+        #: Each block's features (``Block.features``).
+        self.feature_maps: list[Mapping[str, Any]] = [b.features for b in blocks]
+        self._kept = [i for i, kind in enumerate(self.kinds) if kind in TEXT_KINDS]
         self._kept_for = -1
-        self._words = [int(b.features.get("words", -1)) for b in self.blocks]
-        for i, count in enumerate(self._words):
+        self.word_counts = [int(f.get("words", -1)) for f in self.feature_maps]
+        for i, count in enumerate(self.word_counts):
             if count < 0:  # blocks without the feature (plain text): counted here, once
-                self._words[i] = len(self.texts[i].split())
-        self._link_density = [float(b.features.get("link_density", 0.0)) for b in self.blocks]
+                self.word_counts[i] = len(self.texts[i].split())
+        self.link_densities = [float(f.get("link_density", 0.0)) for f in self.feature_maps]
         #: Results rules share within one page (computed by the first rule that needs them).
         self.memo: dict[str, object] = {}
 
@@ -57,49 +87,55 @@ class Page:
     @cached_property
     def is_markup(self) -> bool:
         """Whether the blocks carry tree features (from the ``html`` parser)."""
-        return any("ancestors" in b.features for b in self.blocks)
+        return any("ancestors" in f for f in self.feature_maps)
+
+    @cached_property
+    def markup(self) -> MarkupFacts:
+        """The tree features of every block, read by the first markup rule that asks."""
+        return MarkupFacts(self.feature_maps)
 
     def features(self, index: int) -> Mapping[str, Any]:
-        return self.blocks[index].features
+        return self.feature_maps[index]
 
     def kept(self) -> list[int]:
-        """Indexes of the text blocks no rule has labelled yet (a fresh list; verdicts only grow)."""
-        if self._kept_for != len(self.removed):
-            self._kept = [i for i in self._text_blocks if i not in self.removed]
-            self._kept_for = len(self.removed)
+        """Indexes of the text blocks no rule has labelled yet (a fresh list; verdicts only grow,
+        so each call filters the list of the call before)."""
+        removed = self.removed
+        if self._kept_for != len(removed):
+            self._kept = [i for i in self._kept if i not in removed]
+            self._kept_for = len(removed)
         return list(self._kept)
 
     def words(self, index: int) -> int:
-        return self._words[index]
+        return self.word_counts[index]
 
     def kept_short(self, max_words: int) -> list[int]:
         """The kept text blocks of at most `max_words` words: where line-shaped furniture can be."""
-        words = self._words
+        words = self.word_counts
         return [i for i in self.kept() if words[i] <= max_words]
 
     def link_density(self, index: int) -> float:
-        return self._link_density[index]
+        return self.link_densities[index]
 
     def trail_tokens(self, index: int, nearest: int) -> list[tuple[str, ...]]:
         """Class, id and itemprop tokens of the `nearest` ancestors of a block, nearest last
         (each ancestor's tokens in the order of :func:`tokens_in_order`)."""
-        trail = self.blocks[index].features.get("trail", ())
+        trail = self.markup.trails[index]
         return [tokens_in_order(step) for step in trail[-nearest:]]
 
 
-@lru_cache(maxsize=8192)
+#: Entries of the descriptor caches: more than the distinct descriptors of a few hundred pages.
+DESCRIPTOR_CACHE = 1 << 15
+
+
+@lru_cache(maxsize=DESCRIPTOR_CACHE)
 def tokens_in_order(step: str) -> tuple[str, ...]:
     """The tokens of one ``tag#id.class@itemprop`` descriptor as written, each once, without the
     tag name. Rules that take the first token naming some furniture read them in this order: a
     set's order changes with Python's string hashing, from one run to the next."""
-    tag = step.partition("#")[0].partition(".")[0].partition("@")[0]
-    return tuple(dict.fromkeys(token for token in _TOKEN.findall(step) if token != tag))
-
-
-@lru_cache(maxsize=8192)
-def tokens_of(step: str) -> frozenset[str]:
-    """The tokens of one ``tag#id.class@itemprop`` descriptor, without the tag name."""
-    return frozenset(tokens_in_order(step))
+    tokens = dict.fromkeys(_TOKEN.findall(step))  # each once, in the order first written
+    tokens.pop(step.partition("#")[0].partition(".")[0].partition("@")[0], None)
+    return tuple(tokens)
 
 
 class BoilerplateRule(Protocol):

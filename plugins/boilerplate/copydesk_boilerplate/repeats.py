@@ -17,8 +17,14 @@ STANDFIRST_WINDOW = 3
 MIN_REPEAT_WORDS = 5
 
 
+#: Every ASCII character that ``\w`` does not match, as a space (see :func:`normalised`).
+_ASCII_NON_WORD = str.maketrans({c: " " for c in map(chr, range(128)) if not _WORD.match(c)})
+
+
 def normalised(text: str) -> str:
     """Lower-cased words joined by single spaces: what two copies of a line have in common."""
+    if text.isascii():  # the same words without the regex: ASCII \w is [A-Za-z0-9_], casefold() is lower()
+        return " ".join(text.lower().translate(_ASCII_NON_WORD).split())
     return " ".join(_WORD.findall(text.casefold()))
 
 
@@ -36,13 +42,13 @@ class Duplicate:
 
     def find(self, page: Page) -> Iterator[Verdict]:
         titles = {normalised(str(page.doc.meta.get("title", "")))}
-        titles |= {normalised(page.texts[i]) for i, b in enumerate(page.blocks) if b.kind == "title"}
+        titles |= {normalised(page.texts[i]) for i, kind in enumerate(page.kinds) if kind == "title"}
         titles.discard("")
         kept = page.kept()
         norms = {i: normalised(page.texts[i]) for i in kept}
         for position, index in enumerate(kept):
             text = norms[index]
-            if text in titles or (page.blocks[index].kind == "heading" and _within_title(text, titles)):
+            if text in titles or (page.kinds[index] == "heading" and _within_title(text, titles)):
                 yield Verdict(index, "duplicate", "repeats the title")
                 continue
             words = text.count(" ") + 1

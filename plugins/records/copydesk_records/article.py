@@ -8,6 +8,7 @@ offset is translated into the body here, once, when the record is built.
 from __future__ import annotations
 
 import bisect
+import operator
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -24,6 +25,9 @@ SPEAKERS_META = "quotes.speakers"
 DEFAULT_BODY_KINDS = ("paragraph", "heading", "list_item", "blockquote", "preformatted", "table_cell")
 
 PARAGRAPH_SEPARATOR = "\n\n"
+
+#: Blocks in the order of their text (a C-level sort key: records are built for every document).
+_BLOCK_ORDER = operator.attrgetter("start", "end")
 
 
 @attrs.frozen
@@ -44,19 +48,23 @@ class Body:
         """
         wanted = frozenset(kinds)
         removals = doc.removal_index()
+        removal_of = removals.of if removals else None
+        doc_text = doc.text
         parts: list[str] = []
         doc_starts: list[int] = []
         doc_ends: list[int] = []
         body_starts: list[int] = []
         removed: list[dict[str, Any]] = []
         position = 0
-        for block in sorted(doc.blocks, key=lambda b: (b.start, b.end)):
-            span = removals.of(block) if removals else None
-            text = doc.block_text(block)
+        for block in sorted(doc.blocks, key=_BLOCK_ORDER):
+            start, end = block.start, block.end
+            text = doc_text[start:end]
+            span = removal_of(block) if removal_of is not None else None
             if span is not None:
                 entry: dict[str, Any] = {"text": text, "reason": span.label}
-                if span.data.get("detail"):
-                    entry["detail"] = str(span.data["detail"])
+                detail = span.data.get("detail")
+                if detail:
+                    entry["detail"] = str(detail)
                 entry["at"] = position
                 removed.append(entry)
                 continue
@@ -65,8 +73,8 @@ class Body:
             if parts:
                 position += len(PARAGRAPH_SEPARATOR)
             parts.append(text.replace("\n", " "))
-            doc_starts.append(block.start)
-            doc_ends.append(block.end)
+            doc_starts.append(start)
+            doc_ends.append(end)
             body_starts.append(position)
             position += len(text)
         body = cls(PARAGRAPH_SEPARATOR.join(parts), tuple(doc_starts), tuple(doc_ends), tuple(body_starts))
