@@ -266,6 +266,7 @@ class _Blocks:
         chars = len(text)
         words = text.count(" ") + 1
         link_chars = min(link_chars, chars)
+        lines = -(-chars // LINE_WIDTH)
         features: dict[str, Any] = {
             "tag": owner_tag,
             "tag_path": path,
@@ -276,10 +277,10 @@ class _Blocks:
             "chars": chars,
             "words": words,
             "link_chars": link_chars,
-            "link_density": round(link_chars / chars, 3),
+            "link_density": _share(link_chars, chars),
             "links": links,
             "sentences": len(_SENTENCE_END.findall(text)),
-            "text_density": round(words / max(1, -(-chars // LINE_WIDTH)), 2),
+            "text_density": float(words) if lines == 1 else round(words / lines, 2),
         }
         if owner_tag in _HEADINGS:
             features["heading_level"] = int(owner_tag[1])
@@ -288,6 +289,16 @@ class _Blocks:
 
 
 _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+
+
+def _share(part: int, whole: int) -> float:
+    """``part / whole`` to three decimals. Most blocks are all link text or none (``round`` of a
+    float goes through a decimal string, the dearest step of a block's features)."""
+    if part == 0:
+        return 0.0
+    if part == whole:
+        return 1.0
+    return round(part / whole, 3)
 
 
 def blocks_of(root: Any, max_elements: int) -> Iterator[RawBlock]:
