@@ -16,7 +16,6 @@ from datetime import datetime
 from functools import cache
 from typing import Any
 
-from lxml import etree
 
 #: JSON-LD ``@type`` values that describe an article.
 ARTICLE_TYPES = frozenset(
@@ -38,28 +37,12 @@ ARTICLE_TYPES = frozenset(
 #: Longest text read as a date by dateparser (longer strings are not dates).
 MAX_DATE_TEXT = 80
 
-#: Elements with a class or a rel attribute: where bylines are looked for when the page's
-#: metadata names no author. One XPath step in C, then plain string tests in Python, which
-#: costs a third of an XPath of ``contains()`` tests over every element.
-_CLASS_OR_REL = etree.XPath("//*[@class or @rel]")
+#: Class names of byline elements, looked for when the page's metadata names no author.
+_BYLINE_CLASS = re.compile("[Bb]yline|[Aa]uthor")
 
 #: How many byline-class elements are read for author names.
 MAX_BYLINE_ELEMENTS = 5
 
-
-def _byline_elements(root: Any) -> tuple[list[Any], list[Any]]:
-    """The ``rel="author"`` elements, and the first elements whose class names a byline or author."""
-    rel_author, by_class = [], []
-    for element in _CLASS_OR_REL(root):
-        if element.get("rel") == "author":
-            rel_author.append(element)
-        classes = element.get("class")
-        if classes and len(by_class) < MAX_BYLINE_ELEMENTS and any(word in classes for word in _BYLINE_WORDS):
-            by_class.append(element)
-    return rel_author, by_class
-
-
-_BYLINE_WORDS = ("byline", "author", "Byline", "Author")
 
 #: The elements metadata is read from, collected in one pass over the tree.
 _METADATA_TAGS = ("meta", "script", "time", "link", "h1", "title")
@@ -155,6 +138,32 @@ def byline_names(text: str) -> list[str]:
     return [n for n in names if n and len(n.split()) <= 5 and n[0].isupper()]
 
 
+def _byline_authors(root: Any) -> list[str]:
+    """Author names from a byline: the first ``rel="author"`` element that gives any, else the
+    first of the first few elements whose class names a byline or author.
+
+    One pass over the elements in Python, ending at the first ``rel="author"`` byline: libxml2's
+    XPath tests each element's attributes at several times the cost of asking for them here.
+    """
+    by_class: list[Any] = []
+    for element in root.iter():
+        if element.get("rel") == "author":
+            authors = byline_names(_text_of(element))
+            if authors:
+                return authors
+        if len(by_class) < MAX_BYLINE_ELEMENTS:
+            classes = element.get("class")
+            if classes and _BYLINE_CLASS.search(classes):
+                by_class.append(element)
+    for element in by_class:
+        text = _clean(_text_of(element))
+        if 0 < len(text) <= MAX_BYLINE_CHARS:
+            authors = byline_names(text)
+            if authors:
+                return authors
+    return []
+
+
 def page_metadata(root: Any) -> dict[str, Any]:
     """The metadata found in the tree under `root` (keys are left out when nothing is found)."""
     by_tag: dict[str, list[Any]] = {tag: [] for tag in _METADATA_TAGS}
@@ -188,19 +197,8 @@ def page_metadata(root: Any) -> dict[str, Any]:
             if key in meta_tags and not meta_tags[key].startswith("http"):
                 authors = byline_names(meta_tags[key])
                 break
-    rel_author, by_class = _byline_elements(root) if not authors else ([], [])
     if not authors:
-        for element in rel_author:
-            authors = byline_names(_text_of(element))
-            if authors:
-                break
-    if not authors:
-        for element in by_class:
-            text = _clean(_text_of(element))
-            if 0 < len(text) <= MAX_BYLINE_CHARS:
-                authors = byline_names(text)
-                if authors:
-                    break
+        authors = _byline_authors(root)
     if authors:
         found["authors"] = list(dict.fromkeys(_clean(a) for a in authors))
 
