@@ -275,7 +275,8 @@ class _Blocks:
         chars = len(text)
         words = text.count(" ") + 1
         link_chars = min(link_chars, chars)
-        lines = -(-chars // LINE_WIDTH)
+        # most blocks are all link text or none, and most are one line long
+        link_density = 0.0 if not link_chars else 1.0 if link_chars == chars else rounded_ratio(link_chars, chars, 3)
         features: dict[str, Any] = {
             "tag": owner_tag,
             "tag_path": path,
@@ -286,10 +287,10 @@ class _Blocks:
             "chars": chars,
             "words": words,
             "link_chars": link_chars,
-            "link_density": _share(link_chars, chars),
+            "link_density": link_density,
             "links": links,
             "sentences": len(_SENTENCE_END.findall(text)),
-            "text_density": float(words) if lines == 1 else round(words / lines, 2),
+            "text_density": float(words) if chars <= LINE_WIDTH else rounded_ratio(words, -(-chars // LINE_WIDTH), 2),
         }
         if owner_tag in _HEADINGS:
             features["heading_level"] = int(owner_tag[1])
@@ -300,14 +301,26 @@ class _Blocks:
 _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 
 
-def _share(part: int, whole: int) -> float:
-    """``part / whole`` to three decimals. Most blocks are all link text or none (``round`` of a
-    float goes through a decimal string, the dearest step of a block's features)."""
-    if part == 0:
-        return 0.0
-    if part == whole:
-        return 1.0
-    return round(part / whole, 3)
+def rounded_ratio(part: int, whole: int, digits: int) -> float:
+    """``round(part / whole, digits)`` for integers ``part >= 0`` and ``whole >= 1``, in integer
+    arithmetic: ``round`` of a float goes through a decimal string, the dearest step of a
+    block's features, and every block has three such ratios.
+
+    The float ``part / whole`` is within a relative 2**-53 of the exact ratio, and a ratio that is
+    not a tie lies at least ``1 / (2 * whole)`` (in units of the last digit) from one, so rounding
+    the exact ratio gives ``round``'s digits. At a tie ``round`` decides on the float's binary
+    value (half to even), so ties, and numbers too large for the argument, go to ``round`` itself.
+    """
+    scale = _SCALES[digits]
+    twice = 2 * part * scale
+    if (twice % whole == 0 and (twice // whole) % 2 == 1) or part * scale >= _EXACT_LIMIT:
+        return round(part / whole, digits)
+    # Python's int / int is correctly rounded, as is the float that round() makes of its digits.
+    return ((twice + whole) // (2 * whole)) / scale
+
+
+_SCALES = (1, 10, 100, 1000, 10_000, 100_000)
+_EXACT_LIMIT = 2**52
 
 
 def blocks_of(root: Any, max_elements: int) -> Iterator[RawBlock]:
@@ -403,5 +416,5 @@ def blocks_of(root: Any, max_elements: int) -> Iterator[RawBlock]:
     root_xpath = tree.getpath(frames[0][0])
     total = len(blocks.found)
     for i, ((text, kind, features), step) in enumerate(zip(blocks.found, blocks.steps, strict=True)):
-        features["position"] = round(i / max(1, total - 1), 4)
+        features["position"] = rounded_ratio(i, max(1, total - 1), 4)
         yield RawBlock(text, kind, _xpath(step) if step is not None else root_xpath, features)
