@@ -135,7 +135,7 @@ _ROLES = frozenset(
 )
 
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-_TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
+_TOKEN = re.compile(r"[a-z0-9]+")
 _SENTENCE_END = re.compile(r"[.!?\u3002\uff01\uff1f\u061f\u0964]")
 
 #: Characters that take no room on screen yet are not whitespace to Python: zero-width space,
@@ -160,7 +160,7 @@ class RawBlock(NamedTuple):
 
 def _tokens(value: str) -> str:
     """`value`'s lower-cased alphanumeric runs, joined by dots."""
-    return _TOKEN_SPLIT.sub(".", value.lower()).strip(".")
+    return ".".join(_TOKEN.findall(value.lower()))
 
 
 @lru_cache(maxsize=4096)
