@@ -365,18 +365,29 @@ def blocks_of(root: Any, max_elements: int) -> Iterator[RawBlock]:
     counter = 1
     if root_action == _BLOCK:
         frames.append([root, root.tag, counter, None, root_step])
-    if root.text and not root.text.isspace():
-        parts.append(root.text)
     elements = root.iter()
     next(elements)  # the root: its step is on the path already
+    pending = root.text  # the own text of the element started last, read when the next one comes
     # after the last element, None: its "parent" None closes every open element
     for element in chain(elements, (None,)):
         parent = element.getparent() if element is not None else None
-        # the elements that ended before this one, innermost first
-        while path[-1][5] is not parent:
+        text, pending = pending, None
+        # In document order: the text of the element started last, then each element that ended
+        # before this one (innermost first) with its tail.
+        while True:
+            if text:
+                if parts or not text.isspace():
+                    parts.append(text)
+                    if link_depth:
+                        link_chars += len(text.strip())
+                if breaks and not text.isspace():
+                    breaks = 0
+            if path[-1][5] is parent:
+                break
             closed = path.pop()
             action = closed[6]
             if action == _IGNORED:
+                text = None
                 continue
             if action == _SKIP:
                 skipping = False
@@ -388,21 +399,7 @@ def blocks_of(root: Any, max_elements: int) -> Iterator[RawBlock]:
                 frames.pop()
             elif action == _LINK:
                 link_depth -= 1
-            elif action == _MARKUP:  # a comment's tail is text, yet ends no run of line breaks
-                tail = closed[5].tail
-                if tail and (parts or not tail.isspace()):
-                    parts.append(tail)
-                    if link_depth:
-                        link_chars += len(tail.strip())
-                continue
             text = closed[5].tail
-            if text:
-                if parts or not text.isspace():
-                    parts.append(text)
-                    if link_depth:
-                        link_chars += len(text.strip())
-                if breaks and not text.isspace():
-                    breaks = 0
         if element is None:
             break
         tag = element.tag
@@ -411,7 +408,7 @@ def blocks_of(root: Any, max_elements: int) -> Iterator[RawBlock]:
         if skipping:
             path.append([None, tag, 0, None, None, element, _IGNORED])
             continue
-        if action == _MARKUP:
+        if action == _MARKUP:  # a comment's own text is no text, its tail is
             path.append([None, tag, 0, None, None, element, _MARKUP])
             continue
         counter += 1
@@ -447,14 +444,7 @@ def blocks_of(root: Any, max_elements: int) -> Iterator[RawBlock]:
         elif action == _LINK:
             link_depth += 1
             links += 1
-        text = element.text
-        if text:
-            if parts or not text.isspace():
-                parts.append(text)
-                if link_depth:
-                    link_chars += len(text.strip())
-            if breaks and not text.isspace():
-                breaks = 0
+        pending = element.text
     if parts:
         blocks.add(parts, link_chars, links)
     root_xpath = tree.getpath(frames[0][0])
