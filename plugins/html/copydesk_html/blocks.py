@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import chain
 from typing import Any, NamedTuple
 
 from lxml import etree
@@ -135,7 +136,7 @@ _ROLES = frozenset(
 )
 
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-_TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
+_TOKEN = re.compile(r"[a-z0-9]+")
 _SENTENCE_END = re.compile(r"[.!?\u3002\uff01\uff1f\u061f\u0964]")
 
 #: Characters that take no room on screen yet are not whitespace to Python: zero-width space,
@@ -158,8 +159,9 @@ class RawBlock(NamedTuple):
     features: dict[str, Any]
 
 
-def _descriptor(element: Any, tag: str) -> str:
-    return _descriptor_of(tag, element.get("id"), element.get("class"), element.get("itemprop"))
+def _tokens(value: str) -> str:
+    """`value`'s lower-cased alphanumeric runs, joined by dots."""
+    return ".".join(_TOKEN.findall(value.lower()))
 
 
 @lru_cache(maxsize=4096)
@@ -168,13 +170,13 @@ def _descriptor_of(tag: str, ident: str | None, classes: str | None, itemprop: s
     few attribute sets on most of their elements, so each is tokenised once (cached)."""
     out = tag
     if ident:
-        out += "#" + ".".join(t for t in _TOKEN_SPLIT.split(ident.lower()) if t)
+        out += "#" + _tokens(ident)
     if classes:
-        tokens = [t for t in _TOKEN_SPLIT.split(classes.lower()) if t]
+        tokens = _tokens(classes)
         if tokens:
-            out += "." + ".".join(tokens)
+            out += "." + tokens
     if itemprop:
-        out += "@" + ".".join(t for t in _TOKEN_SPLIT.split(itemprop.lower()) if t)
+        out += "@" + _tokens(itemprop)
     return out
 
 
@@ -237,7 +239,15 @@ class _Blocks:
         for frame in frames[first + 1 :]:
             ids, trail, path, landmarks, landmark_set, kind = built
             element, tag = frame[0], frame[1]
-            role = element.get("role")
+            # One call for all attributes (a quarter of these elements have none) costs less
+            # than asking the element for each of four names.
+            attributes = element.items()
+            if attributes:
+                named = dict(attributes)
+                role = named.get("role")
+                descriptor = _descriptor_of(tag, named.get("id"), named.get("class"), named.get("itemprop"))
+            else:
+                role, descriptor = None, tag
             if tag in LANDMARK_TAGS:
                 landmarks = (*landmarks, tag)
                 landmark_set = sorted(set(landmarks))
@@ -246,7 +256,7 @@ class _Blocks:
                 landmark_set = sorted(set(landmarks))
             built = (
                 (*ids, frame[2]),
-                (*trail, _descriptor(element, tag)),
+                (*trail, descriptor),
                 f"{path}/{tag}" if path else tag,
                 landmarks,
                 landmark_set,
@@ -266,6 +276,8 @@ class _Blocks:
         chars = len(text)
         words = text.count(" ") + 1
         link_chars = min(link_chars, chars)
+        # most blocks are all link text or none, and most are one line long
+        link_density = 0.0 if not link_chars else 1.0 if link_chars == chars else rounded_ratio(link_chars, chars, 3)
         features: dict[str, Any] = {
             "tag": owner_tag,
             "tag_path": path,
@@ -276,10 +288,10 @@ class _Blocks:
             "chars": chars,
             "words": words,
             "link_chars": link_chars,
-            "link_density": round(link_chars / chars, 3),
+            "link_density": link_density,
             "links": links,
             "sentences": len(_SENTENCE_END.findall(text)),
-            "text_density": round(words / max(1, -(-chars // LINE_WIDTH)), 2),
+            "text_density": float(words) if chars <= LINE_WIDTH else rounded_ratio(words, -(-chars // LINE_WIDTH), 2),
         }
         if owner_tag in _HEADINGS:
             features["heading_level"] = int(owner_tag[1])
@@ -290,98 +302,154 @@ class _Blocks:
 _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 
 
+def rounded_ratio(part: int, whole: int, digits: int) -> float:
+    """``round(part / whole, digits)`` for integers ``part >= 0`` and ``whole >= 1``, in integer
+    arithmetic: ``round`` of a float goes through a decimal string, the dearest step of a
+    block's features, and every block has three such ratios.
+
+    The float ``part / whole`` is within a relative 2**-53 of the exact ratio, and a ratio that is
+    not a tie lies at least ``1 / (2 * whole)`` (in units of the last digit) from one, so rounding
+    the exact ratio gives ``round``'s digits. At a tie ``round`` decides on the float's binary
+    value (half to even), so ties, and numbers too large for the argument, go to ``round`` itself.
+    """
+    scale = _SCALES[digits]
+    twice = 2 * part * scale
+    if (twice % whole == 0 and (twice // whole) % 2 == 1) or part * scale >= _EXACT_LIMIT:
+        return round(part / whole, digits)
+    # Python's int / int is correctly rounded, as is the float that round() makes of its digits.
+    return ((twice + whole) // (2 * whole)) / scale
+
+
+_SCALES = (1, 10, 100, 1000, 10_000, 100_000)
+_EXACT_LIMIT = 2**52
+
+
+#: What the walk does at an element, by its tag; inline elements (the rest) only give text.
+_BLOCK, _SKIP, _BREAK, _LINK, _INLINE, _MARKUP, _IGNORED = range(7)
+_ACTIONS: dict[Any, int] = {
+    **dict.fromkeys(SKIPPED, _SKIP),
+    **dict.fromkeys(BLOCK_LEVEL, _BLOCK),
+    "br": _BREAK,
+    "a": _LINK,
+    # comments, processing instructions, entities: their tails are text, their own text is not
+    etree.Comment: _MARKUP,
+    etree.ProcessingInstruction: _MARKUP,
+    etree.Entity: _MARKUP,
+}
+
+
 def blocks_of(root: Any, max_elements: int) -> Iterator[RawBlock]:
     """The blocks of the tree under `root`, in document order.
 
-    One pass of lxml's ``iterwalk`` with the walk's state in local variables: this loop runs
-    twice per element of the page, so it keeps to plain list operations.
+    One pass of lxml's ``iter()`` (elements in document order, one C step each) with the walk's
+    state in local variables. An element's end is not an event of its own: it is the moment the
+    next element's parent is an element further up the stack of open ones, so each element costs
+    one step of the iteration and a ``getparent()``, about half of what ``iterwalk``'s pair of
+    start and end events costs. The elements under a skipped one (``script``, ``svg``, hidden
+    ones, ...) are passed over without a look at their text.
     """
     tree = root.getroottree()
     frames: list[_Frame] = [[tree.getroot(), "#root", 0, _ROOT_CONTEXT, None]]
     blocks = _Blocks(frames)
-    #: The xpath step of every open element (block-level or not), root first.
-    path: list[_Step] = [[None, root.tag if isinstance(root.tag, str) else "*", 1, None, None]]
+    actions = _ACTIONS
+    root_action = _BLOCK if root.tag in BLOCK_LEVEL else _INLINE
+    #: The open elements, root first: their xpath steps [parent step, tag, n, children seen so far
+    #: by tag (None until the first), the xpath once made], then the element and its action.
+    root_step = [None, root.tag if isinstance(root.tag, str) else "*", 1, None, None, root, root_action]
+    # under the root, an entry for the root's parent (None), which no element closes
+    path: list[_Step] = [[None, "", 0, None, None, None, _IGNORED], root_step]
     parts: list[str] = []  # inline text since the last block boundary
     link_chars = links = 0
     link_depth = breaks = 0
-    skipping = False
-    walker = etree.iterwalk(root, events=("start", "end"))
-    next(walker)  # the root's own start: its step is on the path already
+    skipping = False  # inside a skipped element
     counter = 1
-    if root.tag in BLOCK_LEVEL:
-        frames.append([root, root.tag, counter, None, path[-1]])
-    if root.text and not root.text.isspace():
-        parts.append(root.text)
-    for event, element in walker:
-        tag = element.tag
-        if not isinstance(tag, str):  # comments and processing instructions
-            if event == "end" and element.tail and (parts or not element.tail.isspace()):
-                parts.append(element.tail)
-                if link_depth:
-                    link_chars += len(element.tail.strip())
-            continue
-        # libxml2's HTML parser gives tag names in lower case already
-        if event == "start":
-            counter += 1
-            if counter > max_elements:
-                raise ValueError(f"has more than {max_elements} elements")
-            parent = path[-1]
-            siblings = parent[3]
-            if siblings is None:
-                siblings = parent[3] = {}
-            index = siblings[tag] = siblings.get(tag, 0) + 1
-            step = [parent, tag, index, None, None]
-            path.append(step)
-            if tag in SKIPPED or (
-                (element.get("hidden") is not None or element.get("style")) and _hidden(element)
-            ):
-                walker.skip_subtree()
-                skipping = True  # the next event is this element's "end"
+    if root_action == _BLOCK:
+        frames.append([root, root.tag, counter, None, root_step])
+    elements = root.iter()
+    next(elements)  # the root: its step is on the path already
+    pending = root.text  # the own text of the element started last, read when the next one comes
+    # after the last element, None: its "parent" None closes every open element
+    for element in chain(elements, (None,)):
+        parent = element.getparent() if element is not None else None
+        text, pending = pending, None
+        # In document order: the text of the element started last, then each element that ended
+        # before this one (innermost first) with its tail.
+        while True:
+            if text:
+                if parts or not text.isspace():
+                    parts.append(text)
+                    if link_depth:
+                        link_chars += len(text.strip())
+                if breaks and not text.isspace():
+                    breaks = 0
+            if path[-1][5] is parent:
+                break
+            closed = path.pop()
+            action = closed[6]
+            if action == _IGNORED:
+                text = None
                 continue
-            if tag == "br":
-                breaks += 1
-                if breaks >= 2:
-                    if parts:
-                        blocks.add(parts, link_chars, links)
-                        parts, link_chars = [], 0
-                    links = 0
-                elif parts:
-                    parts.append("\n")
-                continue
-            if tag in BLOCK_LEVEL:
-                if parts:
-                    blocks.add(parts, link_chars, links)
-                    parts, link_chars = [], 0
-                links = breaks = 0
-                frames.append([element, tag, counter, None, step])
-            elif tag == "a":
-                link_depth += 1
-                links += 1
-            text = element.text
-        else:
-            path.pop()
-            if skipping:
+            if action == _SKIP:
                 skipping = False
-            elif tag in BLOCK_LEVEL:
+            elif action == _BLOCK:
                 if parts:
                     blocks.add(parts, link_chars, links)
                     parts, link_chars = [], 0
                 links = breaks = 0
                 frames.pop()
-            elif tag == "a":
+            elif action == _LINK:
                 link_depth -= 1
-            text = element.tail
-        if text:
-            if parts or not text.isspace():
-                parts.append(text)
-                if link_depth:
-                    link_chars += len(text.strip())
-            if breaks and not text.isspace():
-                breaks = 0
+            text = closed[5].tail
+        if element is None:
+            break
+        tag = element.tag
+        # libxml2's HTML parser gives tag names in lower case already
+        action = actions.get(tag, _INLINE)
+        if skipping:
+            path.append([None, tag, 0, None, None, element, _IGNORED])
+            continue
+        if action == _MARKUP:  # a comment's own text is no text, its tail is
+            path.append([None, tag, 0, None, None, element, _MARKUP])
+            continue
+        counter += 1
+        if counter > max_elements:
+            raise ValueError(f"has more than {max_elements} elements")
+        parent_step = path[-1]
+        siblings = parent_step[3]
+        if siblings is None:
+            siblings = parent_step[3] = {}
+        index = siblings[tag] = siblings.get(tag, 0) + 1
+        if action == _SKIP or ((element.get("hidden") is not None or element.get("style")) and _hidden(element)):
+            path.append([parent_step, tag, index, None, None, element, _SKIP])
+            skipping = True
+            continue
+        step = [parent_step, tag, index, None, None, element, action]
+        path.append(step)
+        if action == _BREAK:
+            breaks += 1
+            if breaks >= 2:
+                if parts:
+                    blocks.add(parts, link_chars, links)
+                    parts, link_chars = [], 0
+                links = 0
+            elif parts:
+                parts.append("\n")
+            continue
+        if action == _BLOCK:
+            if parts:
+                blocks.add(parts, link_chars, links)
+                parts, link_chars = [], 0
+            links = breaks = 0
+            frames.append([element, tag, counter, None, step])
+        elif action == _LINK:
+            link_depth += 1
+            links += 1
+        pending = element.text
     if parts:
         blocks.add(parts, link_chars, links)
     root_xpath = tree.getpath(frames[0][0])
     total = len(blocks.found)
     for i, ((text, kind, features), step) in enumerate(zip(blocks.found, blocks.steps, strict=True)):
-        features["position"] = round(i / max(1, total - 1), 4)
+        features["position"] = rounded_ratio(i, max(1, total - 1), 4)
         yield RawBlock(text, kind, _xpath(step) if step is not None else root_xpath, features)
+

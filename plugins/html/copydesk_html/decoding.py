@@ -21,6 +21,9 @@ _BYTE_ORDER_MARKS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 
+#: The byte-order marks alone.
+BYTE_ORDER_MARKS = tuple(mark for mark, _ in _BYTE_ORDER_MARKS)
+
 #: How far into the page a charset declaration is looked for (the HTML standard says 1024).
 PRESCAN_BYTES = 4096
 

@@ -12,11 +12,9 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import UTC, datetime, timedelta, timezone
 from functools import cache
 from typing import Any
-
-from lxml import etree
 
 #: JSON-LD ``@type`` values that describe an article.
 ARTICLE_TYPES = frozenset(
@@ -38,28 +36,12 @@ ARTICLE_TYPES = frozenset(
 #: Longest text read as a date by dateparser (longer strings are not dates).
 MAX_DATE_TEXT = 80
 
-#: Elements with a class or a rel attribute: where bylines are looked for when the page's
-#: metadata names no author. One XPath step in C, then plain string tests in Python, which
-#: costs a third of an XPath of ``contains()`` tests over every element.
-_CLASS_OR_REL = etree.XPath("//*[@class or @rel]")
+#: Class names of byline elements, looked for when the page's metadata names no author.
+_BYLINE_CLASS = re.compile("[Bb]yline|[Aa]uthor")
 
 #: How many byline-class elements are read for author names.
 MAX_BYLINE_ELEMENTS = 5
 
-
-def _byline_elements(root: Any) -> tuple[list[Any], list[Any]]:
-    """The ``rel="author"`` elements, and the first elements whose class names a byline or author."""
-    rel_author, by_class = [], []
-    for element in _CLASS_OR_REL(root):
-        if element.get("rel") == "author":
-            rel_author.append(element)
-        classes = element.get("class")
-        if classes and len(by_class) < MAX_BYLINE_ELEMENTS and any(word in classes for word in _BYLINE_WORDS):
-            by_class.append(element)
-    return rel_author, by_class
-
-
-_BYLINE_WORDS = ("byline", "author", "Byline", "Author")
 
 #: The elements metadata is read from, collected in one pass over the tree.
 _METADATA_TAGS = ("meta", "script", "time", "link", "h1", "title")
@@ -77,6 +59,50 @@ def _dateparser() -> Any:
     return dateparser
 
 
+#: Month names and abbreviations in English, the language of the standard date forms below.
+_MONTH_NAMES = [
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+]  # fmt: skip
+_MONTHS = {name: number for number, month in enumerate(_MONTH_NAMES, start=1) for name in (month, month[:3])}
+#: RFC 5322 / HTTP dates: "Tue, 19 Nov 2019 03:05:46 +0000", "19 Nov 2019 07:09 GMT".
+_MAIL_DATE = re.compile(
+    r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), )?(\d{1,2}) ([A-Z][a-z]{2}) (\d{4}) (\d{2}):(\d{2})(?::(\d{2}))?"
+    r" (?:GMT|UTC|([+-])(\d{2})([0-5]\d))"
+)
+#: ISO 8601 with the zone written as a name: "2019-11-18 17:19:53 GMT".
+_ISO_NAMED_UTC = re.compile(r"(\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?) ?(?:GMT|UTC)")
+#: English dates in words without a zone: "November 19, 2019", "Nov 20, 2019 12:32".
+_WORDY_DATE = re.compile(r"([A-Z][a-z]{2,8}) (\d{1,2}), (\d{4})(?: (\d{2}):(\d{2}))?")
+
+
+def standard_date(value: str) -> datetime | None:
+    """The date of `value` when it is in one of three common machine-written forms (mail and HTTP
+    dates, ISO 8601 with a "GMT" zone, "Month D, YYYY [HH:MM]"), as dateparser reads them; None
+    for anything else. dateparser takes milliseconds a date, for these forms mostly to find out
+    which language they are in."""
+    try:
+        if match := _MAIL_DATE.fullmatch(value):
+            day, month, year, hour, minute, second, sign, zone_hours, zone_minutes = match.groups()
+            if month.lower() not in _MONTHS:
+                return None
+            offset = timedelta(hours=int(zone_hours or 0), minutes=int(zone_minutes or 0))
+            return datetime(
+                int(year), _MONTHS[month.lower()], int(day), int(hour), int(minute), int(second or 0),
+                tzinfo=timezone(-offset if sign == "-" else offset),
+            )
+        if match := _ISO_NAMED_UTC.fullmatch(value):
+            return datetime.fromisoformat(match.group(1)).replace(tzinfo=UTC)
+        if match := _WORDY_DATE.fullmatch(value):
+            month, day, year, hour, minute = match.groups()
+            if month.lower() not in _MONTHS:
+                return None
+            return datetime(int(year), _MONTHS[month.lower()], int(day), int(hour or 0), int(minute or 0))
+    except ValueError:  # a day, hour or zone out of range
+        return None
+    return None
+
+
 def iso_date(value: str) -> str | None:
     """An ISO 8601 date or date-time for a date string, or None if it is not a date."""
     value = value.strip()
@@ -85,6 +111,9 @@ def iso_date(value: str) -> str | None:
     try:
         parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
+        standard = standard_date(value)
+        if standard is not None:
+            return _iso(standard, value)
         settings = {"PREFER_DAY_OF_MONTH": "first", "PARSERS": ["timestamp", "absolute-time"]}
         try:
             parsed = _dateparser().parse(value, settings=settings)
@@ -92,6 +121,11 @@ def iso_date(value: str) -> str | None:
             return None
         if parsed is None:
             return None
+    return _iso(parsed, value)
+
+
+def _iso(parsed: datetime, value: str) -> str:
+    """A date alone when `value` was one ("2019-11-19"), else the date and time."""
     if parsed.hour == parsed.minute == parsed.second == 0 and parsed.tzinfo is None and len(value) <= 10:
         return parsed.date().isoformat()
     return parsed.isoformat()
@@ -155,6 +189,32 @@ def byline_names(text: str) -> list[str]:
     return [n for n in names if n and len(n.split()) <= 5 and n[0].isupper()]
 
 
+def _byline_authors(root: Any) -> list[str]:
+    """Author names from a byline: the first ``rel="author"`` element that gives any, else the
+    first of the first few elements whose class names a byline or author.
+
+    One pass over the elements in Python, ending at the first ``rel="author"`` byline: libxml2's
+    XPath tests each element's attributes at several times the cost of asking for them here.
+    """
+    by_class: list[Any] = []
+    for element in root.iter():
+        if element.get("rel") == "author":
+            authors = byline_names(_text_of(element))
+            if authors:
+                return authors
+        if len(by_class) < MAX_BYLINE_ELEMENTS:
+            classes = element.get("class")
+            if classes and _BYLINE_CLASS.search(classes):
+                by_class.append(element)
+    for element in by_class:
+        text = _clean(_text_of(element))
+        if 0 < len(text) <= MAX_BYLINE_CHARS:
+            authors = byline_names(text)
+            if authors:
+                return authors
+    return []
+
+
 def page_metadata(root: Any) -> dict[str, Any]:
     """The metadata found in the tree under `root` (keys are left out when nothing is found)."""
     by_tag: dict[str, list[Any]] = {tag: [] for tag in _METADATA_TAGS}
@@ -188,19 +248,8 @@ def page_metadata(root: Any) -> dict[str, Any]:
             if key in meta_tags and not meta_tags[key].startswith("http"):
                 authors = byline_names(meta_tags[key])
                 break
-    rel_author, by_class = _byline_elements(root) if not authors else ([], [])
     if not authors:
-        for element in rel_author:
-            authors = byline_names(_text_of(element))
-            if authors:
-                break
-    if not authors:
-        for element in by_class:
-            text = _clean(_text_of(element))
-            if 0 < len(text) <= MAX_BYLINE_CHARS:
-                authors = byline_names(text)
-                if authors:
-                    break
+        authors = _byline_authors(root)
     if authors:
         found["authors"] = list(dict.fromkeys(_clean(a) for a in authors))
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import codecs
 import json
+
+import pytest
 
 from copydesk import Document, Drop, SourceInfo
 from copydesk_html import ParseHtml
@@ -134,9 +137,12 @@ def test_byte_order_mark_wins() -> None:
 
 
 def test_undeclared_legacy_encoding_is_detected() -> None:
+    """libxml2 reads an undeclared page as UTF-8 first; a byte that is not UTF-8 sends the page
+    to the detector."""
     text = "<html><body><p>" + "Le caf\u00e9 \u00e9tait d\u00e9j\u00e0 ferm\u00e9 quand nous sommes arriv\u00e9s. " * 5
     doc = parsed((text + "</p></body></html>").encode("latin-1"))
     assert "caf\u00e9" in doc.text
+    assert "\ufffd" not in doc.text and doc.meta["encoding"] == "cp1252"
 
 
 def test_step_pickles() -> None:
@@ -173,3 +179,20 @@ def test_xpaths_are_those_libxml2_gives() -> None:
     tree = etree.fromstring(html, etree.HTMLParser()).getroottree()
     expected = [tree.getpath(e) for e in tree.iter("p", "li", "h2")]
     assert [b.provenance for b in doc.blocks] == expected
+
+
+@pytest.mark.parametrize(
+    ("page", "encoding"),
+    [
+        # UTF-8 as declared: libxml2 decodes the bytes, once
+        ('<html><head><meta charset="utf-8"></head><body><p>caf\u00e9</p></body></html>'.encode(), "utf-8"),
+        # a UTF-32 byte-order mark: not read as UTF-8, though its bytes would pass as such
+        (codecs.BOM_UTF32_LE + "<html><body><p>caf\u00e9</p></body></html>".encode("utf-32-le"), "utf-32-le"),
+        # bytes that are not UTF-8 only in the doctype, which holds no text and libxml2 does not check
+        (b"<!DOCTYPE html \xe9><html><body><p>caf\xc3\xa9</p></body></html>", "utf-8"),
+    ],
+)
+def test_page_bytes_to_text(page: bytes, encoding: str) -> None:
+    doc = parsed(page)
+    assert doc.block_text(doc.blocks[0]) == "caf\u00e9"
+    assert doc.meta["encoding"] == encoding

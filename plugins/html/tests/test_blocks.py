@@ -1,0 +1,81 @@
+"""The block walk's shortcuts give what the plain computation gives."""
+
+from __future__ import annotations
+
+import pytest
+
+from copydesk_html.blocks import rounded_ratio
+
+
+@pytest.mark.parametrize("digits", [2, 3, 4])
+def test_rounded_ratio_is_round_of_the_float_ratio(digits: int) -> None:
+    # every ratio of small numbers, ties included (1/8 = 0.125 at two digits, 1/160 at four)
+    for whole in range(1, 400):
+        for part in range(0, 3 * whole + 1):
+            assert rounded_ratio(part, whole, digits) == round(part / whole, digits), (part, whole)
+
+
+def test_rounded_ratio_of_large_numbers_is_round_of_the_float_ratio() -> None:
+    for part, whole in [(2**60 + 1, 3), (10**15 + 7, 10**15 + 11), (123_456_789, 987_654_321)]:
+        assert rounded_ratio(part, whole, 4) == round(part / whole, 4)
+
+
+TRICKY_PAGE = """<html><head><title>T</title><script>x()</script></head><body>Loose text
+<div class="a"><a href="/1"><div>Card <b>one</b></div></a><a href="/2"><div>Card two</div></a> after cards</div>
+<p>Lead <span style="display:none">secret <p>nested</p></span>tail of hidden <svg><g><text>no</text></g></svg>tail
+of svg</p>
+<ul><li>One<ul><li>Deep <a href="#">link <i>in</i></a> end</li></ul>back in one</li><li hidden>gone</li><li>Two</li></ul>
+<p>A<br>B<br><br><br>C <noscript><p>no</p></noscript>D</p>
+<section><div><div><p>Closing three</p></div></div>after three</section>
+<table><tr><td>x</td><td><div>y</div>z</td></tr></table>
+</body></html>"""
+
+
+def test_blocks_of_tricky_markup() -> None:
+    """Blocks inside links, tails after skipped and hidden subtrees, several elements ending at
+    once, runs of line breaks: each block's text, kind, xpath, containers and link counts."""
+    from copydesk_html import parse_tree
+    from copydesk_html.blocks import blocks_of
+
+    found = [
+        (b.text, b.kind, b.xpath, b.features["ancestors"], b.features["links"], b.features["link_chars"])
+        for b in blocks_of(parse_tree(TRICKY_PAGE, "test://tricky.html"), 1000)
+    ]
+    assert found == [
+        ("Loose text", "paragraph", "/html/body", (1, 3), 0, 0),
+        ("Card one", "paragraph", "/html/body/div/a[1]/div", (1, 3, 4, 6), 0, 7),
+        ("Card two", "paragraph", "/html/body/div/a[2]/div", (1, 3, 4, 9), 0, 8),
+        ("after cards", "paragraph", "/html/body/div", (1, 3, 4), 0, 0),
+        ("Lead tail of hidden tail of svg", "paragraph", "/html/body/p[1]", (1, 3, 10), 0, 0),
+        ("One", "list_item", "/html/body/ul/li[1]", (1, 3, 13, 14), 0, 0),
+        ("Deep link in end", "list_item", "/html/body/ul/li[1]/ul/li", (1, 3, 13, 14, 15, 16), 1, 6),
+        ("back in one", "list_item", "/html/body/ul/li[1]", (1, 3, 13, 14), 0, 0),
+        ("Two", "list_item", "/html/body/ul/li[3]", (1, 3, 13, 20), 0, 0),
+        ("A B", "paragraph", "/html/body/p[2]", (1, 3, 21), 0, 0),
+        ("C D", "paragraph", "/html/body/p[2]", (1, 3, 21), 0, 0),
+        ("Closing three", "paragraph", "/html/body/section/div/div/p", (1, 3, 27, 28, 29, 30), 0, 0),
+        ("after three", "paragraph", "/html/body/section", (1, 3, 27), 0, 0),
+        ("x", "table_cell", "/html/body/table/tr/td[1]", (1, 3, 31, 32, 33), 0, 0),
+        ("y", "paragraph", "/html/body/table/tr/td[2]/div", (1, 3, 31, 32, 34, 35), 0, 0),
+        ("z", "table_cell", "/html/body/table/tr/td[2]", (1, 3, 31, 32, 34), 0, 0),
+    ]
+
+
+def test_a_comment_tail_is_text_in_a_walked_tree() -> None:
+    """The plugin's parser drops comments, yet the walk reads any tree: a comment's own text is
+    no block text, its tail is."""
+    from lxml import etree
+
+    from copydesk_html.blocks import blocks_of
+
+    root = etree.fromstring("<html><body><p>One <!-- not text --> two</p></body></html>", etree.HTMLParser())
+    assert [b.text for b in blocks_of(root, 1000)] == ["One two"]
+
+
+def test_trail_uses_the_first_of_repeated_attributes() -> None:
+    from copydesk_html import parse_tree
+    from copydesk_html.blocks import blocks_of
+
+    root = parse_tree('<html><body><div class="story" id="Main-1" CLASS="promo"><p>x</p></div></body></html>', "t")
+    [block] = blocks_of(root, 1000)
+    assert block.features["trail"] == ("html", "body", "div#main.1.story", "p")
