@@ -1,6 +1,7 @@
 """Quote attribution, side by side: the pipeline's ``quotes.attribute`` step and textacy.
 
     python benchmarks/quotes.py [--bench ../shared/bench/quotes] [--dev DIR] [--config pipelines/news.toml]
+                                [--compare pipelines/news-spacy.toml ...]
                                 [--types direct] [--no-textacy] [--textacy-python PY]
                                 [--out DIR] [--errors] [--files START:STOP]
 
@@ -11,6 +12,10 @@ them), writes the predictions in the scorer's format, scores them with the bench
 documents per second. textacy's ``direct_quotations`` runs on the same articles when it
 is installed (``pip install -r benchmarks/requirements-quotes.txt``), through the bench's
 own ``baseline_textacy.py --per-paragraph``; ``--no-textacy`` skips it.
+
+``--compare CONFIG`` (repeatable) runs the ``quotes.attribute`` step of another pipeline
+config on the same articles and prints its row under the first, scored the same way: the
+quotes step's opt-in parser mode (``pipelines/news-spacy.toml``) against the default.
 
 Timing covers the quotes step alone (documents are built before the clock starts), in this
 one process; the fastest of ``--repeat`` runs is reported, as ``timeit`` does, because the
@@ -205,6 +210,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dev", type=Path, default=None, help="gold folder (default BENCH/dev/polnear-train)")
     parser.add_argument("--config", type=Path, default=ROOT / "pipelines" / "news.toml")
     parser.add_argument(
+        "--compare",
+        type=Path,
+        action="append",
+        default=[],
+        help="another pipeline config whose quotes step runs side by side (e.g. pipelines/news-spacy.toml)",
+    )
+    parser.add_argument(
         "--types", default=None, help="score only these gold types, e.g. direct (default: all types, then direct)"
     )
     parser.add_argument("--no-textacy", action="store_true", help="do not run the textacy baseline")
@@ -231,6 +243,8 @@ def main(argv: list[str] | None = None) -> int:
     gold = load_gold(paths)
     step = quotes_step(args.config)
     predictions, seconds = predict(step, gold, args.repeat)
+    # Each compared step is built (its model loaded) before its clock starts, as the first one.
+    compared = [(config.stem, *predict(quotes_step(config), gold, args.repeat)) for config in args.compare]
     runs = [None if args.types == "all" else args.types] if args.types else [None, "direct"]
     with tempfile.TemporaryDirectory() as tmp:
         out = args.out or Path(tmp)
@@ -249,6 +263,11 @@ def main(argv: list[str] | None = None) -> int:
             (ours / f"{p['id']}.json").write_text(json.dumps(p, ensure_ascii=False), "utf-8")
             direct = {"id": p["id"], "quotes": [q for q in p["quotes"] if q["type"] == "direct"]}
             (ours_direct / f"{p['id']}.json").write_text(json.dumps(direct, ensure_ascii=False), "utf-8")
+        for name, their_predictions, _seconds in compared:
+            folder = out / f"compare-{name}"
+            folder.mkdir(parents=True, exist_ok=True)
+            for p in their_predictions:
+                (folder / f"{p['id']}.json").write_text(json.dumps(p, ensure_ascii=False), "utf-8")
         theirs = out / "textacy"
         speed = None
         if not args.no_textacy:
@@ -259,6 +278,9 @@ def main(argv: list[str] | None = None) -> int:
         for types in runs:
             print(f"\ngold types scored: {types or 'all types'}")
             print(report_line("copydesk quotes", score(args.bench, gold_dir, ours, types), len(gold) / seconds))
+            for name, _predictions, their_seconds in compared:
+                summary = score(args.bench, gold_dir, out / f"compare-{name}", types)
+                print(report_line(f"  {name}"[:16], summary, len(gold) / their_seconds))
             if types == "direct":
                 print(
                     report_line("  direct only", score(args.bench, gold_dir, ours_direct, types), len(gold) / seconds)
@@ -266,8 +288,10 @@ def main(argv: list[str] | None = None) -> int:
             if speed is not None:
                 print(report_line("textacy (para)", score(args.bench, gold_dir, theirs, types), speed))
     if args.errors:
-        for name, count in sorted(error_classes(gold, predictions).items(), key=lambda kv: -kv[1]):
-            print(f"  {count:6d}  {name}")
+        for label, found in [(args.config.stem, predictions), *[(n, p) for n, p, _ in compared]]:
+            print(f"\nerror classes, {label}:")
+            for name, count in sorted(error_classes(gold, found).items(), key=lambda kv: -kv[1]):
+                print(f"  {count:6d}  {name}")
     return 0
 
 
