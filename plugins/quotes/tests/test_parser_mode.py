@@ -154,27 +154,6 @@ def test_the_default_mode_never_imports_spacy() -> None:
     assert result.stdout.strip() == "False"
 
 
-PIPELINE = """
-[pipeline]
-name = "quotes-parser-test"
-plugins = ["text", "quotes", "records"]
-
-[[steps]]
-use = "text.parse"
-
-[[steps]]
-use = "quotes.attribute"
-with = {WITH}
-
-[output]
-use = "records.jsonl"
-"""
-
-
-def _build(with_table: str) -> Any:
-    return build_pipeline(parse_config(PIPELINE.replace("{WITH}", with_table)))
-
-
 @pytest.mark.parametrize(
     ("with_table", "message"),
     [
@@ -187,13 +166,13 @@ def _build(with_table: str) -> Any:
         ),
     ],
 )
-def test_config_errors_are_reported_before_any_input(with_table: str, message: str) -> None:
+def test_config_errors_are_reported_before_any_input(quotes_toml: Any, with_table: str, message: str) -> None:
     with pytest.raises(ConfigError) as error:
-        _build(with_table)
+        build_pipeline(parse_config(quotes_toml(with_table)))
     assert message in str(error.value)
 
 
-def test_missing_spacy_names_the_extra_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_missing_spacy_names_the_extra_to_install(quotes_toml: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     real = importlib.util.find_spec
 
     def without_spacy(name: str, *args: Any, **kwargs: Any) -> Any:
@@ -201,18 +180,20 @@ def test_missing_spacy_names_the_extra_to_install(monkeypatch: pytest.MonkeyPatc
 
     monkeypatch.setattr(importlib.util, "find_spec", without_spacy)
     with pytest.raises(ConfigError) as error:
-        _build('{ parser = "spacy" }')
+        build_pipeline(parse_config(quotes_toml('{ parser = "spacy" }')))
     assert "needs spaCy, which is not installed" in str(error.value)
     assert 'pip install "copydesk-quotes[spacy]"' in str(error.value)
 
 
-def test_the_mode_runs_in_process_workers_as_in_one_process(run_pipeline_toml: Any, tmp_path: Path) -> None:
+def test_the_mode_runs_in_process_workers_as_in_one_process(
+    run_pipeline_toml: Any, quotes_toml: Any, tmp_path: Path
+) -> None:
     articles = []
     for name, verb in (("a", "determined"), ("b", "established")):
         article = tmp_path / f"{name}.txt"
         article.write_text(f"Fire report\n\nInvestigators {verb} that the fire started in a storage room.\n", "utf-8")
         articles.append(article)
-    toml = PIPELINE.replace("{WITH}", '{ parser = "spacy" }')
+    toml = quotes_toml('{ parser = "spacy" }')
     serial = run_pipeline_toml(toml, articles, output=tmp_path / "serial.jsonl")
     workers = run_pipeline_toml(
         toml.replace("[output]", '[run]\nexecutor = "processes"\nworkers = 2\n\n[output]'),
