@@ -281,15 +281,16 @@ def main(argv: list[str] | None = None) -> int:
         for types in runs:
             print(f"\ngold types scored: {types or 'all types'}")
             print(report_line("copydesk quotes", score(args.bench, gold_dir, ours, types), len(gold) / seconds))
-            for name, _predictions, their_seconds in compared:
-                # With --types direct, a compared config's direct predictions only, like "direct only".
-                folder = out / (f"compare-{name}-direct" if types == "direct" else f"compare-{name}")
-                summary = score(args.bench, gold_dir, folder, types)
-                print(report_line(f"  {name}"[:16], summary, len(gold) / their_seconds))
             if types == "direct":
                 print(
                     report_line("  direct only", score(args.bench, gold_dir, ours_direct, types), len(gold) / seconds)
                 )
+            for name, _predictions, their_seconds in compared:
+                # With --types direct, a compared config's direct predictions only, like "direct only".
+                label, folder = f"  {name}", out / f"compare-{name}"
+                if types == "direct":
+                    label, folder = f"  {name}, direct only", out / f"compare-{name}-direct"
+                print(report_line(label, score(args.bench, gold_dir, folder, types), len(gold) / their_seconds))
             if speed is not None:
                 print(report_line("textacy (para)", score(args.bench, gold_dir, theirs, types), speed))
     if args.errors:
