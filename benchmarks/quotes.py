@@ -122,6 +122,16 @@ def predict(step: Any, gold: list[dict[str, Any]], repeat: int = 1) -> tuple[lis
     return predictions, seconds
 
 
+def write_predictions(predictions: list[dict[str, Any]], folder: Path, direct_folder: Path) -> None:
+    """One JSON file per article into `folder`, and its direct quotes only into `direct_folder`."""
+    folder.mkdir(parents=True, exist_ok=True)
+    direct_folder.mkdir(parents=True, exist_ok=True)
+    for p in predictions:
+        (folder / f"{p['id']}.json").write_text(json.dumps(p, ensure_ascii=False), "utf-8")
+        direct = {"id": p["id"], "quotes": [q for q in p["quotes"] if q["type"] == "direct"]}
+        (direct_folder / f"{p['id']}.json").write_text(json.dumps(direct, ensure_ascii=False), "utf-8")
+
+
 def score(bench: Path, gold_dir: Path, pred_dir: Path, types: str | None) -> dict[str, Any]:
     """Run score.py as written; return its --json summary."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -257,20 +267,9 @@ def main(argv: list[str] | None = None) -> int:
         ours = out / "copydesk"
         # The same predictions, direct quotes only: what textacy extracts, compared like for like.
         ours_direct = out / "copydesk-direct"
-        ours.mkdir(parents=True, exist_ok=True)
-        ours_direct.mkdir(parents=True, exist_ok=True)
-        for p in predictions:
-            (ours / f"{p['id']}.json").write_text(json.dumps(p, ensure_ascii=False), "utf-8")
-            direct = {"id": p["id"], "quotes": [q for q in p["quotes"] if q["type"] == "direct"]}
-            (ours_direct / f"{p['id']}.json").write_text(json.dumps(direct, ensure_ascii=False), "utf-8")
+        write_predictions(predictions, ours, ours_direct)
         for name, their_predictions, _seconds in compared:
-            folder, folder_direct = out / f"compare-{name}", out / f"compare-{name}-direct"
-            folder.mkdir(parents=True, exist_ok=True)
-            folder_direct.mkdir(parents=True, exist_ok=True)
-            for p in their_predictions:
-                (folder / f"{p['id']}.json").write_text(json.dumps(p, ensure_ascii=False), "utf-8")
-                direct = {"id": p["id"], "quotes": [q for q in p["quotes"] if q["type"] == "direct"]}
-                (folder_direct / f"{p['id']}.json").write_text(json.dumps(direct, ensure_ascii=False), "utf-8")
+            write_predictions(their_predictions, out / f"compare-{name}", out / f"compare-{name}-direct")
         theirs = out / "textacy"
         speed = None
         if not args.no_textacy:
