@@ -1,6 +1,7 @@
 """Quote attribution, side by side: the pipeline's ``quotes.attribute`` step and textacy.
 
     python benchmarks/quotes.py [--bench ../shared/bench/quotes] [--dev DIR] [--config pipelines/news.toml]
+                                [--compare pipelines/news-spacy.toml ...]
                                 [--types direct] [--no-textacy] [--textacy-python PY]
                                 [--out DIR] [--errors] [--files START:STOP]
 
@@ -11,6 +12,10 @@ them), writes the predictions in the scorer's format, scores them with the bench
 documents per second. textacy's ``direct_quotations`` runs on the same articles when it
 is installed (``pip install -r benchmarks/requirements-quotes.txt``), through the bench's
 own ``baseline_textacy.py --per-paragraph``; ``--no-textacy`` skips it.
+
+``--compare CONFIG`` (repeatable) runs the ``quotes.attribute`` step of another pipeline
+config on the same articles and prints its row under the first, scored the same way: the
+quotes step's opt-in parser mode (``pipelines/news-spacy.toml``) against the default.
 
 Timing covers the quotes step alone (documents are built before the clock starts), in this
 one process; the fastest of ``--repeat`` runs is reported, as ``timeit`` does, because the
@@ -117,6 +122,16 @@ def predict(step: Any, gold: list[dict[str, Any]], repeat: int = 1) -> tuple[lis
     return predictions, seconds
 
 
+def write_predictions(predictions: list[dict[str, Any]], folder: Path, direct_folder: Path) -> None:
+    """One JSON file per article into `folder`, and its direct quotes only into `direct_folder`."""
+    folder.mkdir(parents=True, exist_ok=True)
+    direct_folder.mkdir(parents=True, exist_ok=True)
+    for p in predictions:
+        (folder / f"{p['id']}.json").write_text(json.dumps(p, ensure_ascii=False), "utf-8")
+        direct = {"id": p["id"], "quotes": [q for q in p["quotes"] if q["type"] == "direct"]}
+        (direct_folder / f"{p['id']}.json").write_text(json.dumps(direct, ensure_ascii=False), "utf-8")
+
+
 def score(bench: Path, gold_dir: Path, pred_dir: Path, types: str | None) -> dict[str, Any]:
     """Run score.py as written; return its --json summary."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -205,6 +220,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dev", type=Path, default=None, help="gold folder (default BENCH/dev/polnear-train)")
     parser.add_argument("--config", type=Path, default=ROOT / "pipelines" / "news.toml")
     parser.add_argument(
+        "--compare",
+        type=Path,
+        action="append",
+        default=[],
+        help="another pipeline config whose quotes step runs side by side (e.g. pipelines/news-spacy.toml)",
+    )
+    parser.add_argument(
         "--types", default=None, help="score only these gold types, e.g. direct (default: all types, then direct)"
     )
     parser.add_argument("--no-textacy", action="store_true", help="do not run the textacy baseline")
@@ -231,6 +253,8 @@ def main(argv: list[str] | None = None) -> int:
     gold = load_gold(paths)
     step = quotes_step(args.config)
     predictions, seconds = predict(step, gold, args.repeat)
+    # Each compared step is built (its model loaded) before its clock starts, as the first one.
+    compared = [(config.stem, *predict(quotes_step(config), gold, args.repeat)) for config in args.compare]
     runs = [None if args.types == "all" else args.types] if args.types else [None, "direct"]
     with tempfile.TemporaryDirectory() as tmp:
         out = args.out or Path(tmp)
@@ -243,12 +267,9 @@ def main(argv: list[str] | None = None) -> int:
         ours = out / "copydesk"
         # The same predictions, direct quotes only: what textacy extracts, compared like for like.
         ours_direct = out / "copydesk-direct"
-        ours.mkdir(parents=True, exist_ok=True)
-        ours_direct.mkdir(parents=True, exist_ok=True)
-        for p in predictions:
-            (ours / f"{p['id']}.json").write_text(json.dumps(p, ensure_ascii=False), "utf-8")
-            direct = {"id": p["id"], "quotes": [q for q in p["quotes"] if q["type"] == "direct"]}
-            (ours_direct / f"{p['id']}.json").write_text(json.dumps(direct, ensure_ascii=False), "utf-8")
+        write_predictions(predictions, ours, ours_direct)
+        for name, their_predictions, _seconds in compared:
+            write_predictions(their_predictions, out / f"compare-{name}", out / f"compare-{name}-direct")
         theirs = out / "textacy"
         speed = None
         if not args.no_textacy:
@@ -263,11 +284,19 @@ def main(argv: list[str] | None = None) -> int:
                 print(
                     report_line("  direct only", score(args.bench, gold_dir, ours_direct, types), len(gold) / seconds)
                 )
+            for name, _predictions, their_seconds in compared:
+                # With --types direct, a compared config's direct predictions only, like "direct only".
+                label, folder = f"  {name}", out / f"compare-{name}"
+                if types == "direct":
+                    label, folder = f"  {name}, direct only", out / f"compare-{name}-direct"
+                print(report_line(label, score(args.bench, gold_dir, folder, types), len(gold) / their_seconds))
             if speed is not None:
                 print(report_line("textacy (para)", score(args.bench, gold_dir, theirs, types), speed))
     if args.errors:
-        for name, count in sorted(error_classes(gold, predictions).items(), key=lambda kv: -kv[1]):
-            print(f"  {count:6d}  {name}")
+        for label, found in [(args.config.stem, predictions), *[(n, p) for n, p, _ in compared]]:
+            print(f"\nerror classes, {label}:")
+            for name, count in sorted(error_classes(gold, found).items(), key=lambda kv: -kv[1]):
+                print(f"  {count:6d}  {name}")
     return 0
 
 

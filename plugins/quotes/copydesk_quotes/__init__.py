@@ -3,7 +3,9 @@
 Rule-based and model-free: quotation marks, a lexicon of reporting verbs, and the
 sentence shapes news uses to report speech (see docs/plugins/quotes.md). Quotes become
 spans in layer ``quotes``; the speakers, each once with all mentions, go to
-``doc.meta["quotes.speakers"]``.
+``doc.meta["quotes.speakers"]``. An opt-in parser mode (``parser = "spacy"``, the extra
+``copydesk-quotes[spacy]``) adds the attributions a dependency parse shows and the rules
+missed (``parsed.py``).
 """
 
 from __future__ import annotations
@@ -15,6 +17,16 @@ import copydesk
 from copydesk import Document, Register, Span, StepContext
 from copydesk_quotes.attribution import Attribution, Attributor
 from copydesk_quotes.lexicon import Lexicon
+from copydesk_quotes.parsed import (
+    DEFAULT_MODEL,
+    PARSERS,
+    ParseReader,
+    check_installed,
+    load,
+    merge,
+    parsable,
+    parse_paragraphs,
+)
 from copydesk_quotes.speakers import SpeakerResolver, speaker_data
 from copydesk_quotes.work import WorkCounter
 
@@ -45,7 +57,18 @@ CONFIG_SCHEMA: dict[str, Any] = {
         "extra_titles": {**_WORD_LIST, "description": "Title and role words added to the default."},
         "kinds": {**_WORD_LIST, "description": "Block kinds to read (default: title, paragraph, blockquote, ...)."},
         "min_confidence": {"type": "number", "minimum": 0, "maximum": 1, "description": "Drop quotes below this."},
+        "parser": {
+            "enum": [*PARSERS, None],
+            "description": "Opt-in parser mode: 'spacy' adds attributions read off a dependency parse "
+            '(pip install "copydesk-quotes[spacy]"); null (default): rules only.',
+        },
+        "model": {
+            "type": "string",
+            "minLength": 1,
+            "description": f"spaCy pipeline (package name or folder) for parser = 'spacy' (default {DEFAULT_MODEL}).",
+        },
     },
+    "dependentRequired": {"model": ["parser"]},
 }
 
 
@@ -67,6 +90,8 @@ class AttributeQuotes:
         extra_titles: tuple[str, ...] | list[str] = (),
         kinds: tuple[str, ...] | list[str] = DEFAULT_KINDS,
         min_confidence: float = 0.0,
+        parser: str | None = None,
+        model: str = DEFAULT_MODEL,
     ) -> None:
         self.lexicon = Lexicon.build(
             verbs=verbs,
@@ -85,6 +110,21 @@ class AttributeQuotes:
         self.min_confidence = min_confidence
         self.attributor = Attributor(self.lexicon, beliefs=beliefs)
         self.resolver = SpeakerResolver(self.lexicon)
+        self.parser = parser
+        self.model = model
+        self.reader = None if parser is None else ParseReader(self.lexicon)
+        self._nlp: Any = None
+        if parser is not None:
+            check_installed(parser, model)  # before any input is read: name the extra to install
+
+    def setup(self) -> None:
+        """Load the parser's model (parser mode only), once per worker."""
+        if self.parser is not None and self._nlp is None:
+            self._nlp = load(self.model)
+
+    def __getstate__(self) -> dict[str, Any]:
+        # A loaded spaCy pipeline is not sent to workers: each one loads its own in setup().
+        return {**self.__dict__, "_nlp": None}
 
     def paragraphs(self, doc: Document) -> list[tuple[int, int]]:
         """The ranges of the blocks to read: wanted kinds, not removed, in text order."""
@@ -95,9 +135,13 @@ class AttributeQuotes:
     def find(self, doc: Document, work: WorkCounter | None = None) -> tuple[list[Span], list[dict[str, Any]]]:
         """The quote spans and the speaker list of `doc`."""
         paragraphs = self.paragraphs(doc)
-        found = [
-            f for f in self.attributor.attribute(doc.text, paragraphs, work) if f.confidence >= self.min_confidence
-        ]
+        found = self.attributor.attribute(doc.text, paragraphs, work)
+        if self.reader is not None:
+            self.setup()
+            parsed = parsable(paragraphs)
+            parses = parse_paragraphs(self._nlp, doc.text, parsed)
+            found = merge(found, self.reader.attributions(doc.text, parsed, parses))
+        found = [f for f in found if f.confidence >= self.min_confidence]
         resolved, speakers = self.resolver.resolve(doc.text, paragraphs, found, work)
         pieces = Counter(a.group for a, _ in resolved if a.group is not None)
         spans = [

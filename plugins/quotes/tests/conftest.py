@@ -28,3 +28,26 @@ def _found(text: str) -> list[tuple[str, str, str | None]]:
 def found() -> Found:
     """The quotes the step finds in a text with the default lexicon, one block per line."""
     return _found
+
+
+_PIPELINE = """
+[pipeline]
+name = "quotes-test"
+plugins = ["text", "quotes", "records"]
+
+[[steps]]
+use = "text.parse"
+
+[[steps]]
+use = "quotes.attribute"
+with = {WITH}
+
+[output]
+use = "records.jsonl"
+"""
+
+
+@pytest.fixture
+def quotes_toml() -> Callable[[str], str]:
+    """A text -> quotes -> records pipeline whose quotes step has the given `with` table (TOML)."""
+    return lambda with_table: _PIPELINE.replace("{WITH}", with_table)

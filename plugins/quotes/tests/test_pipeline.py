@@ -11,25 +11,10 @@ from copydesk import ConfigError, build_pipeline, parse_config
 
 SEEDS = Path(__file__).resolve().parents[3] / "seeds"
 
-PIPELINE = """
-[pipeline]
-name = "quotes-test"
-plugins = ["text", "quotes", "records"]
-
-[[steps]]
-use = "text.parse"
-
-[[steps]]
-use = "quotes.attribute"
-with = { extra_verbs = ["grumble"] }
-
-[output]
-use = "records.jsonl"
-"""
 
 
-def test_records_carry_quotes_with_speakers(run_pipeline_toml: Any) -> None:
-    result = run_pipeline_toml(PIPELINE, [SEEDS / "001_c8f8171ffc279a20.txt"])
+def test_records_carry_quotes_with_speakers(run_pipeline_toml: Any, quotes_toml: Any) -> None:
+    result = run_pipeline_toml(quotes_toml('{ extra_verbs = ["grumble"] }'), [SEEDS / "001_c8f8171ffc279a20.txt"])
     assert not result.rejects
     (record,) = result.records
     quotes = record["quotes"]
@@ -47,8 +32,8 @@ def test_records_carry_quotes_with_speakers(run_pipeline_toml: Any) -> None:
     assert "P J Crowley" in names
 
 
-def test_bad_config_is_reported_before_any_input(tmp_path: Path) -> None:
-    config = parse_config(PIPELINE.replace('extra_verbs = ["grumble"]', "verbs = 3"))
+def test_bad_config_is_reported_before_any_input(quotes_toml: Any) -> None:
+    config = parse_config(quotes_toml("{ verbs = 3 }"))
     with pytest.raises(ConfigError) as error:
         build_pipeline(config)
     assert "with.verbs" in str(error.value)
