@@ -136,3 +136,12 @@ def test_the_docs_site_builds_strictly(tmp_path: Path):
         relative = page.relative_to(DOCS).with_suffix("").as_posix()
         expected = "index.html" if relative == "index" else f"{relative}/index.html"
         assert expected in built, f"{page.relative_to(ROOT)} is not in the site"
+
+
+def test_the_docs_home_page_links_every_page():
+    """docs/index.md is the map of the docs: a page it does not link is a page nobody finds."""
+    index = DOCS / "index.md"
+    linked = {(DOCS / target).resolve() for target in re.findall(r"\]\(([^)#:]+\.md)", index.read_text("utf-8"))}
+    for page in PAGES:
+        if page != index:
+            assert page.resolve() in linked, f"docs/index.md does not link {page.relative_to(DOCS)}"
