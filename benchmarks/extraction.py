@@ -40,17 +40,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from shared_data import shared_path
+
 ROOT = Path(__file__).resolve().parents[1]
-SHARED_SET = Path("shared") / "bench" / "extraction" / "scrapinghub"
-
-
-def default_data() -> Path:
-    """``../shared/bench/extraction/scrapinghub`` from the checkout (or from a folder above it,
-    for a git worktree kept deeper than the main checkout)."""
-    for folder in ROOT.parents:
-        if (folder / SHARED_SET).is_dir():
-            return folder / SHARED_SET
-    return ROOT / ".." / SHARED_SET
 
 
 def load_scorer(data: Path) -> Any:
@@ -190,7 +182,12 @@ def isolated_pass(tool: str, data: Path, pipeline: Path) -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--data", type=Path, default=default_data(), help="benchmark set (html/ + ground-truth.json)")
+    parser.add_argument(
+        "--data",
+        type=Path,
+        default=shared_path("bench", "extraction", "scrapinghub"),
+        help="benchmark set (html/ + ground-truth.json)",
+    )
     parser.add_argument("--pipeline", type=Path, default=ROOT / "pipelines" / "news.toml")
     parser.add_argument("--worst", type=int, default=10, help="how many of copydesk's worst pages to explain")
     parser.add_argument("--no-baselines", action="store_true", help="run copydesk only")

@@ -35,6 +35,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from shared_data import shared_path
+
 from copydesk import Block, Document, SourceInfo, build_pipeline, read_config
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -216,7 +218,7 @@ def error_classes(gold: list[dict[str, Any]], predictions: list[dict[str, Any]])
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--bench", type=Path, default=ROOT.parent / "shared" / "bench" / "quotes")
+    parser.add_argument("--bench", type=Path, default=shared_path("bench", "quotes"))
     parser.add_argument("--dev", type=Path, default=None, help="gold folder (default BENCH/dev/polnear-train)")
     parser.add_argument("--config", type=Path, default=ROOT / "pipelines" / "news.toml")
     parser.add_argument(

@@ -42,9 +42,10 @@ from pathlib import Path
 from typing import Any
 
 import attrs
+from shared_data import shared_path
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_PAGES = Path("../shared/bench/extraction/scrapinghub/html")  # relative to the repository root
+DEFAULT_PAGES = shared_path("bench", "extraction", "scrapinghub", "html")
 COPYDESK = str(Path(sys.executable).with_name("copydesk"))
 
 
