@@ -762,7 +762,7 @@ class Attributor:
         return self._long_subject(tokens, a, b, cue)
 
     def _inverted_after_content(self, tokens: Sequence[Token], a: int, b: int, cue: _Cue) -> _Cue | None:
-        """``CONTENT, whom he has alienated, said Larry Sabato, director of ...``: inverted.
+        """``CONTENT, whom he has alienated, said Martin Hale, director of ...``: inverted.
 
         A comma before the cue makes the words before it look like an apposition of a
         subject; when a name with nothing but its own apposition follows the cue, that
@@ -1124,7 +1124,7 @@ class Attributor:
         return []
 
     def _colon(self, text: str, tokens: Sequence[Token], a: int, b: int, state: _State) -> list[Attribution]:
-        """``Republican pollster Daron Shaw: “...”`` / ``Clinton has since apologized: “...”``.
+        """``Republican pollster Rosa Delgado: “...”`` / ``Clinton has since apologized: “...”``.
 
         With no cue in the sentence, a quotation after a colon that ends the sentence is the
         words of the person the sentence begins with.
@@ -1289,7 +1289,7 @@ class Attributor:
         return end
 
     def _name_before(self, tokens: Sequence[Token], a: int, colon: int) -> tuple[int, int] | None:
-        """``... doesn't surprise Republican pollster Daron Shaw: “...”``: the person named
+        """``... doesn't surprise Republican pollster Rosa Delgado: “...”``: the person named
         right before a colon, by two capitalised words at least (role words may precede)."""
         start = colon
         while (
@@ -1308,7 +1308,7 @@ class Attributor:
         if sum(t.is_capitalised() for t in tokens[start:colon]) < 2:
             return None
         while start > a and start > colon - MAX_SUBJECT and tokens[start - 1].lower in self.lexicon.titles:
-            start -= 1  # "Republican pollster Daron Shaw"
+            start -= 1  # "Republican pollster Rosa Delgado"
         return start, colon
 
     def _leading_name(self, tokens: Sequence[Token], a: int, stop: int) -> tuple[int, int] | None:
@@ -1777,7 +1777,7 @@ TITLE_CASE_SMALL = frozenset(["a", "an", "the", "and", "or", "but", "of", "to", 
 
 
 def _in_title_case(tokens: Sequence[Token], a: int, b: int, i: int) -> bool:
-    """True if tokens[i] stands in a Title Case headline (``Another GOP Figure Endorses Clinton``).
+    """True if tokens[i] stands in a Title Case headline (``Another Party Figure Endorses the Mayor``).
 
     Headlines capitalise their verbs too, so a capitalised cue there is still a cue. The
     words around it (a bounded window, for linear time) must all be capitalised, but for

@@ -28,7 +28,7 @@ from copydesk_quotes.lexicon import Lexicon
 from copydesk_quotes.work import WorkCounter
 
 #: One capitalised word of a name; a full stop belongs to it only after an initial ("J.",
-#: "U.S.") or an abbreviated title ("Sen."), so "Trump Tower. Manafort" is two runs.
+#: "U.S.") or an abbreviated title ("Sen."), so "Union Station. Whitaker" is two runs.
 _NAME_WORD = (
     r"(?:[A-Z](?:\.[A-Z])*\.|(?:Mrs|Mr|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Adm|Rev|St|Jr|Sr)\."
     r"|[A-Z][\w\u2019'\-]*)"

@@ -76,13 +76,13 @@ def test_a_subject_with_a_relative_clause_keeps_its_head_as_speaker(found: Found
 def test_said_after_content_and_a_relative_clause_takes_the_name_after_it(found: Found) -> None:
     text = (
         "The senator also lacks allies in Congress, whom he has alienated with his rhetoric, said "
-        "Larry Sabato, director of the Center for Politics."
+        "Martin Hale, director of the Institute for Public Affairs."
     )
     assert found(text) == [
         (
             "indirect",
             "The senator also lacks allies in Congress, whom he has alienated with his rhetoric",
-            "Larry Sabato",
+            "Martin Hale",
         )
     ]
 
@@ -191,10 +191,10 @@ def test_a_paraphrase_finished_by_a_quotation_around_the_cue_is_one_mixed_quote(
 
 
 def test_a_name_does_not_run_over_a_full_stop_after_a_word() -> None:
-    text = "He flew to West Palm Beach on Tuesday to meet the candidate at Trump Tower. Manafort told reporters the campaign was united."
+    text = "He flew to Chicago on Tuesday to meet the candidate at Union Station. Whitaker told reporters the campaign was united."
     doc: Document = AttributeQuotes()(make_document(text, blocks="lines"), None)  # type: ignore[arg-type]
     [quote] = doc.layer("quotes")
-    assert quote.data["speaker"]["name"] == "Manafort"
+    assert quote.data["speaker"]["name"] == "Whitaker"
 
 
 def test_a_gerund_cue_after_a_preposition_takes_the_sentence_subject(found: Found) -> None:
@@ -350,13 +350,13 @@ def test_a_quotation_right_after_a_cue_with_an_addressee_is_what_was_said(found:
 
 def test_a_person_named_right_before_a_colon_speaks_the_quotation_after_it() -> None:
     text = (
-        "The timing of the surge does not surprise Republican pollster Daron Shaw: "
+        "The timing of the surge does not surprise Republican pollster Rosa Delgado: "
         "“Historically, lesser-known candidates have seen the biggest boost.”"
     )
     doc: Document = AttributeQuotes()(make_document(text, blocks="lines"), None)  # type: ignore[arg-type]
     [quote] = doc.layer("quotes")
     assert doc.text[quote.start : quote.end].startswith("“Historically")
-    assert quote.data["speaker"]["name"] == "Daron Shaw"
+    assert quote.data["speaker"]["name"] == "Rosa Delgado"
     assert quote.data["speaker"]["role"] == "Republican pollster"
 
 

@@ -152,10 +152,10 @@ def test_relative_pronoun_speaker_is_the_phrase_before_it() -> None:
 
 def test_quotation_after_a_colon_belongs_to_the_person_named_before_it() -> None:
     # the sentence's subject when it is a name, else the person named right before the colon
-    text = "The timing does not surprise pollster Daron Shaw: “Surges come late.”\nDaron Shaw: “Surges come late.”"
+    text = "The timing does not surprise pollster Rosa Delgado: “Surges come late.”\nRosa Delgado: “Surges come late.”"
     assert quotes_of(text) == [
-        ("direct", "“Surges come late.”", "Daron Shaw"),
-        ("direct", "“Surges come late.”", "Daron Shaw"),
+        ("direct", "“Surges come late.”", "Rosa Delgado"),
+        ("direct", "“Surges come late.”", "Rosa Delgado"),
     ]
     assert quotes_of("The timing does not surprise anyone: “Surges come late.”") == []
 
