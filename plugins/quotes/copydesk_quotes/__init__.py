@@ -17,6 +17,7 @@ import copydesk
 from copydesk import Document, Register, Span, StepContext
 from copydesk_quotes.attribution import Attribution, Attributor
 from copydesk_quotes.lexicon import Lexicon
+from copydesk_quotes.marks import find_quotations
 from copydesk_quotes.parsed import (
     DEFAULT_MODEL,
     PARSERS,
@@ -135,12 +136,13 @@ class AttributeQuotes:
     def find(self, doc: Document, work: WorkCounter | None = None) -> tuple[list[Span], list[dict[str, Any]]]:
         """The quote spans and the speaker list of `doc`."""
         paragraphs = self.paragraphs(doc)
-        found = self.attributor.attribute(doc.text, paragraphs, work)
+        quotations = find_quotations(doc.text, paragraphs, work)
+        found = self.attributor.attribute(doc.text, paragraphs, quotations, work)
         if self.reader is not None:
             self.setup()
             parsed = parsable(paragraphs)
             parses = parse_paragraphs(self._nlp, doc.text, parsed)
-            found = merge(found, self.reader.attributions(doc.text, parsed, parses))
+            found = merge(found, self.reader.attributions(doc.text, parsed, parses, quotations))
         found = [f for f in found if f.confidence >= self.min_confidence]
         resolved, speakers = self.resolver.resolve(doc.text, paragraphs, found, work)
         pieces = Counter(a.group for a, _ in resolved if a.group is not None)

@@ -26,7 +26,7 @@ from collections.abc import Sequence
 import attrs
 
 from copydesk_quotes.lexicon import Lexicon
-from copydesk_quotes.marks import Quotation, find_quotations
+from copydesk_quotes.marks import Quotation
 from copydesk_quotes.tokens import ABBREVIATIONS, PUNCT, QUOTE, WORD, Token, sentences, tokenise
 from copydesk_quotes.work import WorkCounter
 
@@ -426,10 +426,14 @@ class Attributor:
 
     # ------------------------------------------------------------------ entry point
     def attribute(
-        self, text: str, paragraphs: Sequence[tuple[int, int]], work: WorkCounter | None = None
+        self,
+        text: str,
+        paragraphs: Sequence[tuple[int, int]],
+        quotations: Sequence[Quotation],
+        work: WorkCounter | None = None,
     ) -> list[Attribution]:
-        """All attributions in `paragraphs` (sorted, non-overlapping ranges of `text`)."""
-        quotations = find_quotations(text, paragraphs, work)
+        """All attributions in `paragraphs` (sorted, non-overlapping ranges of `text`), whose
+        quotations ``find_quotations`` gave."""
         found: list[Attribution] = []
         q_index = 0
         state = _State()

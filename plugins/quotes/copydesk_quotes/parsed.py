@@ -22,7 +22,7 @@ from typing import Any
 
 from copydesk_quotes.attribution import Attribution, Mention
 from copydesk_quotes.lexicon import Lexicon
-from copydesk_quotes.marks import Quotation, find_quotations
+from copydesk_quotes.marks import Quotation
 
 #: What to install when the mode is configured and spaCy or its model is missing.
 SPACY_EXTRA = 'pip install "copydesk-quotes[spacy]"'
@@ -115,10 +115,14 @@ class ParseReader:
         self.stances = lexicon.stance_verbs
 
     def attributions(
-        self, text: str, paragraphs: Sequence[tuple[int, int]], parses: Sequence[Any]
+        self,
+        text: str,
+        paragraphs: Sequence[tuple[int, int]],
+        parses: Sequence[Any],
+        quotations: Sequence[Quotation],
     ) -> list[Attribution]:
-        """The attributions the parses of `paragraphs` show (one spaCy Doc per paragraph, in order)."""
-        quotations = find_quotations(text, paragraphs)
+        """The attributions the parses of `paragraphs` show (one spaCy Doc per paragraph, in order);
+        `quotations` are the document's, as the rules read them."""
         found: list[Attribution] = []
         q = 0
         for (p_start, p_end), parsed in zip(paragraphs, parses, strict=True):
