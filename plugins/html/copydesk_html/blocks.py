@@ -159,8 +159,18 @@ class RawBlock(NamedTuple):
     features: dict[str, Any]
 
 
+#: Bytes that separate tokens, as spaces: all but ASCII lower-case letters and digits.
+_TOKEN_BYTES = bytes(byte if byte in b"abcdefghijklmnopqrstuvwxyz0123456789" else 32 for byte in range(256))
+
+
 def _tokens(value: str) -> str:
-    """`value`'s lower-cased alphanumeric runs, joined by dots."""
+    """`value`'s lower-cased alphanumeric runs (``[a-z0-9]+``), joined by dots.
+
+    Attribute values are nearly always ASCII; for those, a byte table turns every other
+    character into a space in one C call, at half what the pattern's ``findall`` costs.
+    """
+    if value.isascii():
+        return b".".join(value.encode().lower().translate(_TOKEN_BYTES).split()).decode()
     return ".".join(_TOKEN.findall(value.lower()))
 
 

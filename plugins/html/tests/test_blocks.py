@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import random
+import re
+
 import pytest
 
-from copydesk_html.blocks import rounded_ratio
+from copydesk_html.blocks import _tokens, rounded_ratio
 
 
 @pytest.mark.parametrize("digits", [2, 3, 4])
@@ -18,6 +21,22 @@ def test_rounded_ratio_is_round_of_the_float_ratio(digits: int) -> None:
 def test_rounded_ratio_of_large_numbers_is_round_of_the_float_ratio() -> None:
     for part, whole in [(2**60 + 1, 3), (10**15 + 7, 10**15 + 11), (123_456_789, 987_654_321)]:
         assert rounded_ratio(part, whole, 4) == round(part / whole, 4)
+
+
+def test_tokens_are_the_lower_cased_alphanumeric_runs() -> None:
+    assert _tokens("Article-Body  entry_content\tclearfix") == "article.body.entry.content.clearfix"
+    assert _tokens("--") == ""
+    # non-ASCII letters separate tokens, as in the pattern; the Kelvin sign lower-cases to "k"
+    assert _tokens("caf\u00e9-Main \u212aey") == "caf.main.key"
+
+
+def test_tokens_of_any_text_are_those_of_the_pattern() -> None:
+    pattern = re.compile("[a-z0-9]+")
+    alphabet = "aZ09 -_.:/\t\n\x1c\x7f\u00e9\u212a\u0130"
+    values = random.Random(7)
+    for _ in range(3000):
+        value = "".join(values.choice(alphabet) for _ in range(values.randint(0, 12)))
+        assert _tokens(value) == ".".join(pattern.findall(value.lower())), value
 
 
 TRICKY_PAGE = """<html><head><title>T</title><script>x()</script></head><body>Loose text
