@@ -458,8 +458,10 @@ def blocks_of(root: Any, max_elements: int) -> Iterator[RawBlock]:
     if parts:
         blocks.add(parts, link_chars, links)
     root_xpath = tree.getpath(frames[0][0])
-    total = len(blocks.found)
+    last = max(1, len(blocks.found) - 1)
+    # tuple.__new__ is what RawBlock(...) calls, less the Python-level __new__ in between
+    new = tuple.__new__
     for i, ((text, kind, features), step) in enumerate(zip(blocks.found, blocks.steps, strict=True)):
-        features["position"] = rounded_ratio(i, max(1, total - 1), 4)
-        yield RawBlock(text, kind, _xpath(step) if step is not None else root_xpath, features)
+        features["position"] = rounded_ratio(i, last, 4)
+        yield new(RawBlock, (text, kind, _xpath(step) if step is not None else root_xpath, features))
 
