@@ -265,8 +265,8 @@ class _Blocks:
                 landmarks = (*landmarks, "role:" + role.lower())
                 landmark_set = sorted(set(landmarks))
             built = (
-                (*ids, frame[2]),
-                (*trail, descriptor),
+                ids + (frame[2],),
+                trail + (descriptor,),
                 f"{path}/{tag}" if path else tag,
                 landmarks,
                 landmark_set,
@@ -285,7 +285,8 @@ class _Blocks:
         owner_tag = frame[1] if len(self.frames) > 1 else "html"
         chars = len(text)
         words = text.count(" ") + 1
-        link_chars = min(link_chars, chars)
+        if link_chars > chars:
+            link_chars = chars
         # most blocks are all link text or none, and most are one line long
         link_density = 0.0 if not link_chars else 1.0 if link_chars == chars else rounded_ratio(link_chars, chars, 3)
         features: dict[str, Any] = {
