@@ -264,9 +264,10 @@ class _Blocks:
             elif role and role.lower() in _ROLES:
                 landmarks = (*landmarks, "role:" + role.lower())
                 landmark_set = sorted(set(landmarks))
+            # concatenation makes the tuple at once, where unpacking builds a list first
             built = (
-                ids + (frame[2],),
-                trail + (descriptor,),
+                ids + (frame[2],),  # noqa: RUF005
+                trail + (descriptor,),  # noqa: RUF005
                 f"{path}/{tag}" if path else tag,
                 landmarks,
                 landmark_set,
