@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import random
+import re
+
 import pytest
 
-from copydesk_html.blocks import rounded_ratio
+from copydesk_html.blocks import _tokens, rounded_ratio
 
 
 @pytest.mark.parametrize("digits", [2, 3, 4])
@@ -18,6 +21,22 @@ def test_rounded_ratio_is_round_of_the_float_ratio(digits: int) -> None:
 def test_rounded_ratio_of_large_numbers_is_round_of_the_float_ratio() -> None:
     for part, whole in [(2**60 + 1, 3), (10**15 + 7, 10**15 + 11), (123_456_789, 987_654_321)]:
         assert rounded_ratio(part, whole, 4) == round(part / whole, 4)
+
+
+def test_tokens_are_the_lower_cased_alphanumeric_runs() -> None:
+    assert _tokens("Article-Body  entry_content\tclearfix") == "article.body.entry.content.clearfix"
+    assert _tokens("--") == ""
+    # non-ASCII letters separate tokens, as in the pattern; the Kelvin sign lower-cases to "k"
+    assert _tokens("caf\u00e9-Main \u212aey") == "caf.main.key"
+
+
+def test_tokens_of_any_text_are_those_of_the_pattern() -> None:
+    pattern = re.compile("[a-z0-9]+")
+    alphabet = "aZ09 -_.:/\t\n\x1c\x7f\u00e9\u212a\u0130"
+    values = random.Random(7)
+    for _ in range(3000):
+        value = "".join(values.choice(alphabet) for _ in range(values.randint(0, 12)))
+        assert _tokens(value) == ".".join(pattern.findall(value.lower())), value
 
 
 TRICKY_PAGE = """<html><head><title>T</title><script>x()</script></head><body>Loose text
@@ -79,3 +98,46 @@ def test_trail_uses_the_first_of_repeated_attributes() -> None:
     root = parse_tree('<html><body><div class="story" id="Main-1" CLASS="promo"><p>x</p></div></body></html>', "t")
     [block] = blocks_of(root, 1000)
     assert block.features["trail"] == ("html", "body", "div#main.1.story", "p")
+
+
+SKIPPED_PAGE = """<html><head><title>T</title><script type="application/ld+json">{"headline": "H"}</script></head>
+<body><p>First <a href="/a">foo <svg><path d="M0"/><text>icon</text></svg> bar</a> rest</p><script>w("<p>no</p>")</script> after
+<p>Second<style>p{}</style> para <a href="/b"><span>in</span> <script>x</script> <b>link</b></a></p>
+<div><button class="author">By Someone</button><select><option>o1</option></select>after select</div>
+<noscript><iframe src="x"></iframe><p>noscript para</p></noscript><template><p>template</p></template>
+<p hidden><script>y</script>hidden p</p><div style="display:none"><svg></svg><p>hidden div</p></div>
+<p>Last<br><svg></svg><br>line <video><source src="v"><p>fallback</p></video>after video</p>
+</body></html>"""
+
+
+def test_blocks_around_skipped_elements() -> None:
+    """Script, svg, style, form controls, media and hidden elements between and inside
+    paragraphs and links: the text around them (link text counted piece by piece on either side
+    of an icon), xpaths, element numbers (a skipped element counts, what it holds does not)."""
+    from copydesk_html import parse_tree
+    from copydesk_html.blocks import blocks_of
+
+    found = list(blocks_of(parse_tree(SKIPPED_PAGE, "test://skipped.html"), 1000))
+    # numbered: html 1, head 2 (nothing under it), body 3, p 4, ..., div 14, ..., the last p 21;
+    # an svg between two <br> does not join the lines around them
+    assert [(b.text, b.xpath, b.features["link_chars"], b.features["ancestors"]) for b in found] == [
+        ("First foo bar rest", "/html/body/p[1]", 6, (1, 3, 4)),
+        ("after", "/html/body", 0, (1, 3)),
+        ("Second para in link", "/html/body/p[2]", 6, (1, 3, 8)),
+        ("after select", "/html/body/div[1]", 0, (1, 3, 14)),
+        ("Last", "/html/body/p[4]", 0, (1, 3, 21)),
+        ("line after video", "/html/body/p[4]", 0, (1, 3, 21)),
+    ]
+
+
+def test_max_elements_counts_a_skipped_element_not_what_it_holds() -> None:
+    from copydesk import Document, SourceInfo
+    from copydesk_html import ParseHtml
+
+    page = "<html><body><p>Text.</p><svg>" + "<g><path/></g>" * 50 + "</svg></body></html>"
+
+    class Ctx:
+        step = "html.parse"
+
+    doc = ParseHtml(max_elements=5)(Document(id="s", source=SourceInfo("t://s", "text/html", ""), raw=page.encode()), Ctx())
+    assert isinstance(doc, Document) and doc.text == "Text."
