@@ -781,8 +781,10 @@ class Attributor:
             return None
         if right[1] < b and not (tokens[right[1]].text == "," or _trim_range(tokens, right[1], b) is None):
             return None
-        if self._clause_inside(tokens, right):
-            return None  # "..., said the plan would fail": content, not a speaker
+        if self._clause_inside(tokens, right) or any(t.lower in RELATIVES for t in tokens[right[0] : right[1]]):
+            return None  # "..., said the plan would fail", "said the staff member who succeeded him": content
+        if _verb_after_apposition(tokens, right[1], b):
+            return None  # "..., said the staff member, Paul Manafort, should be fired": a clause's subject
         return attrs.evolve(cue, speaker=right, speaker_side="right", clause_start=cue.i - 1)
 
     def _passive_subject(self, tokens: Sequence[Token], a: int, k: int) -> tuple[int, int] | None:
@@ -899,10 +901,11 @@ class Attributor:
         """
         k = comma - 1
         limit = max(a, comma - MAX_APPOSITIVE)
+        opening = _apposition_opening(tokens, limit, k)
         while k >= limit and not (tokens[k].kind == PUNCT and tokens[k].text in ",—\u2013"):
-            if tokens[k].kind == QUOTE:
-                return None  # a quotation: not an apposition
-            if self._verb_only(tokens[k].lower) and not (
+            if tokens[k].kind == QUOTE and opening != "participle":
+                return None  # a quotation: not an apposition (but "Manafort, citing “...,” said" is one)
+            if self._verb_only(tokens[k].lower) and not _verb_in_apposition(tokens[k], opening) and not (
                 k > a and tokens[k - 1].lower in ("who", "which", "also", "are", "is")
             ):
                 return None  # another cue: not an apposition (but "who are also seeking" is one)
@@ -1877,6 +1880,40 @@ def _agent_after_by(tokens: Sequence[Token], k: int, e: int) -> tuple[int, int] 
     ):
         end += 1
     return (k, end) if end > k else None
+
+
+def _verb_after_apposition(tokens: Sequence[Token], k: int, b: int) -> bool:
+    """True if an auxiliary follows the apposition that starts at `k` (``, Paul Manafort, should``)."""
+    if k >= b or tokens[k].text != ",":
+        return False
+    close = next((m for m in range(k + 1, min(b, k + MAX_APPOSITIVE)) if tokens[m].text == ","), None)
+    return close is not None and close + 1 < b and tokens[close + 1].lower in AUXILIARIES
+
+
+def _apposition_opening(tokens: Sequence[Token], limit: int, k: int) -> str | None:
+    """How the apposition ending at `k` opens: ``relative`` (``..., a member who now wants ...,``),
+    ``participle`` (``Manafort, citing ...,``), ``noun`` (``Sexton, a creative writing
+    professor,``) or None. A verb inside a relative clause or a participle parenthetical does
+    not end the apposition; in a noun phrase only an -ing modifier (``writing``) is read so."""
+    m = k
+    while m > limit and not (tokens[m - 1].kind == PUNCT and tokens[m - 1].text in ",\u2014\u2013"):
+        m -= 1
+    if m == limit or m > k:
+        return None
+    words = tokens[m : k + 1]
+    if any(t.lower in ("who", "whose", "which") for t in words):
+        return "relative"
+    first = words[0]
+    if first.kind == WORD and first.text.islower() and first.lower.endswith("ing"):
+        return "participle"
+    if first.lower in DETERMINERS or first.lower in ("another", "one"):
+        return "noun"
+    return None
+
+
+def _verb_in_apposition(token: Token, opening: str | None) -> bool:
+    """True if a cue word inside an apposition is part of it (see `_apposition_opening`)."""
+    return opening in ("relative", "participle") or (opening == "noun" and token.lower.endswith("ing"))
 
 
 def _relative_after_comma(tokens: Sequence[Token], k: int) -> bool:
