@@ -980,7 +980,9 @@ class Attributor:
                 for m in range(1, len(words) - 1)
             )
         )
-        if not (capitalised or nouns or determined or share):
+        # "forecasters say", "some conservatives argue": people named by a plural noun.
+        plural = len(words) <= 3 and _plural_noun(last) and all(t.text.islower() for t in words)
+        if not (capitalised or nouns or determined or share or plural):
             return None
         if start == a and len(words) == 1 and last.lower in ("it", "this", "there"):
             return None
@@ -1369,7 +1371,10 @@ class Attributor:
         if cue.tense == "according":
             return None
         # Adverbials and addressees up to a "that" nearby: "told reporters on Monday that".
-        prepositional = k < end and tokens[k].lower in ADVERBIAL_PREPOSITIONS
+        timed = _time_adverbial_end(tokens, k, end)
+        if k < timed < end and tokens[timed].kind == WORD and tokens[timed].lower not in ADVERBIAL_PREPOSITIONS:
+            k = timed  # "said last week the bill would pass", "said Monday the talks had failed"
+        prepositional = k < end and tokens[k].lower in ADVERBIAL_PREPOSITIONS and not _determiner_of_content(tokens, k, end)
         window = min(end, k + (16 if prepositional else 9))
         for m in range(k, window):
             token = tokens[m]
@@ -2198,16 +2203,79 @@ def _skip_adverbial(tokens: Sequence[Token], k: int, end: int) -> int:
         end -= 1
     if k < end and tokens[k].lower in WEEKDAYS:
         k += 1
-    if k < end and tokens[k].lower in ADVERBIAL_PREPOSITIONS:
+    if k < end and tokens[k].lower in ADVERBIAL_PREPOSITIONS and not _determiner_of_content(tokens, k, end):
         limit = min(end, k + 8)
         for m in range(k + 1, limit):
             if tokens[m].kind == PUNCT and tokens[m].text == ",":
                 return m + 1
             if tokens[m].kind != WORD:
                 break
-        if limit >= end and all(t.kind == WORD for t in tokens[k:end]) and end - k <= 6:
+        if (
+            limit >= end
+            and all(t.kind == WORD and t.lower not in AUXILIARIES for t in tokens[k:end])
+            and end - k <= 6
+        ):
             return end
     return k
+
+
+#: Words of ADVERBIAL_PREPOSITIONS that are determiners too: "said this week" is an
+#: adverbial, "say this is just a rough patch" is content.
+TIME_DETERMINERS = frozenset(["this", "last", "late", "earlier"])
+MONTHS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
+
+
+#: Words in -s that are not plural nouns of people or bodies.
+NOT_PLURAL_NOUNS = frozenset(["this", "its", "his", "hers", "yes", "us", "was", "has", "is", "does", "news", "always"])
+
+
+def _plural_noun(token: Token) -> bool:
+    """True for a lower-case word that may be a plural noun (forecasters, economists)."""
+    word = token.lower
+    return (
+        token.kind == WORD
+        and len(word) > 3
+        and word.endswith("s")
+        and not word.endswith(("ss", "ous", "'s", "\u2019s"))
+        and word not in NOT_PLURAL_NOUNS
+        and word not in AUXILIARIES
+    )
+
+
+def _time_adverbial_end(tokens: Sequence[Token], k: int, end: int) -> int:
+    """Index after a time adverbial at `k` ("last week", "on Monday", "Tuesday night"), or `k`."""
+    m = k
+    if m < end and tokens[m].lower == "on":
+        m += 1
+    if m < end and tokens[m].lower in TIME_DETERMINERS | {"next"} and m + 1 < end and tokens[m + 1].lower in PERIODS:
+        return m + 2
+    if m < end and tokens[m].lower in WEEKDAYS:
+        m += 1
+        return m + 1 if m < end and tokens[m].lower in PERIODS else m
+    return k
+
+
+def _determiner_of_content(tokens: Sequence[Token], k: int, end: int) -> bool:
+    """True if tokens[k] ("this", "last") opens content, not a time ("this week", "last month")."""
+    if tokens[k].lower not in TIME_DETERMINERS:
+        return False
+    following = tokens[k + 1].lower if k + 1 < end else ""
+    return following not in PERIODS | WEEKDAYS | MONTHS | {"year's", "time", "fall", "spring", "summer", "winter"}
 
 
 def _trim_range(tokens: Sequence[Token], s: int, e: int) -> tuple[int, int] | None:

@@ -31,3 +31,20 @@ def test_a_noun_phrase_after_said_with_a_clause_in_it_is_content(found: Found) -
             "The chain's former finance chief",
         )
     ]
+
+
+def test_content_may_follow_a_time_adverbial_or_open_with_this(found: Found) -> None:
+    assert found("The mayor said last week the budget would be balanced.") == [
+        ("indirect", "the budget would be balanced", "The mayor")
+    ]
+    assert found("The mayor said Monday the budget would be balanced.") == [
+        ("indirect", "the budget would be balanced", "The mayor")
+    ]
+    assert found("Supporters of the plan said this is only the first step.") == [
+        ("indirect", "this is only the first step", "Supporters of the plan")
+    ]
+
+
+def test_a_bare_plural_noun_may_be_the_speaker(found: Found) -> None:
+    text = "If prices keep rising, economists say the central bank will act in March."
+    assert found(text) == [("indirect", "the central bank will act in March", "economists")]
