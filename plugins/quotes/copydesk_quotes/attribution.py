@@ -905,8 +905,10 @@ class Attributor:
         while k >= limit and not (tokens[k].kind == PUNCT and tokens[k].text in ",—\u2013"):
             if tokens[k].kind == QUOTE and opening != "participle":
                 return None  # a quotation: not an apposition (but "Manafort, citing “...,” said" is one)
-            if self._verb_only(tokens[k].lower) and not _verb_in_apposition(tokens[k], opening) and not (
-                k > a and tokens[k - 1].lower in ("who", "which", "also", "are", "is")
+            if (
+                self._verb_only(tokens[k].lower)
+                and not _verb_in_apposition(tokens[k], opening)
+                and not (k > a and tokens[k - 1].lower in ("who", "which", "also", "are", "is"))
             ):
                 return None  # another cue: not an apposition (but "who are also seeking" is one)
             if tokens[k].text == ")":
@@ -1374,7 +1376,9 @@ class Attributor:
         timed = _time_adverbial_end(tokens, k, end)
         if k < timed < end and tokens[timed].kind == WORD and tokens[timed].lower not in ADVERBIAL_PREPOSITIONS:
             k = timed  # "said last week the bill would pass", "said Monday the talks had failed"
-        prepositional = k < end and tokens[k].lower in ADVERBIAL_PREPOSITIONS and not _determiner_of_content(tokens, k, end)
+        prepositional = (
+            k < end and tokens[k].lower in ADVERBIAL_PREPOSITIONS and not _determiner_of_content(tokens, k, end)
+        )
         window = min(end, k + (16 if prepositional else 9))
         for m in range(k, window):
             token = tokens[m]
@@ -2210,11 +2214,7 @@ def _skip_adverbial(tokens: Sequence[Token], k: int, end: int) -> int:
                 return m + 1
             if tokens[m].kind != WORD:
                 break
-        if (
-            limit >= end
-            and all(t.kind == WORD and t.lower not in AUXILIARIES for t in tokens[k:end])
-            and end - k <= 6
-        ):
+        if limit >= end and all(t.kind == WORD and t.lower not in AUXILIARIES for t in tokens[k:end]) and end - k <= 6:
             return end
     return k
 
