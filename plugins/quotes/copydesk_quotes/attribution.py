@@ -608,6 +608,7 @@ class Attributor:
                 if previous is None or not (
                     previous.lower in PRONOUNS
                     or previous.lower in self.lexicon.speaker_nouns  # "polls show"
+                    or (lemma in FINDING_VERBS and self._finding_subject(tokens, a, i))  # "A poll out this week shows"
                     or (
                         word != lemma
                         and previous.is_capitalised()
@@ -646,6 +647,18 @@ class Attributor:
                 return None  # "reports of ...", "reports have warned"
             return _Cue(i, i + 1 + n, lemma, tense, belief)
         return None
+
+    def _finding_subject(self, tokens: Sequence[Token], a: int, i: int) -> bool:
+        """True if the clause before a finding verb names what finds (``A University poll out
+        this week shows``, ``A video of the episode shows``, ``A poll, conducted by ..., shows``)."""
+        k = i - 1
+        while k >= a and k >= i - MAX_APPOSITIVE and (tokens[k].kind == WORD or tokens[k].text in ",.()"):
+            if tokens[k].lower in self.lexicon.speaker_nouns or tokens[k].lower in FINDING_NOUNS | EVIDENCE_NOUNS:
+                return True
+            if tokens[k].lower in CLAUSE_WORDS or tokens[k].lower in AUXILIARIES:
+                return False
+            k -= 1
+        return False
 
     def _with_speaker(self, tokens: Sequence[Token], a: int, b: int, cue: _Cue, earlier: list[_Cue]) -> _Cue | None:
         if cue.lemma == "ask" and _question_put(tokens, a, b, cue):
@@ -1913,7 +1926,7 @@ def _apposition_opening(tokens: Sequence[Token], limit: int, k: int) -> str | No
     if any(t.lower in ("who", "whose", "which") for t in words):
         return "relative"
     first = words[0]
-    if first.kind == WORD and first.text.islower() and first.lower.endswith("ing"):
+    if first.kind == WORD and first.text.islower() and first.lower.endswith(("ing", "ed")):
         return "participle"
     if first.lower in DETERMINERS or first.lower in ("another", "one"):
         return "noun"
@@ -2056,6 +2069,12 @@ POSSESSIVES = frozenset(["his", "her", "their", "its", "our", "my"])
 #: Words between a possessive and its stating noun ("Trump's recent assertion").
 NOUN_MODIFIERS = frozenset(
     ["recent", "repeated", "latest", "new", "earlier", "initial", "first", "public", "frequent", "oft-repeated", "own"]
+)
+#: Verbs whose subject is a finding's source even when they look like nouns ("the poll shows").
+FINDING_VERBS = frozenset(["show", "find", "suggest", "indicate"])
+#: Records that show things ("A video of the episode shows", "An email shows").
+EVIDENCE_NOUNS = frozenset(
+    ["video", "footage", "email", "emails", "e-mail", "e-mails", "photo", "photos", "tally", "tallies", "map", "chart"]
 )
 #: Where findings are reported: "in the latest poll", "in a survey released Tuesday".
 FINDING_NOUNS = frozenset(["poll", "polls", "survey", "surveys", "study", "studies", "analysis", "report"])

@@ -48,3 +48,16 @@ def test_content_may_follow_a_time_adverbial_or_open_with_this(found: Found) -> 
 def test_a_bare_plural_noun_may_be_the_speaker(found: Found) -> None:
     text = "If prices keep rising, economists say the central bank will act in March."
     assert found(text) == [("indirect", "the central bank will act in March", "economists")]
+
+
+def test_a_finding_verb_after_a_long_subject_naming_a_poll_or_record_is_a_cue(found: Found) -> None:
+    text = "A state university poll, conducted by phone over four days, shows the governor with a narrow lead."
+    assert found(text) == [("indirect", "the governor with a narrow lead", "A state university poll")]
+    assert found("A video of the rally shows protesters being pushed toward the exit.") == [
+        ("indirect", "protesters being pushed toward the exit", "A video of the rally")
+    ]
+    assert found("Polls there show the incumbent trailing by six points.") == [
+        ("indirect", "the incumbent trailing by six points", "Polls there")
+    ]
+    # a plural noun before "shows" with no finding in its clause is still a noun
+    assert found("The talk shows on Sunday ignored the vote.") == []
