@@ -1437,6 +1437,8 @@ class Attributor:
             return None  # "said Monday": no content
         if tokens[s].lower == "to" and all(t.is_capitalised() for t in tokens[s + 1 : e]):
             return None  # "should make clear to Washington.": whom it was said to, not what
+        if cue.lemma in self.lexicon.stance_verbs:
+            return _stance_object(tokens, s, e)
         return content
 
     def _one_word_content(self, cue: _Cue, word: Token) -> bool:
@@ -1788,6 +1790,17 @@ RAISED = frozenset(["to", "about", "as"])
 #: Words before a gerund cue whose subject is the sentence's ("focused on criticizing",
 #: "the most aggressive in denouncing", "pivoted to arguing", "has avoided criticizing").
 GERUND_LEADS = frozenset(["in", "on", "to", "of", "for", "about", "from", "without", "avoided", "directly"])
+
+
+def _stance_object(tokens: Sequence[Token], s: int, e: int) -> tuple[int, int]:
+    """What a stance is on ends at the first comma or dash: ``endorsed Mr. Lee, the party's
+    nominee,`` -> ``Mr. Lee``; ``rejected both objections, ruled ... and ordered ...`` ->
+    ``both objections`` (an apposition or the next thing the subject did is not the stance).
+    A quotation keeps the content whole (it is the speaker's words)."""
+    if any(t.kind == QUOTE for t in tokens[s:e]):
+        return s, e
+    stop = next((m for m in range(s + 1, e) if tokens[m].text in (",", ";", "\u2014", "--")), e)
+    return s, stop
 
 
 def _relative_clause_end(tokens: Sequence[Token], s: int, e: int) -> tuple[int, int]:

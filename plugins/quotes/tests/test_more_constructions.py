@@ -61,3 +61,15 @@ def test_a_finding_verb_after_a_long_subject_naming_a_poll_or_record_is_a_cue(fo
     ]
     # a plural noun before "shows" with no finding in its clause is still a noun
     assert found("The talk shows on Sunday ignored the vote.") == []
+
+
+def test_a_stance_is_on_the_object_up_to_the_first_comma(found: Found) -> None:
+    text = "The union endorsed Ms. Alvarez, the city's former housing director, in a vote on Friday."
+    assert found(text) == [("indirect", "Ms. Alvarez", "The union")]
+    text = "The judge rejected both motions, ruled the ballot valid and ordered a recount."
+    assert ("indirect", "both motions", "The judge") in found(text)
+    # with a quotation in it the content is the speaker's words, kept whole
+    text = "The mayor criticized the plan, calling it “a giveaway to developers, plain and simple.”"
+    assert found(text)[0] == ("indirect", "the plan", "The mayor")
+    text = "The mayor criticized “the giveaway, plain and simple” in the plan."
+    assert found(text) == [("mixed", "“the giveaway, plain and simple” in the plan", "The mayor")]
