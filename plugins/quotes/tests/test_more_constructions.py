@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from copydesk_quotes.lexicon import verb_forms
+
 Found = Callable[[str], list[tuple[str, str, str | None]]]
 
 
@@ -73,3 +75,19 @@ def test_a_stance_is_on_the_object_up_to_the_first_comma(found: Found) -> None:
     assert found(text)[0] == ("indirect", "the plan", "The mayor")
     text = "The mayor criticized “the giveaway, plain and simple” in the plan."
     assert found(text) == [("mixed", "“the giveaway, plain and simple” in the plan", "The mayor")]
+
+
+def test_quoting_ordering_and_nominating_are_cues(found: Found) -> None:
+    assert found("The judge ordered a review of the county's voter rolls.") == [
+        ("indirect", "a review of the county's voter rolls", "The judge")
+    ]
+    text = "The governor nominated Ms. Park, a former prosecutor, to the state supreme court."
+    assert found(text) == [("indirect", "Ms. Park", "The governor")]
+    text = "An early post quoted the mayor as saying the curfew would end on Friday."
+    assert found(text)[0][0::2] == ("indirect", "An early post")
+
+
+def test_verbs_ending_in_a_short_vowel_and_consonant_double_it() -> None:
+    assert {"slammed", "slamming"} <= set(verb_forms("slam"))
+    assert {"dubbed", "dubbing"} <= set(verb_forms("dub"))
+    assert {"shrugged off", "shrugging off"} <= set(verb_forms("shrug off"))
