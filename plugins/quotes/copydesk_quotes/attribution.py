@@ -934,8 +934,12 @@ class Attributor:
             k -= 1
         if k < limit or k <= a:
             return None
-        phrase = self._phrase_ending_at(tokens, a, k)
-        if phrase is not None and phrase[1] != k:
+        end = k
+        if tokens[end - 1].text == ")":
+            # "Rep. Zoe Lofgren (D-Calif.), who ..., said": the name before its bracket
+            end = next((m for m in range(end - 2, max(a, end - 10) - 1, -1) if tokens[m].text == "("), end)
+        phrase = self._phrase_ending_at(tokens, a, end) if end > a else None
+        if phrase is not None and phrase[1] != end:
             phrase = None  # "Influence has provoked ... states, and it has ..., said": a clause, not a name
         if phrase is None and depth > 1 and tokens[k].text == ",":
             return self._subject_before_apposition(tokens, a, k, depth - 1)
@@ -979,8 +983,13 @@ class Attributor:
         words = tokens[start:end]
         if words[0].lower in AUXILIARIES:
             return None  # "who have heard him speak over the decades": a verb phrase, not a speaker
-        if any(t.lower == "to" for t in words):
-            return None  # "prompted some politicians to": an infinitive clause, not a speaker
+        if any(
+            t.lower == "to"
+            and (m + 1 >= len(words) or not _opens_noun_phrase(words[m + 1]) or not _opens_noun_phrase(words[0]))
+            for m, t in enumerate(words)
+        ):
+            return None  # "prompted some politicians to": an infinitive clause, not a speaker (but "head of
+            # the delegation to the forum" is one)
         if len(words) > MAX_SUBJECT - 2:
             return None
         capitalised = any(t.is_capitalised() and t.lower not in DETERMINERS for t in words)
@@ -1941,6 +1950,8 @@ def _apposition_opening(tokens: Sequence[Token], limit: int, k: int) -> str | No
     first = words[0]
     if first.kind == WORD and first.text.islower() and first.lower.endswith(("ing", "ed")):
         return "participle"
+    if first.lower in ("when", "while", "after", "before", "as", "if"):
+        return "participle"  # "Ted Cruz, when asked what ..., responded": a time clause"
     if first.lower in DETERMINERS or first.lower in ("another", "one"):
         return "noun"
     return None
@@ -2274,6 +2285,11 @@ MONTHS = frozenset(
 
 #: Words in -s that are not plural nouns of people or bodies.
 NOT_PLURAL_NOUNS = frozenset(["this", "its", "his", "hers", "yes", "us", "was", "has", "is", "does", "news", "always"])
+
+
+def _opens_noun_phrase(token: Token) -> bool:
+    """True for a word that opens a noun phrase after "to" (a determiner or a name), not a verb."""
+    return token.lower in DETERMINERS or token.lower in QUANTIFIERS or token.is_capitalised()
 
 
 def _plural_noun(token: Token) -> bool:

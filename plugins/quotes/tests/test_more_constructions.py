@@ -91,3 +91,12 @@ def test_verbs_ending_in_a_short_vowel_and_consonant_double_it() -> None:
     assert {"slammed", "slamming"} <= set(verb_forms("slam"))
     assert {"dubbed", "dubbing"} <= set(verb_forms("dub"))
     assert {"shrugged off", "shrugging off"} <= set(verb_forms("shrug off"))
+
+
+def test_a_speaker_may_hold_a_to_phrase_a_bracket_or_a_time_clause_before_the_cue(found: Found) -> None:
+    text = "The head of the city's delegation to the summit said the talks had stalled."
+    assert found(text) == [("indirect", "the talks had stalled", "The head of the city's delegation to the summit")]
+    text = "Rep. Dana Cole (D-Ore.), who chairs the panel, said in a statement that the vote was overdue."
+    assert found(text) == [("indirect", "the vote was overdue", "Rep. Dana Cole")]
+    text = "The senator, when asked about the deficit, replied that spending would fall."
+    assert ("indirect", "spending would fall", "The senator") in found(text)
