@@ -1243,8 +1243,10 @@ class Attributor:
 
         News reports claims, plans and fears with a noun as often as with a verb; with a
         possessive before it the possessor is the source and the ``that`` or ``to`` clause
-        after it the content (``that`` included, as it is part of the clause). Outside the
-        content of another attribution only (a token belongs to one attribution).
+        after it the content (``that`` included, as it is part of the clause); adjectives may
+        stand between (``Trump's recent evidence-free assertion that``). With an article
+        instead (``the claim that ...``) the ``that`` clause is reported with no source.
+        Outside the content of another attribution only (a token belongs to one attribution).
         """
         made: list[Attribution] = []
         taken = [(f.start, f.end) for f in found]
@@ -1253,12 +1255,16 @@ class Attributor:
             if noun.lower not in PROPOSITION_NOUNS or tokens[m + 1].lower not in ("that", "to"):
                 continue
             owner = m - 1
-            while owner > a and owner > m - 3 and tokens[owner].lower in NOUN_MODIFIERS:
+            while owner > a and owner > m - 3 and _noun_modifier(tokens[owner]):
                 owner -= 1  # "Trump's recent assertion", "his repeated calls"
             possessor = tokens[owner]
-            if not (possessor.lower in POSSESSIVES or possessor.lower.endswith(("'s", "\u2019s"))):
+            source: tuple[int, int] | None = None
+            if possessor.lower in ("the", "a", "an"):
+                if tokens[m + 1].lower != "that":
+                    continue  # "the decision to ...": whose decision is not said
+            elif not (possessor.lower in POSSESSIVES or possessor.lower.endswith(("'s", "\u2019s"))):
                 continue
-            if possessor.lower in POSSESSIVES:
+            elif possessor.lower in POSSESSIVES:
                 source = (owner, owner + 1)
             else:
                 start = owner
@@ -1274,7 +1280,7 @@ class Attributor:
             span = (tokens[where[0]].start, tokens[where[1] - 1].end)
             if any(s < span[1] and span[0] < e for s, e in taken):
                 continue
-            speaker = self._mention(text, tokens, source)
+            speaker = None if source is None else self._mention(text, tokens, source)
             made.append(self._reported(text, tokens, [where], speaker, (noun.start, noun.end), 0.5))
             taken.append(span)
         return made
@@ -2086,6 +2092,8 @@ PROPOSITION_NOUNS = frozenset(
         "assurance",
         "insinuation",
         "conclusion",
+        "notion",
+        "assumption",
     ]
 )
 #: Possessive determiners before a stating noun ("his claim that").
@@ -2285,6 +2293,17 @@ MONTHS = frozenset(
 
 #: Words in -s that are not plural nouns of people or bodies.
 NOT_PLURAL_NOUNS = frozenset(["this", "its", "his", "hers", "yes", "us", "was", "has", "is", "does", "news", "always"])
+
+
+def _noun_modifier(token: Token) -> bool:
+    """True for a word between a possessive and its noun ("recent", "evidence-free", "repeated")."""
+    return token.lower in NOUN_MODIFIERS or (
+        token.kind == WORD
+        and token.text.islower()
+        and token.lower not in DETERMINERS
+        and token.lower not in POSSESSIVES
+        and token.lower not in PREPOSITIONS
+    )
 
 
 def _opens_noun_phrase(token: Token) -> bool:

@@ -100,3 +100,12 @@ def test_a_speaker_may_hold_a_to_phrase_a_bracket_or_a_time_clause_before_the_cu
     assert found(text) == [("indirect", "the vote was overdue", "Rep. Dana Cole")]
     text = "The senator, when asked about the deficit, replied that spending would fall."
     assert ("indirect", "spending would fall", "The senator") in found(text)
+
+
+def test_a_stating_noun_may_follow_adjectives_or_an_article(found: Found) -> None:
+    text = "The mayor's repeated unfounded assertion that crime had doubled, aired on radio, drew a rebuke."
+    assert found(text)[0] == ("indirect", "that crime had doubled", "The mayor's")
+    text = "Yet the notion that the plant was unsafe, once a fringe view, has spread."
+    assert found(text) == [("indirect", "that the plant was unsafe", None)]
+    # "the decision to ...": whose decision an article does not say
+    assert found("The decision to close the plant, made in March, stood.") == []
