@@ -157,6 +157,8 @@ SPEECH_VERBS = (
     "put it",
     "quote",
     "lay out",
+    "make the point",
+    "make no secret of",
 )
 
 #: Verbs that name or label ("called the plan “a disaster”"): a quote only with a quotation.
@@ -243,6 +245,8 @@ STANCE_VERBS = (
     "nominate",
     "take issue with",
     "apologize for",
+    "reference",
+    "invoke",
 )
 
 #: Verbs of thought and finding that news attributes like speech ("polls show", "he believes").

@@ -109,3 +109,14 @@ def test_a_stating_noun_may_follow_adjectives_or_an_article(found: Found) -> Non
     assert found(text) == [("indirect", "that the plant was unsafe", None)]
     # "the decision to ...": whose decision an article does not say
     assert found("The decision to close the plant, made in March, stood.") == []
+
+
+def test_referencing_invoking_and_making_a_point_are_cues(found: Found) -> None:
+    assert found("The senator referenced the 2008 bailout in her closing remarks.") == [
+        ("indirect", "the 2008 bailout in her closing remarks", "The senator")
+    ]
+    assert found("The coach made the point that the schedule had been brutal.") == [
+        ("indirect", "the schedule had been brutal", "The coach")
+    ]
+    # a noun after an article is not a cue
+    assert found("The reference to the bailout drew applause.") == []
