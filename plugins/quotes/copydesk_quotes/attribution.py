@@ -1252,7 +1252,9 @@ class Attributor:
         taken = [(f.start, f.end) for f in found]
         for m in range(a + 1, b - 2):
             noun = tokens[m]
-            if noun.lower not in PROPOSITION_NOUNS or tokens[m + 1].lower not in ("that", "to"):
+            # "Clinton's aggressive attack on Trump", "his calls for a special prosecutor"
+            stance = STANCE_NOUNS.get(noun.lower) == tokens[m + 1].lower
+            if not stance and (noun.lower not in PROPOSITION_NOUNS or tokens[m + 1].lower not in ("that", "to")):
                 continue
             owner = m - 1
             while owner > a and owner > m - 3 and _noun_modifier(tokens[owner]):
@@ -1260,7 +1262,7 @@ class Attributor:
             possessor = tokens[owner]
             source: tuple[int, int] | None = None
             if possessor.lower in ("the", "a", "an"):
-                if tokens[m + 1].lower != "that":
+                if stance or tokens[m + 1].lower != "that":
                     continue  # "the decision to ...": whose decision is not said
             elif not (possessor.lower in POSSESSIVES or possessor.lower.endswith(("'s", "\u2019s"))):
                 continue
@@ -1274,8 +1276,8 @@ class Attributor:
                     start -= 1
                 source = (start, owner + 1)
             stop = next((k for k in range(m + 2, b) if tokens[k].text in (",", ";", "\u2014", "--", ":")), b)
-            where = _trim_range(tokens, m + 1, stop)
-            if where is None or where[1] - where[0] < 3:
+            where = _trim_range(tokens, m + 2 if stance else m + 1, stop)
+            if where is None or (where[1] - where[0] < 3 and not stance):
                 continue
             span = (tokens[where[0]].start, tokens[where[1] - 1].end)
             if any(s < span[1] and span[0] < e for s, e in taken):
@@ -2096,6 +2098,22 @@ PROPOSITION_NOUNS = frozenset(
         "assumption",
     ]
 )
+#: Nouns of stance and the preposition before what they are on: with a possessive before
+#: them, an attribution ("Clinton's attack on Trump", "his calls for a special prosecutor").
+STANCE_NOUNS = {
+    "call": "for",
+    "calls": "for",
+    "attack": "on",
+    "attacks": "on",
+    "criticism": "of",
+    "criticisms": "of",
+    "condemnation": "of",
+    "opposition": "to",
+    "endorsement": "of",
+    "defense": "of",
+    "rejection": "of",
+    "embrace": "of",
+}
 #: Possessive determiners before a stating noun ("his claim that").
 POSSESSIVES = frozenset(["his", "her", "their", "its", "our", "my"])
 #: Words between a possessive and its stating noun ("Trump's recent assertion").
@@ -2303,6 +2321,7 @@ def _noun_modifier(token: Token) -> bool:
         and token.lower not in DETERMINERS
         and token.lower not in POSSESSIVES
         and token.lower not in PREPOSITIONS
+        and not token.lower.endswith(("'s", "\u2019s"))
     )
 
 

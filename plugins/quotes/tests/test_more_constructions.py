@@ -120,3 +120,12 @@ def test_referencing_invoking_and_making_a_point_are_cues(found: Found) -> None:
     ]
     # a noun after an article is not a cue
     assert found("The reference to the bailout drew applause.") == []
+
+
+def test_a_stance_noun_after_a_possessive_is_an_attribution(found: Found) -> None:
+    text = "The governor's sharp criticism of the transit board, aired on Monday, surprised aides."
+    assert found(text) == [("indirect", "the transit board", "The governor's")]
+    text = "His calls for an independent audit, first made in May, went unanswered."
+    assert found(text) == [("indirect", "an independent audit", "His")]
+    # an article tells nothing about whose criticism it is
+    assert found("The criticism of the transit board grew louder.") == []
