@@ -609,6 +609,7 @@ class Attributor:
                     previous.lower in PRONOUNS
                     or previous.lower in self.lexicon.speaker_nouns  # "polls show"
                     or (lemma in FINDING_VERBS and self._finding_subject(tokens, a, i))  # "A poll out this week shows"
+                    or _verb_before(previous)  # "would support", "overwhelmingly support"
                     or (
                         word != lemma
                         and previous.is_capitalised()
@@ -2322,6 +2323,18 @@ def _noun_modifier(token: Token) -> bool:
         and token.lower not in POSSESSIVES
         and token.lower not in PREPOSITIONS
         and not token.lower.endswith(("'s", "\u2019s"))
+    )
+
+
+def _verb_before(token: Token) -> bool:
+    """True if a word before a noun-like cue form makes it a verb: a modal or "do" ("would
+    support", "did not back"), "not", or a manner adverb ("overwhelmingly support")."""
+    word = token.lower.replace("\u2019", "'")
+    return (
+        word in MODALS
+        or word in NEGATED_AUXILIARIES
+        or word in ("do", "does", "did", "not", "never", "also", "still", "often")
+        or _manner_adverb(token)
     )
 
 

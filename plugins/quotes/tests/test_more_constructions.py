@@ -129,3 +129,13 @@ def test_a_stance_noun_after_a_possessive_is_an_attribution(found: Found) -> Non
     assert found(text) == [("indirect", "an independent audit", "His")]
     # an article tells nothing about whose criticism it is
     assert found("The criticism of the transit board grew louder.") == []
+
+
+def test_a_noun_like_cue_after_a_modal_or_an_adverb_is_a_verb(found: Found) -> None:
+    text = "If elected, the candidate would support tying school funding to test scores."
+    assert ("indirect", "tying school funding to test scores", "the candidate") in found(text)
+    assert found("Rural voters overwhelmingly support the incumbent.") == [
+        ("indirect", "the incumbent", "Rural voters")
+    ]
+    # without such a word before it, "support" after an adjective is still a noun
+    assert found("Strong rural support helped the incumbent.") == []
