@@ -625,16 +625,13 @@ class Attributor:
                 return None  # "maintains a lead", "added a rule": an object, not what was said
             if not n and following is not None and following.lower in PARTICLES:
                 return None  # "backed off", "was shouted down": a phrasal verb, not a report
-            if (
-                before is not None
-                and (
-                    (
-                        before.lower in DEGREE_WORDS
-                        and not self._verb_only(lower)  # not "most said"
-                        and not (before.lower == "most" and _opens_clause(tokens, a, i - 1))  # "Most believe"
-                    )
-                    or (before.text[:1].isdigit() and tense != "participle")
+            if before is not None and (
+                (
+                    before.lower in DEGREE_WORDS
+                    and not self._verb_only(lower)  # not "most said"
+                    and not (before.lower == "most" and _opens_clause(tokens, a, i - 1))  # "Most believe"
                 )
+                or (_is_numeral(before) and tense != "participle")  # not "the 43-year-old asked"
             ):
                 return None  # "the most elaborate", "270 pledged delegates": an adjective
             if tense == "perfect" and not (i > a and tokens[i - 1].lower in PERFECT_AUXILIARIES):
@@ -2216,7 +2213,15 @@ def _skip_addressee(tokens: Sequence[Token], k: int, end: int) -> int:
     if rest <= 3 and not any(t.kind == QUOTE for t in tokens[k:end]):
         return end
     if first.lower in DETERMINERS:
-        return min(end, k + 2)
+        # "told his closest advisers as ...", "told a Senate panel Wednesday": the noun phrase
+        m = k + 1
+        while (
+            m < min(end, k + 6)
+            and tokens[m].kind == WORD
+            and tokens[m].lower not in CLAUSE_WORDS | PREPOSITIONS | WEEKDAYS | {"that", "who", "which"}
+        ):
+            m += 1
+        return m
     return k + 1
 
 
@@ -2324,6 +2329,11 @@ def _noun_modifier(token: Token) -> bool:
         and token.lower not in PREPOSITIONS
         and not token.lower.endswith(("'s", "\u2019s"))
     )
+
+
+def _is_numeral(token: Token) -> bool:
+    """True for a number written in digits ("270", "1,237"), not a compound ("43-year-old")."""
+    return token.text[:1].isdigit() and not any(c.isalpha() for c in token.text)
 
 
 def _verb_before(token: Token) -> bool:

@@ -139,3 +139,13 @@ def test_a_noun_like_cue_after_a_modal_or_an_adverb_is_a_verb(found: Found) -> N
     ]
     # without such a word before it, "support" after an adjective is still a noun
     assert found("Strong rural support helped the incumbent.") == []
+
+
+def test_a_hyphenated_age_before_a_cue_is_a_speaker_not_a_number(found: Found) -> None:
+    text = "“Why not ask the neighbors?” the 43-year-old asked in a post."
+    assert found(text) == [("direct", "“Why not ask the neighbors?”", "the 43-year-old")]
+
+
+def test_an_addressee_noun_phrase_is_skipped_whole(found: Found) -> None:
+    text = "The plant will stay open, the governor told a state Senate panel Wednesday."
+    assert found(text) == [("indirect", "The plant will stay open", "the governor")]
