@@ -712,6 +712,18 @@ class Attributor:
                 return inverted
         if left is not None:
             return attrs.evolve(cue, speaker=left, speaker_side="left", clause_start=_clause_start(tokens, a, left[0]))
+        if (
+            cue.i - 1 > a
+            and tokens[cue.i - 1].lower == "to"
+            and cue.tense == "finite"
+            and not cue.belief
+            and tokens[cue.i].lower == cue.lemma.split()[0]
+        ):
+            # "became the first members of Congress to endorse Trump": the infinitive's subject
+            # is the sentence's
+            subject = self._sentence_subject(tokens, a, cue.i - 1)
+            if subject is not None:
+                return attrs.evolve(cue, speaker=subject, speaker_side="left", clause_start=cue.i - 1)
         before = _skip_left(tokens, a, cue.i)
         before_token = tokens[before - 1] if before > a else None
         if before_token is not None and before_token.lower in ("and", "but") and cue.tense == "finite":
@@ -1322,6 +1334,14 @@ class Attributor:
                 or token.lower in self.lexicon.titles
                 or (nouns and (token.lower in DETERMINERS or token.lower in self.lexicon.speaker_nouns))
                 or (token.text == "." and end > k and _abbreviation(tokens[end - 1], token))
+                or (  # "Musharraf and Aziz": a joint source
+                    nouns
+                    and token.lower == "and"
+                    and end > k
+                    and tokens[end - 1].is_capitalised()
+                    and end + 1 < limit
+                    and tokens[end + 1].is_capitalised()
+                )
             ):
                 break
             end += 1

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from copydesk import Document
+from copydesk.testing import make_document
+from copydesk_quotes import AttributeQuotes
 from copydesk_quotes.lexicon import verb_forms
 
 Found = Callable[[str], list[tuple[str, str, str | None]]]
@@ -149,3 +152,19 @@ def test_a_hyphenated_age_before_a_cue_is_a_speaker_not_a_number(found: Found) -
 def test_an_addressee_noun_phrase_is_skipped_whole(found: Found) -> None:
     text = "The plant will stay open, the governor told a state Senate panel Wednesday."
     assert found(text) == [("indirect", "The plant will stay open", "the governor")]
+
+
+def test_an_infinitive_cue_takes_the_sentence_subject(found: Found) -> None:
+    text = "The senator traveled to Ohio on Friday to announce her plan for the steel industry."
+    assert found(text) == [("indirect", "her plan for the steel industry", "The senator")]
+    # a belief in the infinitive ("it is important to remember") is not the subject's report
+    assert found("Voters went to the polls to remember the fallen.") == []
+
+
+def test_a_joint_source_opening_the_sentence_is_kept_as_written() -> None:
+    text = "Lopez and Brandt used a joint appearance on Monday to reiterate their opposition to the levy."
+    doc: Document = AttributeQuotes()(make_document(text, blocks="lines"), None)  # type: ignore[arg-type]
+    [span] = doc.layer("quotes")
+    assert doc.text[span.start : span.end] == "their opposition to the levy"
+    assert span.data["speaker"]["name"] == "Lopez and Brandt"
+    assert [s["kind"] for s in doc.meta["quotes.speakers"]] == ["other"]
