@@ -502,6 +502,10 @@ class Attributor:
         consumed_until = a  # tokens before this index already belong to an attribution
         for k, cue in enumerate(cues):
             next_clause = cues[k + 1].clause_start if k + 1 < len(cues) else b
+            if next_clause <= cue.i:
+                next_clause = cues[
+                    k + 1
+                ].i  # "Sanders, who endorsed Clinton, said": the next cue's subject holds this one
             made = self._attribution(text, tokens, a, b, cue, consumed_until, next_clause, state)
             if cue.lemma in self.lexicon.naming_verbs and not any(m.kind != "indirect" for m in made):
                 made = []  # "called him" names nobody's words; "called it “a disaster”" quotes them
@@ -1737,6 +1741,8 @@ def _nested(tokens: Sequence[Token], outer: _Cue, inner: _Cue) -> bool:
     if outer.speaker_side != "left" or inner.speaker_side not in ("left", "passive"):
         return False
     inner_start = inner.speaker[0] if inner.speaker is not None else inner.clause_start
+    if _relative_of(tokens, outer, inner):
+        return False  # "Sanders, who on Tuesday endorsed Clinton, said ...": the outer cue is in the subject's clause
     between = tokens[outer.j : inner_start]
     if between and between[0].text == ",":
         between = between[1:]
@@ -1746,6 +1752,20 @@ def _nested(tokens: Sequence[Token], outer: _Cue, inner: _Cue) -> bool:
     if _relative_after_comma(tokens, inner_start):
         return False  # "..., which he called “a cartel”": the relative clause is its own attribution
     return before is not None and before.kind == WORD and before.lower not in CLAUSE_JOINERS
+
+
+def _relative_of(tokens: Sequence[Token], outer: _Cue, inner: _Cue) -> bool:
+    """True if `outer` is the cue of a relative clause on `inner`'s speaker: ``Sanders, who
+    on Tuesday endorsed Clinton, said`` (the relative pronoun right after the speaker and a comma)."""
+    if outer.speaker is None or inner.speaker is None or inner.speaker_side != "left":
+        return False
+    who = outer.speaker[0]
+    return (
+        outer.speaker[1] == who + 1
+        and tokens[who].lower in ("who", "which")
+        and inner.speaker[1] == who - 1
+        and tokens[who - 1].text == ","
+    )
 
 
 def _content_to_quotation_end(tokens: Sequence[Token], s: int, e: int) -> tuple[int, int]:

@@ -168,3 +168,11 @@ def test_a_joint_source_opening_the_sentence_is_kept_as_written() -> None:
     assert doc.text[span.start : span.end] == "their opposition to the levy"
     assert span.data["speaker"]["name"] == "Lopez and Brandt"
     assert [s["kind"] for s in doc.meta["quotes.speakers"]] == ["other"]
+
+
+def test_a_relative_clause_with_its_own_cue_does_not_swallow_the_main_cue(found: Found) -> None:
+    text = "Former mayor Ann Ruiz, who on Tuesday endorsed Mr. Park, said Wednesday she expects a close race."
+    assert found(text) == [
+        ("indirect", "Mr. Park", "who"),
+        ("indirect", "she expects a close race", "Former mayor Ann Ruiz"),
+    ]
