@@ -1486,7 +1486,11 @@ class Attributor:
             return True
         if cue.lemma not in self.lexicon.stance_verbs:
             return False
-        return (word.is_capitalised() and word.lower not in WEEKDAYS) or word.lower in ("him", "her", "them")
+        return (
+            (word.is_capitalised() and word.lower not in WEEKDAYS)
+            or word.lower in ("him", "her", "them", "it")
+            or _bare_noun(word)  # "Rubio opposes abortion", "he will seek help"
+        )
 
     def _adverbial_or_addressee(self, tokens: Sequence[Token], cue: _Cue, k: int) -> bool:
         first = tokens[k]
@@ -1655,6 +1659,7 @@ def _skip_left(tokens: Sequence[Token], a: int, i: int) -> int:
         if (
             lower in BETWEEN_SUBJECT_AND_CUE
             or _manner_adverb(tokens[k - 1])
+            or (lower == "since" and k - 2 >= a and tokens[k - 2].lower in ("has", "have", "had"))  # "has since said"
             or lower in WEEKDAYS
             or (lower == "on" and k < i and tokens[k].lower in WEEKDAYS)
         ):
@@ -2368,6 +2373,23 @@ def _noun_modifier(token: Token) -> bool:
         and token.lower not in POSSESSIVES
         and token.lower not in PREPOSITIONS
         and not token.lower.endswith(("'s", "\u2019s"))
+    )
+
+
+#: Words in the place of a stance's object that are adverbs, not what the stance is on.
+NOT_OBJECTS = frozenset(
+    ["again", "too", "also", "back", "out", "up", "down", "today", "now", "then", "here", "there", "instead", "anyway"]
+)
+
+
+def _bare_noun(token: Token) -> bool:
+    """True for a lower-case word that may be a stance's whole object ("abortion", "help")."""
+    word = token.lower
+    return (
+        token.kind == WORD
+        and token.text.isalpha()
+        and word not in NOT_OBJECTS | WEEKDAYS | PERIODS | PRONOUNS
+        and not word.endswith("ly")
     )
 
 

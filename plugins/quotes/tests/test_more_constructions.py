@@ -176,3 +176,15 @@ def test_a_relative_clause_with_its_own_cue_does_not_swallow_the_main_cue(found:
         ("indirect", "Mr. Park", "who"),
         ("indirect", "she expects a close race", "Former mayor Ann Ruiz"),
     ]
+
+
+def test_a_stance_may_be_on_one_lower_case_noun(found: Found) -> None:
+    assert found("The governor opposes abortion.") == [("indirect", "abortion", "The governor")]
+    # an adverb after the cue is not an object
+    assert found("The governor backed down again.") == []
+
+
+def test_since_may_stand_between_an_auxiliary_and_the_cue(found: Found) -> None:
+    assert found("The company has since acknowledged that the data was exposed.") == [
+        ("indirect", "the data was exposed", "The company")
+    ]
