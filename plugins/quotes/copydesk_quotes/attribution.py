@@ -248,6 +248,7 @@ GOVERNING_VERBS = frozenset(
         "vowed",
         "threatened",
         "agreed",
+        "continue",
         "continued",
         "continues",
         "needs",
@@ -758,6 +759,10 @@ class Attributor:
                 before_token.text == ","
                 or before_token.lower in ("while", "by", "before", "after")
                 or _ends_with_comma(before_token)  # 'said things “should be wrapped up,” referring to'
+                # "has been making the rounds and boldly claiming that", "calling it “disqualifying”
+                # and asserting ...": with no cue before it or after another participle cue (after
+                # "said the office had issued ... and cautioning ...", it is that cue's content)
+                or (before_token.lower == "and" and (not earlier or earlier[-1].tense == "participle"))
             )
             # the clause starts at the comma, or after a quotation that holds it
             clause = before if before_token is not None and before_token.kind == QUOTE else before - 1
@@ -844,7 +849,11 @@ class Attributor:
         from the cue; for a verb that can only be a reporting verb (said, told), its head,
         the noun phrase the sentence opens with, is the speaker.
         """
-        if cue.tense != "finite" or cue.lemma not in PLAIN_SPEECH or not self._verb_only(tokens[cue.i].lower):
+        if cue.tense != "finite" or cue.lemma not in PLAIN_SPEECH:
+            return None
+        # a bare form ("acknowledge") only with a plural head, checked below
+        bare = tokens[cue.i].lower == cue.lemma and cue.lemma not in NOUN_LIKE and tokens[cue.i - 1].lower != "to"
+        if not (self._verb_only(tokens[cue.i].lower) or bare):
             return None
         if tokens[cue.i - 1].lower in ("that", "which", "who") or (cue.i - 2 > a and tokens[cue.i - 2].text == ","):
             return None  # "a message that said", "..., respondents said, ...": the subject is right there
@@ -868,12 +877,14 @@ class Attributor:
             or not (tokens[end].text == "," or tokens[end].lower in ("who", "which", "whose"))
         ):
             return None  # the head must be followed by what makes the subject long
-        while end > k and tokens[end - 1].lower in NOT_SPEAKER_END:
-            end -= 1
+        while end > k and tokens[end - 1].lower in NOT_SPEAKER_END and tokens[end - 1].lower not in ("those", "these"):
+            end -= 1  # (but "those who ..." is a head)
         if end == k:
             return None
         words = tokens[k:end]
         first = words[0]
+        if bare and not self._verb_only(tokens[cue.i].lower) and not _plural_head(words[-1]):
+            return None  # "Even those who ... acknowledge that": a bare form agrees with a plural head
         if not (
             first.is_capitalised()
             or first.lower in DETERMINERS | QUANTIFIERS | GROUP_WORDS
@@ -2413,6 +2424,11 @@ def _verb_before(token: Token) -> bool:
 def _opens_noun_phrase(token: Token) -> bool:
     """True for a word that opens a noun phrase after "to" (a determiner or a name), not a verb."""
     return token.lower in DETERMINERS or token.lower in QUANTIFIERS or token.is_capitalised()
+
+
+def _plural_head(token: Token) -> bool:
+    """True for the head of a plural subject ("voters", "those", "others", "many")."""
+    return _plural_noun(token) or token.lower in ("those", "these", "many", "some", "others", "both", "people")
 
 
 def _plural_noun(token: Token) -> bool:

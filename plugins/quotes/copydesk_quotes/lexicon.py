@@ -159,6 +159,7 @@ SPEECH_VERBS = (
     "lay out",
     "make the point",
     "make no secret of",
+    "hint at",
 )
 
 #: Verbs that name or label ("called the plan “a disaster”"): a quote only with a quotation.

@@ -188,3 +188,31 @@ def test_since_may_stand_between_an_auxiliary_and_the_cue(found: Found) -> None:
     assert found("The company has since acknowledged that the data was exposed.") == [
         ("indirect", "the data was exposed", "The company")
     ]
+
+
+def test_a_long_subject_headed_by_those_may_take_a_bare_cue(found: Found) -> None:
+    text = "Even those who have drawn up plans for a recount acknowledge that the odds are long."
+    assert found(text) == [("indirect", "the odds are long", "Even those")]
+
+
+def test_continue_to_and_hint_at_keep_the_subject_and_the_object(found: Found) -> None:
+    assert found("I continue to believe that the tax will be repealed.") == [
+        ("indirect", "the tax will be repealed", "I")
+    ]
+    assert found("The mayor hints at a run for governor.") == [("indirect", "a run for governor", "The mayor")]
+
+
+def test_a_participle_cue_after_and_takes_the_sentence_subject(found: Found) -> None:
+    text = "The senator has been making the rounds and boldly claiming that the seat is hers to lose."
+    assert found(text) == [("indirect", "the seat is hers to lose", "The senator")]
+
+
+def test_participle_cues_joined_by_and_are_attributions_each(found: Found) -> None:
+    text = "The mayor criticized the plan on Monday, calling it “reckless” and insisting that the council vote again."
+    assert found(text)[1:] == [
+        ("mixed", "it “reckless”", "The mayor"),
+        ("indirect", "the council vote again", "The mayor"),
+    ]
+    # after a finite cue, a participle after "and" is part of what was said
+    text = "The minister said the office had sent a letter rejecting the charges and warning against delays."
+    assert len(found(text)) == 1
