@@ -778,7 +778,7 @@ class Attributor:
                 return attrs.evolve(cue, speaker=subject, speaker_side="left", clause_start=start)
             return None
         if cue.belief or cue.tense != "finite":
-            return None
+            return self._closing_subject(tokens, a, b, cue) if cue.lemma in FINDING_VERBS else None
         if before_token is not None and (before_token.text == "," or before_token.kind == QUOTE):
             # '"...," said a longtime GOP data expert who has worked for ...' / '"...," said
             # conservative activist Bob Klaus': after a quotation the inverted cue's subject is
@@ -795,7 +795,28 @@ class Attributor:
             ):
                 # '"...," said Smith.' -- not '..., said the candidate could be ...'
                 return attrs.evolve(cue, speaker=right, speaker_side="right", clause_start=before)
-        return self._long_subject(tokens, a, b, cue)
+        return self._long_subject(tokens, a, b, cue) or self._closing_subject(tokens, a, b, cue)
+
+    def _closing_subject(self, tokens: Sequence[Token], a: int, b: int, cue: _Cue) -> _Cue | None:
+        """``CONTENT, Federal Election Commission records compiled by the Center for Responsive
+        Politics show.``: a cue closing its sentence after a comma; the words between the comma
+        and the cue, however long, are its subject."""
+        if cue.tense != "finite" or _trim_range(tokens, cue.j, b) is not None:
+            return None
+        comma = next(
+            (m for m in range(cue.i - 1, max(a, cue.i - MAX_APPOSITIVE) - 1, -1) if tokens[m].kind != WORD), None
+        )
+        if comma is None or tokens[comma].text != "," or comma - a < 3 or cue.i - comma < 2:
+            return None
+        start = comma + 1
+        if any(
+            t.lower in CLAUSE_WORDS or t.lower in RELATIVES or t.lower in self._forms for t in tokens[start : cue.i]
+        ):
+            return None
+        first = tokens[start]
+        if not (first.is_capitalised() or first.lower in DETERMINERS | QUANTIFIERS or _plural_head(tokens[cue.i - 1])):
+            return None
+        return attrs.evolve(cue, speaker=(start, cue.i), speaker_side="left", clause_start=comma)
 
     def _inverted_after_content(self, tokens: Sequence[Token], a: int, b: int, cue: _Cue) -> _Cue | None:
         """``CONTENT, whom he has alienated, said Martin Hale, director of ...``: inverted.

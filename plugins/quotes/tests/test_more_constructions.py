@@ -216,3 +216,10 @@ def test_participle_cues_joined_by_and_are_attributions_each(found: Found) -> No
     # after a finite cue, a participle after "and" is part of what was said
     text = "The minister said the office had sent a letter rejecting the charges and warning against delays."
     assert len(found(text)) == 1
+
+
+def test_a_long_subject_between_a_comma_and_a_closing_cue_is_the_speaker(found: Found) -> None:
+    text = "The fund spent $3 million on ads, state election records compiled by a watchdog group show."
+    assert found(text) == [
+        ("indirect", "The fund spent $3 million on ads", "state election records compiled by a watchdog group")
+    ]
