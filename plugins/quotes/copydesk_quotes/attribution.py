@@ -721,7 +721,7 @@ class Attributor:
             cue.i - 1 > a
             and tokens[cue.i - 1].lower == "to"
             and cue.tense == "finite"
-            and not cue.belief
+            and (not cue.belief or (cue.j < b and tokens[cue.j].lower in ("if", "whether", "how", "what", "why")))
             and tokens[cue.i].lower == cue.lemma.split()[0]
         ):
             # "became the first members of Congress to endorse Trump": the infinitive's subject

@@ -157,8 +157,12 @@ def test_an_addressee_noun_phrase_is_skipped_whole(found: Found) -> None:
 def test_an_infinitive_cue_takes_the_sentence_subject(found: Found) -> None:
     text = "The senator traveled to Ohio on Friday to announce her plan for the steel industry."
     assert found(text) == [("indirect", "her plan for the steel industry", "The senator")]
-    # a belief in the infinitive ("it is important to remember") is not the subject's report
+    # a belief in the infinitive ("it is important to remember") is not the subject's report,
+    # unless a question follows it
     assert found("Voters went to the polls to remember the fallen.") == []
+    assert found("Investors waited to see whether the bank would cut rates.") == [
+        ("indirect", "whether the bank would cut rates", "Investors")
+    ]
 
 
 def test_a_joint_source_opening_the_sentence_is_kept_as_written() -> None:
