@@ -1298,6 +1298,8 @@ class Attributor:
         taken = [(f.start, f.end) for f in found]
         for m in range(a + 1, b - 2):
             noun = tokens[m]
+            if noun.lower not in NOUN_CUES:
+                continue
             # "Clinton's aggressive attack on Trump", "his calls for a special prosecutor"
             stance = STANCE_NOUNS.get(noun.lower) == tokens[m + 1].lower
             if not stance and (noun.lower not in PROPOSITION_NOUNS or tokens[m + 1].lower not in ("that", "to")):
@@ -2189,6 +2191,8 @@ STANCE_NOUNS = {
     "rejection": "of",
     "embrace": "of",
 }
+#: Every noun `_stated_nouns` looks at.
+NOUN_CUES = PROPOSITION_NOUNS | frozenset(STANCE_NOUNS)
 #: Possessive determiners before a stating noun ("his claim that").
 POSSESSIVES = frozenset(["his", "her", "their", "its", "our", "my"])
 #: Words between a possessive and its stating noun ("Trump's recent assertion").
