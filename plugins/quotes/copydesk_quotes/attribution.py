@@ -1116,8 +1116,14 @@ class Attributor:
                     # comma before the cue, the finding is the clause it closes.
                     comma = next((m for m in range(left[1] - 1, left[0], -1) if tokens[m].text in (",", ";")), None)
                     left = left if comma is None else _trim_range(tokens, comma + 1, left[1]) or left
+                left = _after_open_bracket(tokens, *left)  # "(the actual number is 15 percent, according to X)"
                 rest = _trim_range(tokens, cue.speaker[1], min(b, next_clause))
-                if left[0] == _after_adverbs(tokens, a) and rest is not None and tokens[cue.speaker[1]].text == ",":
+                if (
+                    left[0] == _after_adverbs(tokens, a)
+                    and left[1] - left[0] <= MAX_OPENING_ADVERBIAL
+                    and rest is not None
+                    and tokens[cue.speaker[1]].text == ","
+                ):
                     # "About 10:03 p.m., according to a congressional timeline, the contractors left":
                     # the content runs on after the source, one span over both pieces.
                     return [self._reported(text, tokens, [left, rest], speaker, cue_span, confidence)]
@@ -2427,6 +2433,22 @@ def _bare_noun(token: Token) -> bool:
         and word not in NOT_OBJECTS | WEEKDAYS | PERIODS | PRONOUNS
         and not word.endswith("ly")
     )
+
+
+#: Longest opening phrase (in tokens) that content may run on from over "according to X,"
+#: ("About 10:03 p.m., according to a timeline, the contractors left"); a longer one is a
+#: clause, and what follows the source is its apposition.
+MAX_OPENING_ADVERBIAL = 8
+
+
+def _after_open_bracket(tokens: Sequence[Token], s: int, e: int) -> tuple[int, int]:
+    """Content inside a bracket that is still open starts after it."""
+    for m in range(e - 1, s - 1, -1):
+        if tokens[m].text == ")":
+            break
+        if tokens[m].text == "(":
+            return _trim_range(tokens, m + 1, e) or (s, e)
+    return s, e
 
 
 def _is_numeral(token: Token) -> bool:

@@ -227,3 +227,13 @@ def test_a_long_subject_between_a_comma_and_a_closing_cue_is_the_speaker(found: 
     assert found(text) == [
         ("indirect", "The fund spent $3 million on ads", "state election records compiled by a watchdog group")
     ]
+
+
+def test_according_to_a_source_with_an_apposition_or_inside_a_bracket(found: Found) -> None:
+    text = (
+        "Turnout fell in every county that the storm hit, according to an analysis by Ann Ho, "
+        "a political scientist at the state university."
+    )
+    assert found(text) == [("indirect", "Turnout fell in every county that the storm hit", "an analysis by Ann Ho")]
+    text = "He repeated the figure of 81 percent (the real share is near 15 percent, according to the agency)."
+    assert found(text) == [("indirect", "the real share is near 15 percent", "the agency")]
