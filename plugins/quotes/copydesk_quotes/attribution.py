@@ -1521,11 +1521,19 @@ class Attributor:
         return content
 
     def _one_word_content(self, cue: _Cue, word: Token) -> bool:
-        """An answer ("75 percent said yes") or the name a stance is on ("34,000 people supported Trump")."""
+        """An answer ("75 percent said yes"), the name a stance is on ("34,000 people supported
+        Trump") or the object of a speech verb that takes one ("claimed victory")."""
         if word.lower in ("yes", "no"):
             return True
         if cue.lemma not in self.lexicon.stance_verbs:
-            return False
+            # "claimed victory", "denied wrongdoing": a verb that takes an object; not "said
+            # today", "responded quickly", "testified twice", where the word is an adverb
+            return (
+                cue.lemma not in NO_ONE_WORD_OBJECT
+                and not cue.belief
+                and _bare_noun(word)
+                and not word.lower.endswith("ed")
+            )
         return (
             (word.is_capitalised() and word.lower not in WEEKDAYS)
             or word.lower in ("him", "her", "them", "it")
@@ -2418,6 +2426,11 @@ def _noun_modifier(token: Token) -> bool:
     )
 
 
+#: Speech verbs whose one-word complement is an adverb ("said today", "responded quickly"),
+#: never what was said.
+NO_ONE_WORD_OBJECT = PLAIN_SPEECH | frozenset(
+    ["say", "tell", "ask", "report", "continue", "respond", "reply", "comment", "answer", "testify"]
+)
 #: Words in the place of a stance's object that are adverbs, not what the stance is on.
 NOT_OBJECTS = frozenset(
     ["again", "too", "also", "back", "out", "up", "down", "today", "now", "then", "here", "there", "instead", "anyway"]

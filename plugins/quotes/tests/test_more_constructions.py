@@ -237,3 +237,10 @@ def test_according_to_a_source_with_an_apposition_or_inside_a_bracket(found: Fou
     assert found(text) == [("indirect", "Turnout fell in every county that the storm hit", "an analysis by Ann Ho")]
     text = "He repeated the figure of 81 percent (the real share is near 15 percent, according to the agency)."
     assert found(text) == [("indirect", "the real share is near 15 percent", "the agency")]
+
+
+def test_a_speech_verb_that_takes_an_object_may_have_one_noun_as_content(found: Found) -> None:
+    assert found("The challenger claimed victory.") == [("indirect", "victory", "The challenger")]
+    # "said" and "responded" take no one-word object: the word is an adverb
+    assert found("The challenger responded immediately.") == []
+    assert found("The challenger said today.") == []
