@@ -725,8 +725,9 @@ class Attributor:
             and tokens[cue.i].lower == cue.lemma.split()[0]
         ):
             # "became the first members of Congress to endorse Trump": the infinitive's subject
-            # is the sentence's
-            subject = self._sentence_subject(tokens, a, cue.i - 1)
+            # is the sentence's; after a causative it is the object ("prompted some US
+            # politicians to say")
+            subject = _causative_object(tokens, a, cue.i - 1) or self._sentence_subject(tokens, a, cue.i - 1)
             if subject is not None:
                 return attrs.evolve(cue, speaker=subject, speaker_side="left", clause_start=cue.i - 1)
         before = _skip_left(tokens, a, cue.i)
@@ -2462,6 +2463,40 @@ def _after_open_bracket(tokens: Sequence[Token], s: int, e: int) -> tuple[int, i
         if tokens[m].text == "(":
             return _trim_range(tokens, m + 1, e) or (s, e)
     return s, e
+
+
+#: Verbs whose object is the subject of the infinitive after it ("prompted X to say",
+#: "forced X to admit"), as past forms.
+CAUSATIVES = frozenset(
+    [
+        "prompted",
+        "forced",
+        "led",
+        "caused",
+        "pushed",
+        "pressed",
+        "urged",
+        "encouraged",
+        "inspired",
+        "persuaded",
+        "convinced",
+        "invited",
+        "allowed",
+        "drove",
+        "compelled",
+        "spurred",
+    ]
+)
+
+
+def _causative_object(tokens: Sequence[Token], a: int, to: int) -> tuple[int, int] | None:
+    """The object of a causative before an infinitive's "to" ("prompted some US politicians to")."""
+    for m in range(to - 1, max(a, to - 7) - 1, -1):
+        if tokens[m].kind != WORD:
+            return None
+        if tokens[m].lower in CAUSATIVES:
+            return (m + 1, to) if m + 1 < to else None
+    return None
 
 
 def _is_numeral(token: Token) -> bool:

@@ -244,3 +244,8 @@ def test_a_speech_verb_that_takes_an_object_may_have_one_noun_as_content(found: 
     # "said" and "responded" take no one-word object: the word is an adverb
     assert found("The challenger responded immediately.") == []
     assert found("The challenger said today.") == []
+
+
+def test_after_a_causative_the_infinitive_cue_takes_its_object_as_speaker(found: Found) -> None:
+    text = "The ruling prompted several county clerks to say that they would appeal."
+    assert found(text) == [("indirect", "they would appeal", "several county clerks")]
