@@ -2393,6 +2393,7 @@ def _skip_adverbial(tokens: Sequence[Token], k: int, end: int) -> int:
 #: Words of ADVERBIAL_PREPOSITIONS that are determiners too: "said this week" is an
 #: adverbial, "say this is just a rough patch" is content.
 TIME_DETERMINERS = frozenset(["this", "last", "late", "earlier"])
+#: Month names (English; not calendar.month_name, which follows the process locale).
 MONTHS = frozenset(
     [
         "january",
