@@ -1866,7 +1866,9 @@ SENTENCE_OPENERS = ADVERBIAL_PREPOSITIONS | frozenset(
     ["as", "despite", "amid", "to", "by", "under", "without", "like", "unlike", "among", "over", "since", "if"]
 )
 #: Words that open the question after "asked" ("asked about", "asked whether").
-QUESTION_OPENERS = frozenset(["about", "whether", "if", "what", "why", "how", "who", "when", "where", "which"])
+QUESTION_OPENERS = frozenset(
+    ["about", "whether", "if", "what", "why", "how", "who", "whom", "whose", "when", "where", "which"]
+)
 #: Words before a subject-less "asked" that make it a question put ("when asked about").
 QUESTION_LEADS = frozenset(["when", "after", "before", "once", "if", "while", "as"])
 

@@ -249,3 +249,8 @@ def test_a_speech_verb_that_takes_an_object_may_have_one_noun_as_content(found: 
 def test_after_a_causative_the_infinitive_cue_takes_its_object_as_speaker(found: Found) -> None:
     text = "The ruling prompted several county clerks to say that they would appeal."
     assert found(text) == [("indirect", "they would appeal", "several county clerks")]
+
+
+def test_a_question_put_may_open_with_whom(found: Found) -> None:
+    text = "When asked whom she would back, the mayor smiled."
+    assert found(text) == [("indirect", "whom she would back", None)]
