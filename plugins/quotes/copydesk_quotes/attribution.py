@@ -733,7 +733,17 @@ class Attributor:
         before = _skip_left(tokens, a, cue.i)
         before_token = tokens[before - 1] if before > a else None
         if before_token is not None and before_token.lower in ("and", "but") and cue.tense == "finite":
-            if earlier:
+            if earlier and earlier[-1].speaker_side == "question":
+                # "When asked whom she supported, Ms. Sherry smiled and said, ...": the subject
+                # after the question, who was asked
+                asked = _question_content(tokens, earlier[-1].j, b)
+                start = asked[1] if asked is not None else before - 1
+                while start < before - 1 and tokens[start].kind == PUNCT:
+                    start += 1
+                subject = self._leading_name(tokens, start, before - 1) if start < before - 1 else None
+                if subject is not None:
+                    return attrs.evolve(cue, speaker=subject, speaker_side="left", clause_start=before - 1)
+            elif earlier:
                 # "De Blasio said the move was made by Bratton and said, ...": the same speaker
                 return attrs.evolve(cue, speaker_side="inherited", clause_start=before - 1)
             subject = self._sentence_subject(tokens, a, before - 1)
@@ -1792,6 +1802,10 @@ def _nested(tokens: Sequence[Token], outer: _Cue, inner: _Cue) -> bool:
         # "According to exit polls, most voters feel ...": what follows the source is its content.
         end = outer.speaker[1]
         return end < len(tokens) and tokens[end].text == "," and inner.i > end
+    if outer.speaker_side == "question":
+        # "When asked whom she supported, Ms. Sherry smiled": a cue in the question is part of it
+        asked = _question_content(tokens, outer.j, len(tokens))
+        return asked is not None and asked[0] <= inner.i < asked[1]
     if outer.speaker_side != "left" or inner.speaker_side not in ("left", "passive"):
         return False
     inner_start = inner.speaker[0] if inner.speaker is not None else inner.clause_start

@@ -251,6 +251,11 @@ def test_after_a_causative_the_infinitive_cue_takes_its_object_as_speaker(found:
     assert found(text) == [("indirect", "they would appeal", "several county clerks")]
 
 
-def test_a_question_put_may_open_with_whom(found: Found) -> None:
+def test_a_question_put_may_open_with_whom_and_its_cues_are_part_of_it(found: Found) -> None:
     text = "When asked whom she would back, the mayor smiled."
     assert found(text) == [("indirect", "whom she would back", None)]
+    text = "When asked whom she supported, Ms. Lane smiled and said, “I'm still listening.”"
+    assert found(text) == [
+        ("indirect", "whom she supported", None),
+        ("direct", "“I'm still listening.”", "Ms. Lane"),
+    ]
