@@ -630,6 +630,8 @@ class Attributor:
                 return None  # "maintains a lead", "added a rule": an object, not what was said
             if not n and following is not None and following.lower in PARTICLES:
                 return None  # "backed off", "was shouted down": a phrasal verb, not a report
+            if word == "back" and i + 2 < b and tokens[i + 2].lower == "forth":
+                return None  # "careened back and forth"
             if before is not None and (
                 (
                     before.lower in DEGREE_WORDS
@@ -1147,7 +1149,11 @@ class Attributor:
             right is not None
             and cue.speaker_side == "left"
             and cue.speaker is not None
-            and cue.j == cue.speaker[1] + 1
+            and all(  # "a fact later confirmed by the department": adverbs may stand between
+                t.lower in ("first", "later", "earlier", "since", "also", "widely") or _manner_adverb(t)
+                for t in tokens[cue.speaker[1] : cue.i]
+            )
+            and cue.j - cue.speaker[1] <= 3
             and tokens[cue.i].lower.endswith("ed")
             and tokens[right[0]].lower == "by"
             and tokens[cue.speaker[0]].lower not in PRONOUNS  # "He concluded by implying ...": a means

@@ -259,3 +259,12 @@ def test_a_question_put_may_open_with_whom_and_its_cues_are_part_of_it(found: Fo
         ("indirect", "whom she supported", None),
         ("direct", "“I'm still listening.”", "Ms. Lane"),
     ]
+
+
+def test_a_noun_and_its_participle_cue_may_have_an_adverb_between(found: Found) -> None:
+    text = "The clinic had closed in May - a fact first reported by a local radio station."
+    assert found(text) == [("indirect", "a fact", "a local radio station")]
+
+
+def test_back_and_forth_is_no_stance(found: Found) -> None:
+    assert found("The debate swung wildly back and forth all night.") == []
