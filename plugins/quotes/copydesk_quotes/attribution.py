@@ -792,7 +792,11 @@ class Attributor:
             return None
         if cue.belief or cue.tense != "finite":
             return self._closing_subject(tokens, a, b, cue) if cue.lemma in FINDING_VERBS else None
-        if before_token is not None and (before_token.text == "," or before_token.kind == QUOTE):
+        if (
+            before_token is not None
+            and (before_token.text == "," or before_token.kind == QUOTE)
+            and cue.lemma not in self.lexicon.stance_verbs  # "..., offered an olive branch": not inverted
+        ):
             # '"...," said a longtime GOP data expert who has worked for ...' / '"...," said
             # conservative activist Bob Klaus': after a quotation the inverted cue's subject is
             # the speaker, however it starts and goes on.

@@ -268,3 +268,8 @@ def test_a_noun_and_its_participle_cue_may_have_an_adverb_between(found: Found) 
 
 def test_back_and_forth_is_no_stance(found: Found) -> None:
     assert found("The debate swung wildly back and forth all night.") == []
+
+
+def test_a_stance_verb_after_a_comma_is_not_inverted(found: Found) -> None:
+    text = "Ms. Ortiz, a longtime strategist who took over the campaign in May, offered an olive branch to the party."
+    assert found(text)[-1] == ("indirect", "an olive branch to the party", "Ms. Ortiz")
