@@ -1542,9 +1542,9 @@ class Attributor:
         return content
 
     def _one_word_content(self, cue: _Cue, word: Token) -> bool:
-        """An answer ("75 percent said yes"), the name a stance is on ("34,000 people supported
+        """An answer ("75 percent said yes", "thought so"), the name a stance is on ("34,000 people supported
         Trump") or the object of a speech verb that takes one ("claimed victory")."""
-        if word.lower in ("yes", "no"):
+        if word.lower in ("yes", "no", "so"):
             return True
         if cue.lemma not in self.lexicon.stance_verbs:
             # "claimed victory", "denied wrongdoing": a verb that takes an object; not "said
