@@ -1497,6 +1497,8 @@ class Attributor:
             token = tokens[m]
             if token.kind != WORD and not (prepositional and token.text == ","):
                 break
+            if token.lower in AUXILIARIES:
+                break  # "say it is now worth half that": a clause has begun, its "that" is a pronoun
             if token.lower == "that" and m > k:
                 if self._adverbial_or_addressee(tokens, cue, k):
                     return _trim_range(tokens, m + 1, end)
@@ -1824,6 +1826,8 @@ def _nested(tokens: Sequence[Token], outer: _Cue, inner: _Cue) -> bool:
     between = tokens[outer.j : inner_start]
     if between and between[0].text == ",":
         between = between[1:]
+        if between and between[0].lower in CLAUSE_JOINERS:
+            return False  # "..., records show, and aviation experts say ...": a new attribution
     if len(between) <= 8 and all(t.kind == WORD for t in between):
         return True
     before = tokens[inner_start - 1] if inner_start > outer.j else None

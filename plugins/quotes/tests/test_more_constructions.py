@@ -277,3 +277,15 @@ def test_a_stance_verb_after_a_comma_is_not_inverted(found: Found) -> None:
 
 def test_so_may_be_the_whole_content(found: Found) -> None:
     assert found("His rivals never thought so.") == [("indirect", "so", "His rivals")]
+
+
+def test_a_cue_after_a_comma_and_and_begins_a_new_attribution(found: Found) -> None:
+    text = "The jet was insured for $35 million in 2011, records show, and brokers say it is now worth half that."
+    assert found(text) == [
+        ("indirect", "The jet was insured for $35 million in 2011", "records"),
+        ("indirect", "it is now worth half that", "brokers"),
+    ]
+
+
+def test_a_that_after_an_auxiliary_in_the_content_is_a_pronoun(found: Found) -> None:
+    assert found("Brokers say it is now worth half that.") == [("indirect", "it is now worth half that", "Brokers")]
