@@ -248,6 +248,7 @@ GOVERNING_VERBS = frozenset(
         "vowed",
         "threatened",
         "agreed",
+        "continue",
         "continued",
         "continues",
         "needs",
@@ -502,6 +503,10 @@ class Attributor:
         consumed_until = a  # tokens before this index already belong to an attribution
         for k, cue in enumerate(cues):
             next_clause = cues[k + 1].clause_start if k + 1 < len(cues) else b
+            if next_clause <= cue.i:
+                next_clause = cues[
+                    k + 1
+                ].i  # "Sanders, who endorsed Clinton, said": the next cue's subject holds this one
             made = self._attribution(text, tokens, a, b, cue, consumed_until, next_clause, state)
             if cue.lemma in self.lexicon.naming_verbs and not any(m.kind != "indirect" for m in made):
                 made = []  # "called him" names nobody's words; "called it “a disaster”" quotes them
@@ -608,6 +613,8 @@ class Attributor:
                 if previous is None or not (
                     previous.lower in PRONOUNS
                     or previous.lower in self.lexicon.speaker_nouns  # "polls show"
+                    or (lemma in FINDING_VERBS and self._finding_subject(tokens, a, i))  # "A poll out this week shows"
+                    or _verb_before(previous)  # "would support", "overwhelmingly support"
                     or (
                         word != lemma
                         and previous.is_capitalised()
@@ -623,16 +630,15 @@ class Attributor:
                 return None  # "maintains a lead", "added a rule": an object, not what was said
             if not n and following is not None and following.lower in PARTICLES:
                 return None  # "backed off", "was shouted down": a phrasal verb, not a report
-            if (
-                before is not None
-                and (
-                    (
-                        before.lower in DEGREE_WORDS
-                        and not self._verb_only(lower)  # not "most said"
-                        and not (before.lower == "most" and _opens_clause(tokens, a, i - 1))  # "Most believe"
-                    )
-                    or (before.text[:1].isdigit() and tense != "participle")
+            if word == "back" and i + 2 < b and tokens[i + 2].lower == "forth":
+                return None  # "careened back and forth"
+            if before is not None and (
+                (
+                    before.lower in DEGREE_WORDS
+                    and not self._verb_only(lower)  # not "most said"
+                    and not (before.lower == "most" and _opens_clause(tokens, a, i - 1))  # "Most believe"
                 )
+                or (_is_numeral(before) and tense != "participle")  # not "the 43-year-old asked"
             ):
                 return None  # "the most elaborate", "270 pledged delegates": an adjective
             if tense == "perfect" and not (i > a and tokens[i - 1].lower in PERFECT_AUXILIARIES):
@@ -646,6 +652,18 @@ class Attributor:
                 return None  # "reports of ...", "reports have warned"
             return _Cue(i, i + 1 + n, lemma, tense, belief)
         return None
+
+    def _finding_subject(self, tokens: Sequence[Token], a: int, i: int) -> bool:
+        """True if the clause before a finding verb names what finds (``A University poll out
+        this week shows``, ``A video of the episode shows``, ``A poll, conducted by ..., shows``)."""
+        k = i - 1
+        while k >= a and k >= i - MAX_APPOSITIVE and (tokens[k].kind == WORD or tokens[k].text in ",.()"):
+            if tokens[k].lower in self.lexicon.speaker_nouns or tokens[k].lower in FINDING_NOUNS | EVIDENCE_NOUNS:
+                return True
+            if tokens[k].lower in CLAUSE_WORDS or tokens[k].lower in AUXILIARIES:
+                return False
+            k -= 1
+        return False
 
     def _with_speaker(self, tokens: Sequence[Token], a: int, b: int, cue: _Cue, earlier: list[_Cue]) -> _Cue | None:
         if cue.lemma == "ask" and _question_put(tokens, a, b, cue):
@@ -701,10 +719,33 @@ class Attributor:
                 return inverted
         if left is not None:
             return attrs.evolve(cue, speaker=left, speaker_side="left", clause_start=_clause_start(tokens, a, left[0]))
+        if (
+            cue.i - 1 > a
+            and tokens[cue.i - 1].lower == "to"
+            and cue.tense == "finite"
+            and (not cue.belief or (cue.j < b and tokens[cue.j].lower in ("if", "whether", "how", "what", "why")))
+            and tokens[cue.i].lower == cue.lemma.split()[0]
+        ):
+            # "became the first members of Congress to endorse Trump": the infinitive's subject
+            # is the sentence's; after a causative it is the object ("prompted some US
+            # politicians to say")
+            subject = _causative_object(tokens, a, cue.i - 1) or self._sentence_subject(tokens, a, cue.i - 1)
+            if subject is not None:
+                return attrs.evolve(cue, speaker=subject, speaker_side="left", clause_start=cue.i - 1)
         before = _skip_left(tokens, a, cue.i)
         before_token = tokens[before - 1] if before > a else None
         if before_token is not None and before_token.lower in ("and", "but") and cue.tense == "finite":
-            if earlier:
+            if earlier and earlier[-1].speaker_side == "question":
+                # "When asked whom she supported, Ms. Sherry smiled and said, ...": the subject
+                # after the question, who was asked
+                asked = _question_content(tokens, earlier[-1].j, b)
+                start = asked[1] if asked is not None else before - 1
+                while start < before - 1 and tokens[start].kind == PUNCT:
+                    start += 1
+                subject = self._leading_name(tokens, start, before - 1) if start < before - 1 else None
+                if subject is not None:
+                    return attrs.evolve(cue, speaker=subject, speaker_side="left", clause_start=before - 1)
+            elif earlier:
                 # "De Blasio said the move was made by Bratton and said, ...": the same speaker
                 return attrs.evolve(cue, speaker_side="inherited", clause_start=before - 1)
             subject = self._sentence_subject(tokens, a, before - 1)
@@ -731,6 +772,10 @@ class Attributor:
                 before_token.text == ","
                 or before_token.lower in ("while", "by", "before", "after")
                 or _ends_with_comma(before_token)  # 'said things “should be wrapped up,” referring to'
+                # "has been making the rounds and boldly claiming that", "calling it “disqualifying”
+                # and asserting ...": with no cue before it or after another participle cue (after
+                # "said the office had issued ... and cautioning ...", it is that cue's content)
+                or (before_token.lower == "and" and (not earlier or earlier[-1].tense == "participle"))
             )
             # the clause starts at the comma, or after a quotation that holds it
             clause = before if before_token is not None and before_token.kind == QUOTE else before - 1
@@ -746,8 +791,12 @@ class Attributor:
                 return attrs.evolve(cue, speaker=subject, speaker_side="left", clause_start=start)
             return None
         if cue.belief or cue.tense != "finite":
-            return None
-        if before_token is not None and (before_token.text == "," or before_token.kind == QUOTE):
+            return self._closing_subject(tokens, a, b, cue) if cue.lemma in FINDING_VERBS else None
+        if (
+            before_token is not None
+            and (before_token.text == "," or before_token.kind == QUOTE)
+            and cue.lemma not in self.lexicon.stance_verbs  # "..., offered an olive branch": not inverted
+        ):
             # '"...," said a longtime GOP data expert who has worked for ...' / '"...," said
             # conservative activist Bob Klaus': after a quotation the inverted cue's subject is
             # the speaker, however it starts and goes on.
@@ -763,7 +812,28 @@ class Attributor:
             ):
                 # '"...," said Smith.' -- not '..., said the candidate could be ...'
                 return attrs.evolve(cue, speaker=right, speaker_side="right", clause_start=before)
-        return self._long_subject(tokens, a, b, cue)
+        return self._long_subject(tokens, a, b, cue) or self._closing_subject(tokens, a, b, cue)
+
+    def _closing_subject(self, tokens: Sequence[Token], a: int, b: int, cue: _Cue) -> _Cue | None:
+        """``CONTENT, Federal Election Commission records compiled by the Center for Responsive
+        Politics show.``: a cue closing its sentence after a comma; the words between the comma
+        and the cue, however long, are its subject."""
+        if cue.tense != "finite" or _trim_range(tokens, cue.j, b) is not None:
+            return None
+        comma = next(
+            (m for m in range(cue.i - 1, max(a, cue.i - MAX_APPOSITIVE) - 1, -1) if tokens[m].kind != WORD), None
+        )
+        if comma is None or tokens[comma].text != "," or comma - a < 3 or cue.i - comma < 2:
+            return None
+        start = comma + 1
+        if any(
+            t.lower in CLAUSE_WORDS or t.lower in RELATIVES or t.lower in self._forms for t in tokens[start : cue.i]
+        ):
+            return None
+        first = tokens[start]
+        if not (first.is_capitalised() or first.lower in DETERMINERS | QUANTIFIERS or _plural_head(tokens[cue.i - 1])):
+            return None
+        return attrs.evolve(cue, speaker=(start, cue.i), speaker_side="left", clause_start=comma)
 
     def _inverted_after_content(self, tokens: Sequence[Token], a: int, b: int, cue: _Cue) -> _Cue | None:
         """``CONTENT, whom he has alienated, said Martin Hale, director of ...``: inverted.
@@ -781,8 +851,10 @@ class Attributor:
             return None
         if right[1] < b and not (tokens[right[1]].text == "," or _trim_range(tokens, right[1], b) is None):
             return None
-        if self._clause_inside(tokens, right):
-            return None  # "..., said the plan would fail": content, not a speaker
+        if self._clause_inside(tokens, right) or any(t.lower in RELATIVES for t in tokens[right[0] : right[1]]):
+            return None  # "..., said the plan would fail", "said the staff member who succeeded him": content
+        if _verb_after_apposition(tokens, right[1], b):
+            return None  # "..., said the staff member, Paul Manafort, should be fired": a clause's subject
         return attrs.evolve(cue, speaker=right, speaker_side="right", clause_start=cue.i - 1)
 
     def _passive_subject(self, tokens: Sequence[Token], a: int, k: int) -> tuple[int, int] | None:
@@ -815,7 +887,11 @@ class Attributor:
         from the cue; for a verb that can only be a reporting verb (said, told), its head,
         the noun phrase the sentence opens with, is the speaker.
         """
-        if cue.tense != "finite" or cue.lemma not in PLAIN_SPEECH or not self._verb_only(tokens[cue.i].lower):
+        if cue.tense != "finite" or cue.lemma not in PLAIN_SPEECH:
+            return None
+        # a bare form ("acknowledge") only with a plural head, checked below
+        bare = tokens[cue.i].lower == cue.lemma and cue.lemma not in NOUN_LIKE and tokens[cue.i - 1].lower != "to"
+        if not (self._verb_only(tokens[cue.i].lower) or bare):
             return None
         if tokens[cue.i - 1].lower in ("that", "which", "who") or (cue.i - 2 > a and tokens[cue.i - 2].text == ","):
             return None  # "a message that said", "..., respondents said, ...": the subject is right there
@@ -839,12 +915,14 @@ class Attributor:
             or not (tokens[end].text == "," or tokens[end].lower in ("who", "which", "whose"))
         ):
             return None  # the head must be followed by what makes the subject long
-        while end > k and tokens[end - 1].lower in NOT_SPEAKER_END:
-            end -= 1
+        while end > k and tokens[end - 1].lower in NOT_SPEAKER_END and tokens[end - 1].lower not in ("those", "these"):
+            end -= 1  # (but "those who ..." is a head)
         if end == k:
             return None
         words = tokens[k:end]
         first = words[0]
+        if bare and not self._verb_only(tokens[cue.i].lower) and not _plural_head(words[-1]):
+            return None  # "Even those who ... acknowledge that": a bare form agrees with a plural head
         if not (
             first.is_capitalised()
             or first.lower in DETERMINERS | QUANTIFIERS | GROUP_WORDS
@@ -899,11 +977,14 @@ class Attributor:
         """
         k = comma - 1
         limit = max(a, comma - MAX_APPOSITIVE)
+        opening = _apposition_opening(tokens, limit, k)
         while k >= limit and not (tokens[k].kind == PUNCT and tokens[k].text in ",—\u2013"):
-            if tokens[k].kind == QUOTE:
-                return None  # a quotation: not an apposition
-            if self._verb_only(tokens[k].lower) and not (
-                k > a and tokens[k - 1].lower in ("who", "which", "also", "are", "is")
+            if tokens[k].kind == QUOTE and opening != "participle":
+                return None  # a quotation: not an apposition (but "Manafort, citing “...,” said" is one)
+            if (
+                self._verb_only(tokens[k].lower)
+                and not _verb_in_apposition(tokens[k], opening)
+                and not (k > a and tokens[k - 1].lower in ("who", "which", "also", "are", "is"))
             ):
                 return None  # another cue: not an apposition (but "who are also seeking" is one)
             if tokens[k].text == ")":
@@ -916,8 +997,12 @@ class Attributor:
             k -= 1
         if k < limit or k <= a:
             return None
-        phrase = self._phrase_ending_at(tokens, a, k)
-        if phrase is not None and phrase[1] != k:
+        end = k
+        if tokens[end - 1].text == ")":
+            # "Rep. Zoe Lofgren (D-Calif.), who ..., said": the name before its bracket
+            end = next((m for m in range(end - 2, max(a, end - 10) - 1, -1) if tokens[m].text == "("), end)
+        phrase = self._phrase_ending_at(tokens, a, end) if end > a else None
+        if phrase is not None and phrase[1] != end:
             phrase = None  # "Influence has provoked ... states, and it has ..., said": a clause, not a name
         if phrase is None and depth > 1 and tokens[k].text == ",":
             return self._subject_before_apposition(tokens, a, k, depth - 1)
@@ -961,8 +1046,13 @@ class Attributor:
         words = tokens[start:end]
         if words[0].lower in AUXILIARIES:
             return None  # "who have heard him speak over the decades": a verb phrase, not a speaker
-        if any(t.lower == "to" for t in words):
-            return None  # "prompted some politicians to": an infinitive clause, not a speaker
+        if any(
+            t.lower == "to"
+            and (m + 1 >= len(words) or not _opens_noun_phrase(words[m + 1]) or not _opens_noun_phrase(words[0]))
+            for m, t in enumerate(words)
+        ):
+            return None  # "prompted some politicians to": an infinitive clause, not a speaker (but "head of
+            # the delegation to the forum" is one)
         if len(words) > MAX_SUBJECT - 2:
             return None
         capitalised = any(t.is_capitalised() and t.lower not in DETERMINERS for t in words)
@@ -977,7 +1067,9 @@ class Attributor:
                 for m in range(1, len(words) - 1)
             )
         )
-        if not (capitalised or nouns or determined or share):
+        # "forecasters say", "some conservatives argue": people named by a plural noun.
+        plural = len(words) <= 3 and _plural_noun(last) and all(t.text.islower() for t in words)
+        if not (capitalised or nouns or determined or share or plural):
             return None
         if start == a and len(words) == 1 and last.lower in ("it", "this", "there"):
             return None
@@ -1041,8 +1133,14 @@ class Attributor:
                     # comma before the cue, the finding is the clause it closes.
                     comma = next((m for m in range(left[1] - 1, left[0], -1) if tokens[m].text in (",", ";")), None)
                     left = left if comma is None else _trim_range(tokens, comma + 1, left[1]) or left
+                left = _after_open_bracket(tokens, *left)  # "(the actual number is 15 percent, according to X)"
                 rest = _trim_range(tokens, cue.speaker[1], min(b, next_clause))
-                if left[0] == _after_adverbs(tokens, a) and rest is not None and tokens[cue.speaker[1]].text == ",":
+                if (
+                    left[0] == _after_adverbs(tokens, a)
+                    and left[1] - left[0] <= MAX_OPENING_ADVERBIAL
+                    and rest is not None
+                    and tokens[cue.speaker[1]].text == ","
+                ):
                     # "About 10:03 p.m., according to a congressional timeline, the contractors left":
                     # the content runs on after the source, one span over both pieces.
                     return [self._reported(text, tokens, [left, rest], speaker, cue_span, confidence)]
@@ -1055,7 +1153,11 @@ class Attributor:
             right is not None
             and cue.speaker_side == "left"
             and cue.speaker is not None
-            and cue.j == cue.speaker[1] + 1
+            and all(  # "a fact later confirmed by the department": adverbs may stand between
+                t.lower in ("first", "later", "earlier", "since", "also", "widely") or _manner_adverb(t)
+                for t in tokens[cue.speaker[1] : cue.i]
+            )
+            and cue.j - cue.speaker[1] <= 3
             and tokens[cue.i].lower.endswith("ed")
             and tokens[right[0]].lower == "by"
             and tokens[cue.speaker[0]].lower not in PRONOUNS  # "He concluded by implying ...": a means
@@ -1214,22 +1316,32 @@ class Attributor:
 
         News reports claims, plans and fears with a noun as often as with a verb; with a
         possessive before it the possessor is the source and the ``that`` or ``to`` clause
-        after it the content (``that`` included, as it is part of the clause). Outside the
-        content of another attribution only (a token belongs to one attribution).
+        after it the content (``that`` included, as it is part of the clause); adjectives may
+        stand between (``Trump's recent evidence-free assertion that``). With an article
+        instead (``the claim that ...``) the ``that`` clause is reported with no source.
+        Outside the content of another attribution only (a token belongs to one attribution).
         """
         made: list[Attribution] = []
         taken = [(f.start, f.end) for f in found]
         for m in range(a + 1, b - 2):
             noun = tokens[m]
-            if noun.lower not in PROPOSITION_NOUNS or tokens[m + 1].lower not in ("that", "to"):
+            if noun.lower not in NOUN_CUES:
+                continue
+            # "Clinton's aggressive attack on Trump", "his calls for a special prosecutor"
+            stance = STANCE_NOUNS.get(noun.lower) == tokens[m + 1].lower
+            if not stance and (noun.lower not in PROPOSITION_NOUNS or tokens[m + 1].lower not in ("that", "to")):
                 continue
             owner = m - 1
-            while owner > a and owner > m - 3 and tokens[owner].lower in NOUN_MODIFIERS:
+            while owner > a and owner > m - 3 and _noun_modifier(tokens[owner]):
                 owner -= 1  # "Trump's recent assertion", "his repeated calls"
             possessor = tokens[owner]
-            if not (possessor.lower in POSSESSIVES or possessor.lower.endswith(("'s", "\u2019s"))):
+            source: tuple[int, int] | None = None
+            if possessor.lower in ("the", "a", "an"):
+                if stance or tokens[m + 1].lower != "that":
+                    continue  # "the decision to ...": whose decision is not said
+            elif not (possessor.lower in POSSESSIVES or possessor.lower.endswith(("'s", "\u2019s"))):
                 continue
-            if possessor.lower in POSSESSIVES:
+            elif possessor.lower in POSSESSIVES:
                 source = (owner, owner + 1)
             else:
                 start = owner
@@ -1239,13 +1351,13 @@ class Attributor:
                     start -= 1
                 source = (start, owner + 1)
             stop = next((k for k in range(m + 2, b) if tokens[k].text in (",", ";", "\u2014", "--", ":")), b)
-            where = _trim_range(tokens, m + 1, stop)
-            if where is None or where[1] - where[0] < 3:
+            where = _trim_range(tokens, m + 2 if stance else m + 1, stop)
+            if where is None or (where[1] - where[0] < 3 and not stance):
                 continue
             span = (tokens[where[0]].start, tokens[where[1] - 1].end)
             if any(s < span[1] and span[0] < e for s, e in taken):
                 continue
-            speaker = self._mention(text, tokens, source)
+            speaker = None if source is None else self._mention(text, tokens, source)
             made.append(self._reported(text, tokens, [where], speaker, (noun.start, noun.end), 0.5))
             taken.append(span)
         return made
@@ -1287,6 +1399,14 @@ class Attributor:
                 or token.lower in self.lexicon.titles
                 or (nouns and (token.lower in DETERMINERS or token.lower in self.lexicon.speaker_nouns))
                 or (token.text == "." and end > k and _abbreviation(tokens[end - 1], token))
+                or (  # "Musharraf and Aziz": a joint source
+                    nouns
+                    and token.lower == "and"
+                    and end > k
+                    and tokens[end - 1].is_capitalised()
+                    and end + 1 < limit
+                    and tokens[end + 1].is_capitalised()
+                )
             ):
                 break
             end += 1
@@ -1366,12 +1486,19 @@ class Attributor:
         if cue.tense == "according":
             return None
         # Adverbials and addressees up to a "that" nearby: "told reporters on Monday that".
-        prepositional = k < end and tokens[k].lower in ADVERBIAL_PREPOSITIONS
+        timed = _time_adverbial_end(tokens, k, end)
+        if k < timed < end and tokens[timed].kind == WORD and tokens[timed].lower not in ADVERBIAL_PREPOSITIONS:
+            k = timed  # "said last week the bill would pass", "said Monday the talks had failed"
+        prepositional = (
+            k < end and tokens[k].lower in ADVERBIAL_PREPOSITIONS and not _determiner_of_content(tokens, k, end)
+        )
         window = min(end, k + (16 if prepositional else 9))
         for m in range(k, window):
             token = tokens[m]
             if token.kind != WORD and not (prepositional and token.text == ","):
                 break
+            if token.lower in AUXILIARIES:
+                break  # "say it is now worth half that": a clause has begun, its "that" is a pronoun
             if token.lower == "that" and m > k:
                 if self._adverbial_or_addressee(tokens, cue, k):
                     return _trim_range(tokens, m + 1, end)
@@ -1412,15 +1539,29 @@ class Attributor:
             return None  # "said Monday": no content
         if tokens[s].lower == "to" and all(t.is_capitalised() for t in tokens[s + 1 : e]):
             return None  # "should make clear to Washington.": whom it was said to, not what
+        if cue.lemma in self.lexicon.stance_verbs:
+            return _stance_object(tokens, s, e)
         return content
 
     def _one_word_content(self, cue: _Cue, word: Token) -> bool:
-        """An answer ("75 percent said yes") or the name a stance is on ("34,000 people supported Trump")."""
-        if word.lower in ("yes", "no"):
+        """An answer ("75 percent said yes", "thought so"), the name a stance is on ("34,000 people supported
+        Trump") or the object of a speech verb that takes one ("claimed victory")."""
+        if word.lower in ("yes", "no", "so"):
             return True
         if cue.lemma not in self.lexicon.stance_verbs:
-            return False
-        return (word.is_capitalised() and word.lower not in WEEKDAYS) or word.lower in ("him", "her", "them")
+            # "claimed victory", "denied wrongdoing": a verb that takes an object; not "said
+            # today", "responded quickly", "testified twice", where the word is an adverb
+            return (
+                cue.lemma not in NO_ONE_WORD_OBJECT
+                and not cue.belief
+                and _bare_noun(word)
+                and not word.lower.endswith("ed")
+            )
+        return (
+            (word.is_capitalised() and word.lower not in WEEKDAYS)
+            or word.lower in ("him", "her", "them", "it")
+            or _bare_noun(word)  # "Rubio opposes abortion", "he will seek help"
+        )
 
     def _adverbial_or_addressee(self, tokens: Sequence[Token], cue: _Cue, k: int) -> bool:
         first = tokens[k]
@@ -1589,6 +1730,7 @@ def _skip_left(tokens: Sequence[Token], a: int, i: int) -> int:
         if (
             lower in BETWEEN_SUBJECT_AND_CUE
             or _manner_adverb(tokens[k - 1])
+            or (lower == "since" and k - 2 >= a and tokens[k - 2].lower in ("has", "have", "had"))  # "has since said"
             or lower in WEEKDAYS
             or (lower == "on" and k < i and tokens[k].lower in WEEKDAYS)
         ):
@@ -1672,18 +1814,40 @@ def _nested(tokens: Sequence[Token], outer: _Cue, inner: _Cue) -> bool:
         # "According to exit polls, most voters feel ...": what follows the source is its content.
         end = outer.speaker[1]
         return end < len(tokens) and tokens[end].text == "," and inner.i > end
+    if outer.speaker_side == "question":
+        # "When asked whom she supported, Ms. Sherry smiled": a cue in the question is part of it
+        asked = _question_content(tokens, outer.j, len(tokens))
+        return asked is not None and asked[0] <= inner.i < asked[1]
     if outer.speaker_side != "left" or inner.speaker_side not in ("left", "passive"):
         return False
     inner_start = inner.speaker[0] if inner.speaker is not None else inner.clause_start
+    if _relative_of(tokens, outer, inner):
+        return False  # "Sanders, who on Tuesday endorsed Clinton, said ...": the outer cue is in the subject's clause
     between = tokens[outer.j : inner_start]
     if between and between[0].text == ",":
         between = between[1:]
+        if between and between[0].lower in CLAUSE_JOINERS:
+            return False  # "..., records show, and aviation experts say ...": a new attribution
     if len(between) <= 8 and all(t.kind == WORD for t in between):
         return True
     before = tokens[inner_start - 1] if inner_start > outer.j else None
     if _relative_after_comma(tokens, inner_start):
         return False  # "..., which he called “a cartel”": the relative clause is its own attribution
     return before is not None and before.kind == WORD and before.lower not in CLAUSE_JOINERS
+
+
+def _relative_of(tokens: Sequence[Token], outer: _Cue, inner: _Cue) -> bool:
+    """True if `outer` is the cue of a relative clause on `inner`'s speaker: ``Sanders, who
+    on Tuesday endorsed Clinton, said`` (the relative pronoun right after the speaker and a comma)."""
+    if outer.speaker is None or inner.speaker is None or inner.speaker_side != "left":
+        return False
+    who = outer.speaker[0]
+    return (
+        outer.speaker[1] == who + 1
+        and tokens[who].lower in ("who", "which")
+        and inner.speaker[1] == who - 1
+        and tokens[who - 1].text == ","
+    )
 
 
 def _content_to_quotation_end(tokens: Sequence[Token], s: int, e: int) -> tuple[int, int]:
@@ -1730,7 +1894,9 @@ SENTENCE_OPENERS = ADVERBIAL_PREPOSITIONS | frozenset(
     ["as", "despite", "amid", "to", "by", "under", "without", "like", "unlike", "among", "over", "since", "if"]
 )
 #: Words that open the question after "asked" ("asked about", "asked whether").
-QUESTION_OPENERS = frozenset(["about", "whether", "if", "what", "why", "how", "who", "when", "where", "which"])
+QUESTION_OPENERS = frozenset(
+    ["about", "whether", "if", "what", "why", "how", "who", "whom", "whose", "when", "where", "which"]
+)
 #: Words before a subject-less "asked" that make it a question put ("when asked about").
 QUESTION_LEADS = frozenset(["when", "after", "before", "once", "if", "while", "as"])
 
@@ -1763,6 +1929,17 @@ RAISED = frozenset(["to", "about", "as"])
 #: Words before a gerund cue whose subject is the sentence's ("focused on criticizing",
 #: "the most aggressive in denouncing", "pivoted to arguing", "has avoided criticizing").
 GERUND_LEADS = frozenset(["in", "on", "to", "of", "for", "about", "from", "without", "avoided", "directly"])
+
+
+def _stance_object(tokens: Sequence[Token], s: int, e: int) -> tuple[int, int]:
+    """What a stance is on ends at the first comma or dash: ``endorsed Mr. Lee, the party's
+    nominee,`` -> ``Mr. Lee``; ``rejected both objections, ruled ... and ordered ...`` ->
+    ``both objections`` (an apposition or the next thing the subject did is not the stance).
+    A quotation keeps the content whole (it is the speaker's words)."""
+    if any(t.kind == QUOTE for t in tokens[s:e]):
+        return s, e
+    stop = next((m for m in range(s + 1, e) if tokens[m].text in (",", ";", "\u2014", "--")), e)
+    return s, stop
 
 
 def _relative_clause_end(tokens: Sequence[Token], s: int, e: int) -> tuple[int, int]:
@@ -1877,6 +2054,42 @@ def _agent_after_by(tokens: Sequence[Token], k: int, e: int) -> tuple[int, int] 
     ):
         end += 1
     return (k, end) if end > k else None
+
+
+def _verb_after_apposition(tokens: Sequence[Token], k: int, b: int) -> bool:
+    """True if an auxiliary follows the apposition that starts at `k` (``, Paul Manafort, should``)."""
+    if k >= b or tokens[k].text != ",":
+        return False
+    close = next((m for m in range(k + 1, min(b, k + MAX_APPOSITIVE)) if tokens[m].text == ","), None)
+    return close is not None and close + 1 < b and tokens[close + 1].lower in AUXILIARIES
+
+
+def _apposition_opening(tokens: Sequence[Token], limit: int, k: int) -> str | None:
+    """How the apposition ending at `k` opens: ``relative`` (``..., a member who now wants ...,``),
+    ``participle`` (``Manafort, citing ...,``), ``noun`` (``Sexton, a creative writing
+    professor,``) or None. A verb inside a relative clause or a participle parenthetical does
+    not end the apposition; in a noun phrase only an -ing modifier (``writing``) is read so."""
+    m = k
+    while m > limit and not (tokens[m - 1].kind == PUNCT and tokens[m - 1].text in ",\u2014\u2013"):
+        m -= 1
+    if m == limit or m > k:
+        return None
+    words = tokens[m : k + 1]
+    if any(t.lower in ("who", "whose", "which") for t in words):
+        return "relative"
+    first = words[0]
+    if first.kind == WORD and first.text.islower() and first.lower.endswith(("ing", "ed")):
+        return "participle"
+    if first.lower in ("when", "while", "after", "before", "as", "if"):
+        return "participle"  # "Ted Cruz, when asked what ..., responded": a time clause"
+    if first.lower in DETERMINERS or first.lower in ("another", "one"):
+        return "noun"
+    return None
+
+
+def _verb_in_apposition(token: Token, opening: str | None) -> bool:
+    """True if a cue word inside an apposition is part of it (see `_apposition_opening`)."""
+    return opening in ("relative", "participle") or (opening == "noun" and token.lower.endswith("ing"))
 
 
 def _relative_after_comma(tokens: Sequence[Token], k: int) -> bool:
@@ -2003,13 +2216,39 @@ PROPOSITION_NOUNS = frozenset(
         "assurance",
         "insinuation",
         "conclusion",
+        "notion",
+        "assumption",
     ]
 )
+#: Nouns of stance and the preposition before what they are on: with a possessive before
+#: them, an attribution ("Clinton's attack on Trump", "his calls for a special prosecutor").
+STANCE_NOUNS = {
+    "call": "for",
+    "calls": "for",
+    "attack": "on",
+    "attacks": "on",
+    "criticism": "of",
+    "criticisms": "of",
+    "condemnation": "of",
+    "opposition": "to",
+    "endorsement": "of",
+    "defense": "of",
+    "rejection": "of",
+    "embrace": "of",
+}
+#: Every noun `_stated_nouns` looks at.
+NOUN_CUES = PROPOSITION_NOUNS | frozenset(STANCE_NOUNS)
 #: Possessive determiners before a stating noun ("his claim that").
 POSSESSIVES = frozenset(["his", "her", "their", "its", "our", "my"])
 #: Words between a possessive and its stating noun ("Trump's recent assertion").
 NOUN_MODIFIERS = frozenset(
     ["recent", "repeated", "latest", "new", "earlier", "initial", "first", "public", "frequent", "oft-repeated", "own"]
+)
+#: Verbs whose subject is a finding's source even when they look like nouns ("the poll shows").
+FINDING_VERBS = frozenset(["show", "find", "suggest", "indicate"])
+#: Records that show things ("A video of the episode shows", "An email shows").
+EVIDENCE_NOUNS = frozenset(
+    ["video", "footage", "email", "emails", "e-mail", "e-mails", "photo", "photos", "tally", "tallies", "map", "chart"]
 )
 #: Where findings are reported: "in the latest poll", "in a survey released Tuesday".
 FINDING_NOUNS = frozenset(["poll", "polls", "survey", "surveys", "study", "studies", "analysis", "report"])
@@ -2100,7 +2339,15 @@ def _skip_addressee(tokens: Sequence[Token], k: int, end: int) -> int:
     if rest <= 3 and not any(t.kind == QUOTE for t in tokens[k:end]):
         return end
     if first.lower in DETERMINERS:
-        return min(end, k + 2)
+        # "told his closest advisers as ...", "told a Senate panel Wednesday": the noun phrase
+        m = k + 1
+        while (
+            m < min(end, k + 6)
+            and tokens[m].kind == WORD
+            and tokens[m].lower not in CLAUSE_WORDS | PREPOSITIONS | WEEKDAYS | {"that", "who", "which"}
+        ):
+            m += 1
+        return m
     return k + 1
 
 
@@ -2161,16 +2408,187 @@ def _skip_adverbial(tokens: Sequence[Token], k: int, end: int) -> int:
         end -= 1
     if k < end and tokens[k].lower in WEEKDAYS:
         k += 1
-    if k < end and tokens[k].lower in ADVERBIAL_PREPOSITIONS:
+    if k < end and tokens[k].lower in ADVERBIAL_PREPOSITIONS and not _determiner_of_content(tokens, k, end):
         limit = min(end, k + 8)
         for m in range(k + 1, limit):
             if tokens[m].kind == PUNCT and tokens[m].text == ",":
                 return m + 1
             if tokens[m].kind != WORD:
                 break
-        if limit >= end and all(t.kind == WORD for t in tokens[k:end]) and end - k <= 6:
+        if limit >= end and all(t.kind == WORD and t.lower not in AUXILIARIES for t in tokens[k:end]) and end - k <= 6:
             return end
     return k
+
+
+#: Words of ADVERBIAL_PREPOSITIONS that are determiners too: "said this week" is an
+#: adverbial, "say this is just a rough patch" is content.
+TIME_DETERMINERS = frozenset(["this", "last", "late", "earlier"])
+#: Month names (English; not calendar.month_name, which follows the process locale).
+MONTHS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
+
+
+#: Words in -s that are not plural nouns of people or bodies.
+NOT_PLURAL_NOUNS = frozenset(["this", "its", "his", "hers", "yes", "us", "was", "has", "is", "does", "news", "always"])
+
+
+def _noun_modifier(token: Token) -> bool:
+    """True for a word between a possessive and its noun ("recent", "evidence-free", "repeated")."""
+    return token.lower in NOUN_MODIFIERS or (
+        token.kind == WORD
+        and token.text.islower()
+        and token.lower not in DETERMINERS
+        and token.lower not in POSSESSIVES
+        and token.lower not in PREPOSITIONS
+        and not token.lower.endswith(("'s", "\u2019s"))
+    )
+
+
+#: Speech verbs whose one-word complement is an adverb ("said today", "responded quickly"),
+#: never what was said.
+NO_ONE_WORD_OBJECT = PLAIN_SPEECH | frozenset(
+    ["say", "tell", "ask", "report", "continue", "respond", "reply", "comment", "answer", "testify"]
+)
+#: Words in the place of a stance's object that are adverbs, not what the stance is on.
+NOT_OBJECTS = frozenset(
+    ["again", "too", "also", "back", "out", "up", "down", "today", "now", "then", "here", "there", "instead", "anyway"]
+)
+
+
+def _bare_noun(token: Token) -> bool:
+    """True for a lower-case word that may be a stance's whole object ("abortion", "help")."""
+    word = token.lower
+    return (
+        token.kind == WORD
+        and token.text.isalpha()
+        and word not in NOT_OBJECTS | WEEKDAYS | PERIODS | PRONOUNS
+        and not word.endswith("ly")
+    )
+
+
+#: Longest opening phrase (in tokens) that content may run on from over "according to X,"
+#: ("About 10:03 p.m., according to a timeline, the contractors left"); a longer one is a
+#: clause, and what follows the source is its apposition.
+MAX_OPENING_ADVERBIAL = 8
+
+
+def _after_open_bracket(tokens: Sequence[Token], s: int, e: int) -> tuple[int, int]:
+    """Content inside a bracket that is still open starts after it."""
+    for m in range(e - 1, s - 1, -1):
+        if tokens[m].text == ")":
+            break
+        if tokens[m].text == "(":
+            return _trim_range(tokens, m + 1, e) or (s, e)
+    return s, e
+
+
+#: Verbs whose object is the subject of the infinitive after it ("prompted X to say",
+#: "forced X to admit"), as past forms.
+CAUSATIVES = frozenset(
+    [
+        "prompted",
+        "forced",
+        "led",
+        "caused",
+        "pushed",
+        "pressed",
+        "urged",
+        "encouraged",
+        "inspired",
+        "persuaded",
+        "convinced",
+        "invited",
+        "allowed",
+        "drove",
+        "compelled",
+        "spurred",
+    ]
+)
+
+
+def _causative_object(tokens: Sequence[Token], a: int, to: int) -> tuple[int, int] | None:
+    """The object of a causative before an infinitive's "to" ("prompted some US politicians to")."""
+    for m in range(to - 1, max(a, to - 7) - 1, -1):
+        if tokens[m].kind != WORD:
+            return None
+        if tokens[m].lower in CAUSATIVES:
+            return (m + 1, to) if m + 1 < to else None
+    return None
+
+
+def _is_numeral(token: Token) -> bool:
+    """True for a number written in digits ("270", "1,237"), not a compound ("43-year-old")."""
+    return token.text[:1].isdigit() and not any(c.isalpha() for c in token.text)
+
+
+def _verb_before(token: Token) -> bool:
+    """True if a word before a noun-like cue form makes it a verb: a modal or "do" ("would
+    support", "did not back"), "not", or a manner adverb ("overwhelmingly support")."""
+    word = token.lower.replace("\u2019", "'")
+    return (
+        word in MODALS
+        or word in NEGATED_AUXILIARIES
+        or word in ("do", "does", "did", "not", "never", "also", "still", "often")
+        or _manner_adverb(token)
+    )
+
+
+def _opens_noun_phrase(token: Token) -> bool:
+    """True for a word that opens a noun phrase after "to" (a determiner or a name), not a verb."""
+    return token.lower in DETERMINERS or token.lower in QUANTIFIERS or token.is_capitalised()
+
+
+def _plural_head(token: Token) -> bool:
+    """True for the head of a plural subject ("voters", "those", "others", "many")."""
+    return _plural_noun(token) or token.lower in ("those", "these", "many", "some", "others", "both", "people")
+
+
+def _plural_noun(token: Token) -> bool:
+    """True for a lower-case word that may be a plural noun (forecasters, economists)."""
+    word = token.lower
+    return (
+        token.kind == WORD
+        and len(word) > 3
+        and word.endswith("s")
+        and not word.endswith(("ss", "ous", "'s", "\u2019s"))
+        and word not in NOT_PLURAL_NOUNS
+        and word not in AUXILIARIES
+    )
+
+
+def _time_adverbial_end(tokens: Sequence[Token], k: int, end: int) -> int:
+    """Index after a time adverbial at `k` ("last week", "on Monday", "Tuesday night"), or `k`."""
+    m = k
+    if m < end and tokens[m].lower == "on":
+        m += 1
+    if m < end and tokens[m].lower in TIME_DETERMINERS | {"next"} and m + 1 < end and tokens[m + 1].lower in PERIODS:
+        return m + 2
+    if m < end and tokens[m].lower in WEEKDAYS:
+        m += 1
+        return m + 1 if m < end and tokens[m].lower in PERIODS else m
+    return k
+
+
+def _determiner_of_content(tokens: Sequence[Token], k: int, end: int) -> bool:
+    """True if tokens[k] ("this", "last") opens content, not a time ("this week", "last month")."""
+    if tokens[k].lower not in TIME_DETERMINERS:
+        return False
+    following = tokens[k + 1].lower if k + 1 < end else ""
+    return following not in PERIODS | WEEKDAYS | MONTHS | {"year's", "time", "fall", "spring", "summer", "winter"}
 
 
 def _trim_range(tokens: Sequence[Token], s: int, e: int) -> tuple[int, int] | None:

@@ -155,6 +155,11 @@ SPEECH_VERBS = (
     "speak up",
     "sound off on",
     "put it",
+    "quote",
+    "lay out",
+    "make the point",
+    "make no secret of",
+    "hint at",
 )
 
 #: Verbs that name or label ("called the plan “a disaster”"): a quote only with a quotation.
@@ -236,6 +241,13 @@ STANCE_VERBS = (
     "insult",
     "smear",
     "belittle",
+    "order",
+    "identify",
+    "nominate",
+    "take issue with",
+    "apologize for",
+    "reference",
+    "invoke",
 )
 
 #: Verbs of thought and finding that news attributes like speech ("polls show", "he believes").
@@ -544,6 +556,9 @@ DOUBLED_FINAL = frozenset(
         "snap",
         "rebut",
         "jab",
+        "dub",
+        "shrug",
+        "slam",
         "hit",
     ]
 )

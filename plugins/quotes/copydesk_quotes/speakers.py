@@ -199,7 +199,7 @@ class Speaker:
 
     name: str
     role: str | None
-    kind: str  # person, organisation, anonymous
+    kind: str  # person, organisation, anonymous, other (a joint source)
     mentions: tuple[tuple[int, int], ...]
 
 
@@ -384,6 +384,12 @@ class SpeakerResolver:
         if lower in ("who", "which", "you"):
             return None
         words = written.split()
+        if _joint(words):
+            # "Musharraf and Aziz", "Mr. Smith and Mr. Allen": a joint source, kept as written
+            known = bodies.get(lower)
+            if known is None:
+                known = bodies[lower] = Entity(written, None, "other", surname=lower, plural=True)
+            return known
         parsed = split_name(words, self.titles)
         if parsed is not None:
             role, name = parsed
@@ -420,6 +426,14 @@ class SpeakerResolver:
         else:
             bodies.setdefault(lower, entity)
         return entity
+
+
+def _joint(words: Sequence[str]) -> bool:
+    """True for a source naming two people or bodies joined by "and" ("Musharraf and Aziz")."""
+    return any(
+        w == "and" and 0 < i < len(words) - 1 and words[i - 1][:1].isupper() and words[i + 1][:1].isupper()
+        for i, w in enumerate(words)
+    )
 
 
 def _gender(words: Sequence[str]) -> str | None:

@@ -12,7 +12,6 @@ from copydesk import ConfigError, build_pipeline, parse_config
 SEEDS = Path(__file__).resolve().parents[3] / "seeds"
 
 
-
 def test_records_carry_quotes_with_speakers(run_pipeline_toml: Any, quotes_toml: Any) -> None:
     result = run_pipeline_toml(quotes_toml('{ extra_verbs = ["grumble"] }'), [SEEDS / "001_c8f8171ffc279a20.txt"])
     assert not result.rejects
