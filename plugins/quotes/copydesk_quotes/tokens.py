@@ -13,9 +13,10 @@ from typing import NamedTuple
 from copydesk_quotes.marks import Quotation
 from copydesk_quotes.work import WorkCounter
 
-#: A number with thousands separators ("34,000") is one word; so is a word with inner
-#: apostrophes, hyphens, ampersands or dots ("O'Rourke", "R-S.C", "AT&T", "U.S").
-_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)|\w+(?:[\u2019'\-&.]\w+)*|[^\w\s]")
+#: A word with inner apostrophes, hyphens, ampersands or dots ("O'Rourke", "R-S.C", "AT&T", "U.S").
+WORD_PATTERN = r"\w+(?:[\u2019'\-&.]\w+)*"
+#: A number with thousands separators ("34,000") is one word too.
+_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)|" + WORD_PATTERN + r"|[^\w\s]")
 
 #: Words before a full stop that do not end a sentence.
 ABBREVIATIONS = frozenset(
