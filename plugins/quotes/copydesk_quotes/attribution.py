@@ -20,6 +20,7 @@ in the length of the text.
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from collections.abc import Sequence
 
@@ -426,7 +427,11 @@ class Attributor:
         for options in forms.values():
             options.sort(key=lambda option: -len(option[0]))
         self._forms = forms
-        self._screen = ParagraphScreen(self.trigger_phrases()) if screen else None
+        phrases = self.trigger_phrases()
+        self._screen = ParagraphScreen(phrases) if screen else None
+        #: The words a sentence with no quotation needs one of to be read: the first word of
+        #: each trigger phrase, and a colon (None with the screen off).
+        self._sentence_triggers = frozenset(p.split()[0] for p in phrases) | {":"} if screen else None
 
     def trigger_phrases(self) -> set[str]:
         """The words and phrases without which a sentence with no quotation and no early colon
@@ -476,9 +481,13 @@ class Attributor:
             if spoken is not None:
                 found.append(spoken)  # "TAPPER: Do you think ...?": the paragraph is what the label's speaker said
                 continue
+            triggers = None if here else self._sentence_triggers
             for a, b in sentences(text, tokens):
                 if work is not None:
                     work.tick(b - a)
+                if triggers is not None and triggers.isdisjoint(map(_LOWER, tokens[a:b])):
+                    state.sentence_done([], None)  # as for a skipped paragraph: nothing here
+                    continue
                 found.extend(self._sentence(text, tokens, a, b, state, work))
         return found
 
@@ -1531,6 +1540,10 @@ class Attributor:
                 chain=None if quotation is None else quotation.chain,
             )
         ]
+
+
+#: A token's lower-cased text, read in C (``map`` over a sentence's tokens).
+_LOWER = operator.itemgetter(Token._fields.index("lower"))
 
 
 def _form_words(first: str, options: list[tuple[tuple[str, ...], str, str, bool]]) -> list[tuple[str, ...]]:

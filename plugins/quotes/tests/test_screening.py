@@ -1,4 +1,4 @@
-"""The paragraph screen: paragraphs skipped before tokenising change nothing in the output.
+"""The paragraph screen: paragraphs (and sentences) skipped unread change nothing in the output.
 
 Each text below is read twice, with the screen and without it, and must give the same
 quotes, speakers and offsets; the paragraphs the rules need (colon headlines, transcript
@@ -77,6 +77,13 @@ def test_a_cue_left_waiting_is_forgotten_after_a_skipped_paragraph() -> None:
     assert (
         _same_either_way(
             "Sam Lau said in a statement.\nThe ruling came after a two-week trial.\n“We will appeal the ruling.”"
+        )
+        == []
+    )
+    # the same with the sentence between in the cue's paragraph: a sentence is skipped the same way
+    assert (
+        _same_either_way(
+            "Sam Lau said in a statement. The ruling came after a two-week trial.\n“We will appeal the ruling.”"
         )
         == []
     )
