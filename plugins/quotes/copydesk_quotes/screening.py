@@ -45,9 +45,12 @@ class ParagraphScreen:
 
     def may_hold(self, text: str, start: int, end: int) -> bool:
         """False only if text[start:end] has no trigger phrase as whole words and no early colon."""
-        if self._pattern is None or _EARLY_COLON.match(text, start, end):
+        if self._pattern is None:
             return True
-        return self._pattern.search(text[start:end].lower()) is not None
+        paragraph = text[start:end]
+        if ":" in paragraph and _EARLY_COLON.match(paragraph):
+            return True
+        return self._pattern.search(paragraph.lower()) is not None
 
 
 def _phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
