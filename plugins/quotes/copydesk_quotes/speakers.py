@@ -27,15 +27,25 @@ from copydesk_quotes.attribution import WEEKDAYS, Attribution, Mention
 from copydesk_quotes.lexicon import Lexicon
 from copydesk_quotes.work import WorkCounter
 
+#: Titles abbreviated with a full stop in a name ("Sen. Tom Udall").
+_DOTTED_TITLES = (
+    *("Mrs", "Mr", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen"),
+    *("Lt", "Col", "Capt", "Sgt", "Adm", "Rev", "St", "Jr", "Sr"),
+)
 #: One capitalised word of a name; a full stop belongs to it only after an initial ("J.",
 #: "U.S.") or an abbreviated title ("Sen."), so "Union Station. Whitaker" is two runs.
-_NAME_WORD = (
-    r"(?:[A-Z](?:\.[A-Z])*\.|(?:Mrs|Mr|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Adm|Rev|St|Jr|Sr)\."
-    r"|[A-Z][\w\u2019'\-]*)"
+_NAME_WORD = rf"(?:[A-Z](?:\.[A-Z])*\.|(?:{'|'.join(_DOTTED_TITLES)})\.|[A-Z][\w\u2019'\-]*)"
+#: The first word of a run: _NAME_WORD, not after a letter or apostrophe, written with its
+#: capital first (then each branch: initials, a dotted title, a word) so that the engine
+#: scans for capitals in C instead of trying every position (a third of the name scan).
+_FIRST_NAME_WORD = (
+    r"[A-Z](?<![\w\u2019'].)(?:(?:\.[A-Z])*\.|"
+    + "|".join(rf"(?<={title[0]}){title[1:]}\." for title in _DOTTED_TITLES)
+    + r"|[\w\u2019'\-]*)"
 )
 #: A run of capitalised words, initials and name particles ("P J Crowley", "Osama bin Laden").
 _NAME = re.compile(
-    rf"(?<![\w\u2019']){_NAME_WORD}(?:[ \u00a0](?:(?:bin|al|de|van|von|da|del|la|le)[ \u00a0])?{_NAME_WORD})*"
+    rf"{_FIRST_NAME_WORD}(?:[ \u00a0](?:(?:bin|al|de|van|von|da|del|la|le)[ \u00a0])?{_NAME_WORD})*"
 )
 _POSSESSIVE = re.compile(r"[\u2019']s$")
 #: Where _POSSESSIVE can match: at the end, or before a final line break ($).
