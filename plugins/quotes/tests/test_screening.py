@@ -117,19 +117,31 @@ def test_colon_headlines_and_transcript_turns_are_read() -> None:
     ]
 
 
-def test_quotations_stating_nouns_polls_and_impressions_are_read() -> None:
-    assert _same_either_way("“Nobody pays for it.” The treasurer said.") == [
-        ("direct", "“Nobody pays for it.”", "The treasurer")
-    ]
-    assert _same_either_way("Mr. Okafor's claim that the levee was sound drew criticism from engineers.") == [
-        ("indirect", "that the levee was sound drew criticism from engineers", "Okafor")
-    ]
-    assert _same_either_way("In the latest Marist poll, Okafor leads by nine points.") == [
-        ("indirect", "Okafor leads by nine points", "the latest Marist poll")
-    ]
-    assert _same_either_way("The governor appeared unready for the size of the storm.") == [
-        ("indirect", "The governor appeared unready for the size of the storm", None)
-    ]
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“Nobody pays for it.” The treasurer said.", ("direct", "“Nobody pays for it.”", "The treasurer")),
+        (
+            "Mr. Okafor's claim that the levee was sound drew criticism from engineers.",
+            ("indirect", "that the levee was sound drew criticism from engineers", "Okafor"),
+        ),
+        (
+            "In the latest Marist poll, Okafor leads by nine points.",
+            ("indirect", "Okafor leads by nine points", "the latest Marist poll"),
+        ),
+        (
+            "The governor appeared unready for the size of the storm.",
+            ("indirect", "The governor appeared unready for the size of the storm", None),
+        ),
+    ],
+)
+def test_quotations_stating_nouns_polls_and_impressions_are_read(
+    text: str, expected: tuple[str, str, str | None]
+) -> None:
+    assert _same_either_way(text) == [expected]
+
+
+def test_an_impression_is_not_read_with_beliefs_off() -> None:
     assert _same_either_way("The governor appeared unready for the size of the storm.", beliefs=False) == []
 
 
