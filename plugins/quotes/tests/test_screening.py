@@ -191,3 +191,18 @@ def test_lower_casing_keeps_what_may_stand_around_a_word() -> None:
             assert not word.match(lower[0]), hex(code)
         if space.match(char):
             assert all(space.match(c) for c in lower), hex(code)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The senator's criticism of the budget drew applause from the crowd.",
+        "Her endorsement of the mayor came late in the race.",
+        "Their opposition to the new levy grew over the summer.",
+    ],
+)
+def test_stance_nouns_give_the_same_quotes_with_and_without_the_screen(text: str) -> None:
+    """A possessive, a noun of stance and its preposition hold no cue verb: a rule that reads
+    them as an attribution must put the noun and preposition among
+    ``Attributor.trigger_phrases``, or the screen skips the sentence and this fails."""
+    _same_either_way(text)
