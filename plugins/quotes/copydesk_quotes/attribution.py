@@ -20,6 +20,7 @@ in the length of the text.
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from collections.abc import Sequence
 
@@ -27,6 +28,7 @@ import attrs
 
 from copydesk_quotes.lexicon import Lexicon
 from copydesk_quotes.marks import Quotation
+from copydesk_quotes.screening import ParagraphScreen
 from copydesk_quotes.tokens import ABBREVIATIONS, PUNCT, QUOTE, WORD, Token, sentences, tokenise
 from copydesk_quotes.work import WorkCounter
 
@@ -414,7 +416,9 @@ class _Cue:
 class Attributor:
     """Finds attributions in paragraphs of a text, with the words of one `Lexicon`."""
 
-    def __init__(self, lexicon: Lexicon, beliefs: bool = True) -> None:
+    def __init__(self, lexicon: Lexicon, beliefs: bool = True, *, screen: bool = True) -> None:
+        """`screen`: skip the paragraphs a quick test shows cannot hold an attribution (the
+        output is the same either way; tests turn it off to prove that)."""
         self.lexicon = lexicon
         self.beliefs = beliefs
         forms: dict[str, list[tuple[tuple[str, ...], str, str, bool]]] = {}
@@ -424,6 +428,24 @@ class Attributor:
         for options in forms.values():
             options.sort(key=lambda option: -len(option[0]))
         self._forms = forms
+        phrases = self.trigger_phrases()
+        self._screen = ParagraphScreen(phrases) if screen else None
+        #: The words a sentence with no quotation needs one of to be read: the first word of
+        #: each trigger phrase, and a colon (None with the screen off).
+        self._sentence_triggers = frozenset(p.split()[0] for p in phrases) | {":"} if screen else None
+
+    def trigger_phrases(self) -> set[str]:
+        """The words and phrases without which a sentence with no quotation and no early colon
+        yields nothing: each cue form in full ("point out"), "according to", the nouns that make
+        "in" a cue ("in the latest poll"), a stating noun before "that"/"to", and with beliefs
+        the verbs of seeming. A rule that fires on other words must add them here."""
+        phrases = {" ".join(words) for first, options in self._forms.items() for words in _form_words(first, options)}
+        phrases.add("according to")
+        phrases |= FINDING_NOUNS
+        phrases |= {f"{noun} {joiner}" for noun in PROPOSITION_NOUNS for joiner in ("that", "to")}
+        if self.beliefs:
+            phrases |= APPEARANCE_FORMS
+        return phrases
 
     # ------------------------------------------------------------------ entry point
     def attribute(
@@ -440,20 +462,33 @@ class Attributor:
         state = _State()
         # A transcript labels turn after turn; one capitalised label is a dateline ("ISLAMABAD: ...").
         transcript = sum(1 for p_start, _ in paragraphs if _TURN_LABEL.match(text, p_start)) >= 2
+        screen = self._screen
         for p_start, p_end in paragraphs:
             here: list[Quotation] = []
             while q_index < len(quotations) and quotations[q_index].start < p_end:
                 if quotations[q_index].start >= p_start:
                     here.append(quotations[q_index])
                 q_index += 1
+            if not here and screen is not None and not screen.may_hold(text, p_start, p_end):
+                # Nothing here can be attributed; its sentences would only have ended the
+                # cross-sentence state (a blank paragraph has no sentence).
+                if work is not None:
+                    work.tick(p_end - p_start)
+                if not text[p_start:p_end].isspace():
+                    state.sentence_done([], None)
+                continue
             tokens = tokenise(text, p_start, p_end, here, work)
             spoken = self._transcript(text, tokens, state) if transcript else None
             if spoken is not None:
                 found.append(spoken)  # "TAPPER: Do you think ...?": the paragraph is what the label's speaker said
                 continue
+            triggers = None if here else self._sentence_triggers
             for a, b in sentences(text, tokens):
                 if work is not None:
                     work.tick(b - a)
+                if triggers is not None and triggers.isdisjoint(map(_LOWER, tokens[a:b])):
+                    state.sentence_done([], None)  # as for a skipped paragraph: nothing here
+                    continue
                 found.extend(self._sentence(text, tokens, a, b, state, work))
         return found
 
@@ -1646,6 +1681,15 @@ class Attributor:
                 chain=None if quotation is None else quotation.chain,
             )
         ]
+
+
+#: A token's lower-cased text, read in C (``map`` over a sentence's tokens).
+_LOWER = operator.itemgetter(Token._fields.index("lower"))
+
+
+def _form_words(first: str, options: list[tuple[tuple[str, ...], str, str, bool]]) -> list[tuple[str, ...]]:
+    """The cue forms that start with `first`, each as its words."""
+    return [(first, *rest) for rest, _lemma, _tense, _belief in options]
 
 
 @attrs.define

@@ -13,9 +13,10 @@ from typing import NamedTuple
 from copydesk_quotes.marks import Quotation
 from copydesk_quotes.work import WorkCounter
 
-#: A number with thousands separators ("34,000") is one word; so is a word with inner
-#: apostrophes, hyphens, ampersands or dots ("O'Rourke", "R-S.C", "AT&T", "U.S").
-_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)|\w+(?:[\u2019'\-&.]\w+)*|[^\w\s]")
+#: A word with inner apostrophes, hyphens, ampersands or dots ("O'Rourke", "R-S.C", "AT&T", "U.S").
+WORD_PATTERN = r"\w+(?:[\u2019'\-&.]\w+)*"
+#: A number with thousands separators ("34,000") is one word too.
+_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)|" + WORD_PATTERN + r"|[^\w\s]")
 
 #: Words before a full stop that do not end a sentence.
 ABBREVIATIONS = frozenset(
@@ -123,12 +124,16 @@ def tokenise(
     return tokens
 
 
+#: Punctuation that may end a sentence (a quotation may too).
+_SENTENCE_MARKS = frozenset(".?!")
+
+
 def _ends_sentence(text: str, tokens: Sequence[Token], i: int) -> bool:
     token = tokens[i]
     if token.kind == QUOTE:
         inner = token.text.rstrip("\"'”\u2019»`“ ")
         return inner.endswith((".", "?", "!"))
-    if token.text not in ".?!":
+    if token.text not in _SENTENCE_MARKS:
         return False
     if token.text == "." and i > 0:
         before = tokens[i - 1]
@@ -155,8 +160,11 @@ def sentences(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
     begin = 0
     n = len(tokens)
-    for i in range(n):
-        if i + 1 < n and _ends_sentence(text, tokens, i) and _starts_sentence(tokens[i + 1]):
+    for i in range(n - 1):
+        token = tokens[i]
+        if token.kind != QUOTE and token.text not in _SENTENCE_MARKS:
+            continue  # the test _ends_sentence starts with, without a call per token
+        if _ends_sentence(text, tokens, i) and _starts_sentence(tokens[i + 1]):
             # A quotation ending in "?" or "!" followed by its attribution does not end the sentence.
             if (
                 tokens[i].kind == QUOTE
