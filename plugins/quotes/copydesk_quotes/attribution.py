@@ -437,11 +437,13 @@ class Attributor:
     def trigger_phrases(self) -> set[str]:
         """The words and phrases without which a sentence with no quotation and no early colon
         yields nothing: each cue form in full ("point out"), "according to", the nouns that make
-        "in" a cue ("in the latest poll"), a stating noun before "that"/"to", and with beliefs
-        the verbs of seeming. A rule that fires on other words must add them here."""
+        "in" a cue ("in the latest poll"), a stating noun before "that"/"to", a stance noun before
+        its preposition ("opposition to"), and with beliefs the verbs of seeming. A rule that
+        fires on other words must add them here."""
         phrases = {" ".join(words) for first, options in self._forms.items() for words in _form_words(first, options)}
         phrases.add("according to")
         phrases |= FINDING_NOUNS
+        phrases |= {f"{noun} {preposition}" for noun, preposition in STANCE_NOUNS.items()}
         phrases |= {f"{noun} {joiner}" for noun in PROPOSITION_NOUNS for joiner in ("that", "to")}
         if self.beliefs:
             phrases |= APPEARANCE_FORMS
