@@ -144,6 +144,8 @@ class PageLayout:
             owner = owner_of[index] = ancestors[-1]
             if prose:
                 own_prose[owner] = own_prose.get(owner, 0.0) + prose
+            if owner in depth:  # a block beside an earlier one: its elements are all known already
+                continue
             trail = trails[index]
             level = min(len(ancestors), len(trail)) - 1
             while level >= 0:
@@ -161,17 +163,11 @@ class PageLayout:
         self.parent, self.depth, self.block_prose, self.owner = parent, depth, block_prose, owner_of
         #: Elements innermost first: every child comes before its parent.
         bottom_up = self.bottom_up = sorted(depth, reverse=True)
-        prose_of: dict[int, float] = dict.fromkeys(bottom_up, 0.0)
-        for node in bottom_up:
-            total = prose_of[node] + own_prose.get(node, 0.0)
-            prose_of[node] = total
-            up = parent[node]
-            if up is not None:
-                prose_of[up] += total
-        self.prose = prose_of
+        #: Prose under each element that holds any (the others hold none).
+        prose_of = self.prose = prose_per_element(own_prose, parent)
         self.total_prose = max(prose_of.values(), default=0.0)
         limit = MAX_FURNITURE_PROSE_SHARE * self.total_prose
-        furniture = {node: reason for node, reason in named.items() if prose_of[node] <= limit}
+        furniture = {node: reason for node, reason in named.items() if prose_of.get(node, 0.0) <= limit}
         holds_body: set[int] = set()  # elements marked as the article body, and those around them
         for node in self.article_bodies:
             around: int | None = node
@@ -212,6 +208,31 @@ class PageLayout:
     def landmark_of(self, page: Page, index: int) -> str | None:
         """The landmark reason of a block (see :func:`landmark_reason`)."""
         return page.markup.landmarks[index]
+
+
+def prose_per_element(own_prose: dict[int, float], parent: dict[int, int | None]) -> dict[int, float]:
+    """The prose under each element around a prose block, from the prose of each block's owner.
+
+    A page has a few dozen prose blocks but hundreds of elements, so the sums run over the
+    elements around prose only; the rest hold none. They are summed children before parents
+    (the highest number first), as over every element, so each total is the same float.
+    """
+    holding: set[int] = set()
+    for owner in own_prose:
+        if owner not in parent:  # an owner the layout does not know (no descriptor for it): no element
+            continue
+        node: int | None = owner
+        while node is not None and node not in holding:
+            holding.add(node)
+            node = parent[node]
+    prose_of = dict.fromkeys(holding, 0.0)
+    for node in sorted(holding, reverse=True):
+        total = prose_of[node] + own_prose.get(node, 0.0)
+        prose_of[node] = total
+        up = parent[node]
+        if up is not None:
+            prose_of[up] += total
+    return prose_of
 
 
 #: Furniture that comes as a section opened by its own heading ("You may also like", "Comments").

@@ -293,3 +293,34 @@ def test_setup_loads_the_date_words_of_the_news_languages_once() -> None:
     date_words.cache_clear()
     StripBoilerplate(rules=["share_bar", "timestamp"]).setup()
     assert date_words.cache_info().currsize == len(NEWS_LANGUAGES)
+
+
+def test_prose_per_element_sums_prose_up_to_every_element_around_it() -> None:
+    from copydesk_boilerplate.main_content import prose_per_element
+
+    # 1 > 2 > (3, 4); 1 > 5 (no prose under it); 9 is an owner the layout never saw.
+    parent: dict[int, int | None] = {1: None, 2: 1, 3: 2, 4: 2, 5: 1}
+    prose = prose_per_element({3: 10.5, 4: 2.25, 2: 1.0, 9: 7.0}, parent)
+    assert prose == {3: 10.5, 4: 2.25, 2: 13.75, 1: 13.75}
+
+
+def test_page_layout_prose_matches_the_prose_of_the_blocks_under_each_element() -> None:
+    from copydesk_boilerplate import Page
+    from copydesk_boilerplate.main_content import PageLayout
+
+    doc = page(
+        f"<div class='wrap'><article><p>{PROSE}</p><div class='inner'><p>{PROSE} Again.</p></div></article>"
+        f"<div class='related'><p>{PROSE} Also.</p><a href='/x'>Other story</a></div></div>"
+        "<footer><p>Short line</p></footer>"
+    )
+    layout = PageLayout(Page(doc))
+    owners = layout.owner
+    for node in layout.depth:
+        under = [
+            prose
+            for index, prose in layout.block_prose.items()
+            if index in owners and node in doc.blocks[index].features["ancestors"]
+        ]
+        assert layout.prose.get(node, 0.0) == pytest.approx(sum(under))
+    assert layout.total_prose == pytest.approx(sum(layout.block_prose.values()))
+    assert len(layout.block_prose) == 3
