@@ -40,10 +40,12 @@ class MarkupFacts:
         self.landmarks: list[str | None] = []
         for f in features:
             landmarks = f.get("landmarks")
-            self.landmarks.append(_landmark_reason(landmarks) if landmarks else None)
+            self.landmarks.append(_landmark_reason(tuple(landmarks)) if landmarks else None)
 
 
-def _landmark_reason(landmarks: Iterable[str]) -> str | None:
+@lru_cache(maxsize=1024)
+def _landmark_reason(landmarks: tuple[str, ...]) -> str | None:
+    """Cached: most blocks of a page sit in one of a few runs of landmarks (header, main, aside)."""
     for landmark in landmarks:
         reason = LANDMARK_REASONS.get(landmark)
         if reason is not None:
@@ -74,9 +76,10 @@ class Page:
         self._kept = [i for i, kind in enumerate(self.kinds) if kind in TEXT_KINDS]
         self._kept_for = -1
         self.word_counts = [int(f.get("words", -1)) for f in self.feature_maps]
-        for i, count in enumerate(self.word_counts):
-            if count < 0:  # blocks without the feature (plain text): counted here, once
-                self.word_counts[i] = len(self.texts[i].split())
+        if min(self.word_counts, default=0) < 0:  # blocks without the feature (plain text)
+            for i, count in enumerate(self.word_counts):
+                if count < 0:  # counted here, once
+                    self.word_counts[i] = len(self.texts[i].split())
         self.link_densities = [float(f.get("link_density", 0.0)) for f in self.feature_maps]
         #: Results rules share within one page (computed by the first rule that needs them).
         self.memo: dict[str, object] = {}
