@@ -21,7 +21,9 @@ the median pass.
     .bench-venv/bin/python benchmarks/extraction.py [--data DIR] [--pipeline FILE] [--worst 10] [--repeat 3]
 
 On a shared machine read the pages/CPU-s column (and its ratio), and run it more than once:
-wall-clock figures move with the other processes.
+wall-clock figures move with the other processes. The ratio to trafilatura is the median of
+the per-turn ratios (each copydesk pass against the trafilatura pass of the same turn), so a
+drift in the machine's speed between turns cancels out; more turns (``--repeat 5``) steady it.
 """
 
 from __future__ import annotations
@@ -243,13 +245,24 @@ def main(argv: list[str] | None = None) -> None:
     print("pages/s: wall clock; pages/CPU-s: per second of the pass's own CPU time (steadier on a shared machine)")
     print(
         f"{'tool':<18} {'F1':>6} {'prec':>6} {'recall':>6} {'pages/s':>8} {'pages/CPU-s':>11}"
-        "  vs trafilatura (wall/CPU)"
+        "  vs trafilatura (wall/CPU; median of per-turn ratios)"
     )
     reference = results.get(TRAFILATURA)
+    # The ratio is taken turn by turn (each pass against trafilatura's pass of the same turn),
+    # then the median: the machine's speed drifts between turns, which a ratio of the two
+    # tools' medians would mix in.
+    ratios: dict[str, tuple[float, float]] = {}
+    if reference:
+        for name, runs in passes.items():
+            pairs = list(zip(runs, passes[TRAFILATURA], strict=True))
+            ratios[name] = (
+                statistics.median(t["seconds"] / r["seconds"] for r, t in pairs),
+                statistics.median(t["cpu"] / r["cpu"] for r, t in pairs),
+            )
     per_doc_copydesk: dict[str, Any] = {}
     for name, (texts, secs, cpu_secs) in results.items():
         summary, per_doc = scorer.evaluate(truth, {k: {"articleBody": v} for k, v in texts.items()})
-        ratio = f"{reference[1] / secs:.2f}x / {reference[2] / cpu_secs:.2f}x" if reference else "-"
+        ratio = f"{ratios[name][0]:.2f}x / {ratios[name][1]:.2f}x" if reference else "-"
         print(
             f"{name:<18} {summary['f1']:6.3f} {summary['precision']:6.3f} {summary['recall']:6.3f} "
             f"{len(pages) / secs:8.1f} {len(pages) / cpu_secs:11.1f}  {ratio}"
