@@ -105,14 +105,15 @@ class DocumentProcessor:
                 started = time.perf_counter()
                 try:
                     limit.arm()
-                    result = step.instance(doc, self.contexts[step.index])
-                    limit.disarm()
+                    try:
+                        result = step.instance(doc, self.contexts[step.index])
+                    finally:
+                        limit.disarm()
                     if not isinstance(result, Document | Drop):
                         raise TypeError(f"step returned {type(result).__name__}, expected Document or Drop")
                     if doc.parsed and isinstance(result, Document) and result.text != doc.text:
                         raise ValueError("step changed Document.text, which is fixed after parsing")
                 except Exception as exc:
-                    limit.disarm()
                     seconds[step.name] = seconds.get(step.name, 0.0) + time.perf_counter() - started
                     message = str(exc) or repr(exc)
                     if isinstance(exc, StepTimeout):
