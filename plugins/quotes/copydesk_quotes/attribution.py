@@ -27,8 +27,8 @@ from collections.abc import Sequence
 import attrs
 
 from copydesk_quotes.lexicon import Lexicon
-from copydesk_quotes.marks import Quotation
-from copydesk_quotes.screening import ParagraphScreen
+from copydesk_quotes.marks import Quotation, quotations_by_paragraph
+from copydesk_quotes.screening import MAX_COLON_TOKENS, ParagraphScreen
 from copydesk_quotes.tokens import ABBREVIATIONS, PUNCT, QUOTE, WORD, Token, sentences, tokenise
 from copydesk_quotes.work import WorkCounter
 
@@ -460,17 +460,11 @@ class Attributor:
         """All attributions in `paragraphs` (sorted, non-overlapping ranges of `text`), whose
         quotations ``find_quotations`` gave."""
         found: list[Attribution] = []
-        q_index = 0
         state = _State()
         # A transcript labels turn after turn; one capitalised label is a dateline ("ISLAMABAD: ...").
         transcript = sum(1 for p_start, _ in paragraphs if _TURN_LABEL.match(text, p_start)) >= 2
         screen = self._screen
-        for p_start, p_end in paragraphs:
-            here: list[Quotation] = []
-            while q_index < len(quotations) and quotations[q_index].start < p_end:
-                if quotations[q_index].start >= p_start:
-                    here.append(quotations[q_index])
-                q_index += 1
+        for (p_start, p_end), here in zip(paragraphs, quotations_by_paragraph(paragraphs, quotations), strict=True):
             if not here and screen is not None and not screen.may_hold(text, p_start, p_end):
                 # Nothing here can be attributed; its sentences would only have ended the
                 # cross-sentence state (a blank paragraph has no sentence).
@@ -695,7 +689,7 @@ class Attributor:
         this week shows``, ``A video of the episode shows``, ``A poll, conducted by ..., shows``)."""
         k = i - 1
         while k >= a and k >= i - MAX_APPOSITIVE and (tokens[k].kind == WORD or tokens[k].text in ",.()"):
-            if tokens[k].lower in self.lexicon.speaker_nouns or tokens[k].lower in FINDING_NOUNS | EVIDENCE_NOUNS:
+            if tokens[k].lower in self.lexicon.speaker_nouns or tokens[k].lower in FINDING_SOURCES:
                 return True
             if tokens[k].lower in CLAUSE_WORDS or tokens[k].lower in AUXILIARIES:
                 return False
@@ -1291,7 +1285,7 @@ class Attributor:
         """``Graham: Trump's rhetoric destroying GOP's chance``: a short line, a name, a colon."""
         if a != 0 or end > MAX_HEADLINE or len(tokens) > MAX_HEADLINE + 2:
             return []
-        colon = next((m for m in range(a + 1, min(end, a + 12)) if tokens[m].text == ":"), None)
+        colon = next((m for m in range(a + 1, min(end, a + MAX_COLON_TOKENS)) if tokens[m].text == ":"), None)
         if colon is None or colon + 2 > end:
             return []
         subject = self._leading_name(tokens, a, colon)
@@ -2298,6 +2292,8 @@ EVIDENCE_NOUNS = frozenset(
 )
 #: Where findings are reported: "in the latest poll", "in a survey released Tuesday".
 FINDING_NOUNS = frozenset(["poll", "polls", "survey", "surveys", "study", "studies", "analysis", "report"])
+#: Subjects whose show/find/suggest report a finding.
+FINDING_SOURCES = FINDING_NOUNS | EVIDENCE_NOUNS
 
 
 def _opens_clause(tokens: Sequence[Token], a: int, i: int) -> bool:
@@ -2359,6 +2355,10 @@ def _noun_phrase_right(
     return k, end
 
 
+#: Words that end an addressee's noun phrase ("told a Senate panel Wednesday that").
+_ADDRESSEE_ENDS = CLAUSE_WORDS | PREPOSITIONS | WEEKDAYS | frozenset(["that", "who", "which"])
+
+
 def _skip_addressee(tokens: Sequence[Token], k: int, end: int) -> int:
     """Index after the person told: a pronoun, a name, or a short noun phrase."""
     first = tokens[k]
@@ -2387,11 +2387,7 @@ def _skip_addressee(tokens: Sequence[Token], k: int, end: int) -> int:
     if first.lower in DETERMINERS:
         # "told his closest advisers as ...", "told a Senate panel Wednesday": the noun phrase
         m = k + 1
-        while (
-            m < min(end, k + 6)
-            and tokens[m].kind == WORD
-            and tokens[m].lower not in CLAUSE_WORDS | PREPOSITIONS | WEEKDAYS | {"that", "who", "which"}
-        ):
+        while m < min(end, k + 6) and tokens[m].kind == WORD and tokens[m].lower not in _ADDRESSEE_ENDS:
             m += 1
         return m
     return k + 1
@@ -2515,15 +2511,13 @@ NOT_OBJECTS = frozenset(
 )
 
 
+_NOT_BARE_NOUNS = NOT_OBJECTS | WEEKDAYS | PERIODS | PRONOUNS
+
+
 def _bare_noun(token: Token) -> bool:
     """True for a lower-case word that may be a stance's whole object ("abortion", "help")."""
     word = token.lower
-    return (
-        token.kind == WORD
-        and token.text.isalpha()
-        and word not in NOT_OBJECTS | WEEKDAYS | PERIODS | PRONOUNS
-        and not word.endswith("ly")
-    )
+    return token.kind == WORD and token.text.isalpha() and word not in _NOT_BARE_NOUNS and not word.endswith("ly")
 
 
 #: Longest opening phrase (in tokens) that content may run on from over "according to X,"
@@ -2616,12 +2610,19 @@ def _plural_noun(token: Token) -> bool:
     )
 
 
+_PERIOD_DETERMINERS = TIME_DETERMINERS | frozenset(["next"])
+#: Words after this/last that make it a time ("this week", "last May"), not content.
+_TIMES_AFTER_DETERMINER = (
+    PERIODS | WEEKDAYS | MONTHS | frozenset(["year's", "time", "fall", "spring", "summer", "winter"])
+)
+
+
 def _time_adverbial_end(tokens: Sequence[Token], k: int, end: int) -> int:
     """Index after a time adverbial at `k` ("last week", "on Monday", "Tuesday night"), or `k`."""
     m = k
     if m < end and tokens[m].lower == "on":
         m += 1
-    if m < end and tokens[m].lower in TIME_DETERMINERS | {"next"} and m + 1 < end and tokens[m + 1].lower in PERIODS:
+    if m < end and tokens[m].lower in _PERIOD_DETERMINERS and m + 1 < end and tokens[m + 1].lower in PERIODS:
         return m + 2
     if m < end and tokens[m].lower in WEEKDAYS:
         m += 1
@@ -2634,7 +2635,7 @@ def _determiner_of_content(tokens: Sequence[Token], k: int, end: int) -> bool:
     if tokens[k].lower not in TIME_DETERMINERS:
         return False
     following = tokens[k + 1].lower if k + 1 < end else ""
-    return following not in PERIODS | WEEKDAYS | MONTHS | {"year's", "time", "fall", "spring", "summer", "winter"}
+    return following not in _TIMES_AFTER_DETERMINER
 
 
 def _trim_range(tokens: Sequence[Token], s: int, e: int) -> tuple[int, int] | None:

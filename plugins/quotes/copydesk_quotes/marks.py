@@ -16,7 +16,7 @@ mark on each paragraph of a long quotation and closes only the last one).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import attrs
 
@@ -132,3 +132,19 @@ def _drop_lone_chains(quotations: list[Quotation]) -> list[Quotation]:
         if q.chain is not None:
             sizes[q.chain] = sizes.get(q.chain, 0) + 1
     return [attrs.evolve(q, chain=None) if q.chain is not None and sizes[q.chain] < 2 else q for q in quotations]
+
+
+def quotations_by_paragraph(
+    paragraphs: Sequence[tuple[int, int]], quotations: Sequence[Quotation]
+) -> Iterator[list[Quotation]]:
+    """For each of `paragraphs` (sorted, non-overlapping), the `quotations` (sorted) that start
+    in it: one walk over both lists."""
+    q = 0
+    for p_start, p_end in paragraphs:
+        while q < len(quotations) and quotations[q].start < p_start:
+            q += 1
+        here = q
+        while here < len(quotations) and quotations[here].start < p_end:
+            here += 1
+        yield list(quotations[q:here])
+        q = here

@@ -22,7 +22,7 @@ from typing import Any
 
 from copydesk_quotes.attribution import Attribution, Mention
 from copydesk_quotes.lexicon import Lexicon
-from copydesk_quotes.marks import Quotation
+from copydesk_quotes.marks import Quotation, quotations_by_paragraph
 
 #: What to install when the mode is configured and spaCy or its model is missing.
 SPACY_EXTRA = 'pip install "copydesk-quotes[spacy]"'
@@ -36,6 +36,7 @@ UNUSED_PIPES = ("ner",)
 #: Dependency labels of a subject that is the speaker, and of a passive one (no speaker but an agent).
 SUBJECTS = frozenset(["nsubj"])
 PASSIVE_SUBJECTS = frozenset(["nsubjpass"])
+ANY_SUBJECTS = SUBJECTS | PASSIVE_SUBJECTS
 #: Clauses that hang on a verb and share its subject ("..., adding that ...", "and said ...").
 SHARES_SUBJECT = frozenset(["conj", "advcl", "xcomp"])
 #: Parse confidence: below the rules' plain speech (0.9), like their belief reports.
@@ -124,14 +125,9 @@ class ParseReader:
         """The attributions the parses of `paragraphs` show (one spaCy Doc per paragraph, in order);
         `quotations` are the document's, as the rules read them."""
         found: list[Attribution] = []
-        q = 0
-        for (p_start, p_end), parsed in zip(paragraphs, parses, strict=True):
-            while q < len(quotations) and quotations[q].start < p_start:
-                q += 1
-            here = q
-            while here < len(quotations) and quotations[here].start < p_end:
-                here += 1
-            found.extend(self._paragraph(text, p_start, parsed, _Quoted(quotations[q:here])))
+        by_paragraph = quotations_by_paragraph(paragraphs, quotations)
+        for (p_start, _), parsed, here in zip(paragraphs, parses, by_paragraph, strict=True):
+            found.extend(self._paragraph(text, p_start, parsed, _Quoted(here)))
         return found
 
     def _paragraph(self, text: str, offset: int, parsed: Any, quoted: _Quoted) -> Iterable[Attribution]:
@@ -168,7 +164,7 @@ class ParseReader:
         if content.i < cue.i:
             # "In Louisville, Ms. Nwanguma was shocked ..., she said": the sentence's opening
             # adverbial, before the content's subject, is the writer's setting, not the words.
-            subject = next((c for c in content.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS), None)
+            subject = next((c for c in content.children if c.dep_ in ANY_SUBJECTS), None)
             for child in content.children:
                 if subject is not None and child.i < subject.i and child.dep_ in OPENING_ADVERBIALS:
                     skipped.update(t.i for t in child.subtree)

@@ -22,11 +22,13 @@ from collections.abc import Iterable
 
 from copydesk_quotes.tokens import WORD_PATTERN
 
-#: A colon among the first twelve whitespace-separated chunks of a paragraph: the only colons
-#: a paragraph without a quotation or a cue is read for ("Name: what they said" headlines,
-#: "TAPPER: ..." transcript turns; the rules look for them among the first twelve tokens, and
-#: a chunk holds one token at least).
-_EARLY_COLON = re.compile(r"\s*(?:[^\s:]+\s+){0,11}[^\s:]*:")
+#: How far into a paragraph (in tokens) the headline rule looks for a colon.
+MAX_COLON_TOKENS = 12
+
+#: A colon among the first MAX_COLON_TOKENS whitespace-separated chunks of a paragraph: the only
+#: colons a paragraph without a quotation or a cue is read for ("Name: what they said"
+#: headlines, "TAPPER: ..." transcript turns; a chunk holds one token at least).
+_EARLY_COLON = re.compile(rf"\s*(?:[^\s:]+\s+){{0,{MAX_COLON_TOKENS - 1}}}[^\s:]*:")
 
 _WORD = re.compile(WORD_PATTERN)
 
