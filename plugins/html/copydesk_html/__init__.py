@@ -80,7 +80,9 @@ def read_page(raw: bytes, uri: str) -> tuple[Any, str]:
             root = parse_tree(raw, uri, parser)
         except InputError:
             root = None  # read again below, where undecodable input has its own error
-        if root is not None and not any(entry.type == _INVALID_ENCODING for entry in parser.error_log):
+        log = parser.error_log
+        # A full log may have stopped before the first bad byte: then nothing is known.
+        if root is not None and len(log) < MAX_LOGGED_ERRORS and not any(e.type == _INVALID_ENCODING for e in log):
             return root, "utf-8"
     page, encoding = decode_page(raw, uri)
     # Bytes that decoded as UTF-8 go to the parser as they are: encoding the text again
@@ -90,6 +92,8 @@ def read_page(raw: bytes, uri: str) -> tuple[Any, str]:
 
 
 _INVALID_ENCODING = etree.ErrorTypes.ERR_INVALID_ENCODING
+#: Errors libxml2 reports for one parse before it stops reporting them.
+MAX_LOGGED_ERRORS = 100
 
 
 class ParseHtml:

@@ -145,6 +145,15 @@ def test_undeclared_legacy_encoding_is_detected() -> None:
     assert "\ufffd" not in doc.text and doc.meta["encoding"] == "cp1252"
 
 
+def test_legacy_bytes_after_many_markup_errors_are_still_detected() -> None:
+    """libxml2 stops logging after 100 errors; a bad byte after them must not pass as UTF-8."""
+    junk = "</stray>" * 150
+    text = "<html><body>" + junk + "<p>" + "Le caf\u00e9 \u00e9tait d\u00e9j\u00e0 ferm\u00e9. " * 5
+    doc = parsed((text + "</p></body></html>").encode("latin-1"))
+    assert "\ufffd" not in doc.text and "caf\u00e9" in doc.text
+    assert doc.meta["encoding"] == "cp1252"
+
+
 def test_step_pickles() -> None:
     import pickle
 
