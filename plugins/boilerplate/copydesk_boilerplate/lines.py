@@ -304,13 +304,9 @@ def date_words(language: str) -> frozenset[str]:
     return frozenset(words)
 
 
-def only_date_words(text: str, vocabulary: frozenset[str] = _DATE_WORDS) -> bool:
-    """Whether a line says nothing but a date and time ("PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: ...")."""
-    return date_only(text, (vocabulary,))
-
-
 def date_only(text: str, vocabularies: Iterable[frozenset[str]]) -> bool:
-    """:func:`only_date_words` in any of `vocabularies` (the line's words are found once)."""
+    """Whether a line says nothing but a date and time in the words of any of `vocabularies`
+    ("PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: ...")."""
     words = _WORDS.findall(text.casefold())
     numbers = sum(w.isdigit() for w in words)
     if not numbers or (numbers < 2 and "updated" not in words):

@@ -54,18 +54,21 @@ MAX_LISTED_LINK_DENSITY = 0.7
 MAX_FURNITURE_PROSE_SHARE = 0.5
 
 
-def landmark_reason(page: Page, index: int) -> str | None:
-    """The removal reason of the first landmark around a block that names one (nav, footer, ...)."""
-    return page.markup.landmarks[index]
+def reads_as_prose(words: int, chars: int, link_density: float, sentences: int | None) -> bool:
+    """Whether a block of these measures reads like article text: long enough, few links, ends
+    sentences (a block without the sentence count, from plain text, is given the benefit)."""
+    long_enough = words >= MIN_PROSE_WORDS or (words < 4 and chars >= MIN_PROSE_CHARS_UNSPACED)
+    return long_enough and link_density <= MAX_PROSE_LINK_DENSITY and (sentences is None or int(sentences) > 0)
 
 
 def is_prose(page: Page, index: int) -> bool:
-    """Whether a block reads like article text: long enough, few links, ends sentences."""
-    if page.link_densities[index] > MAX_PROSE_LINK_DENSITY:
-        return False
-    words = page.word_counts[index]
-    long_enough = words >= MIN_PROSE_WORDS or (words < 4 and len(page.texts[index]) >= MIN_PROSE_CHARS_UNSPACED)
-    return long_enough and int(page.features(index).get("sentences", 1)) > 0
+    """Whether a block reads like article text (see :func:`reads_as_prose`)."""
+    return reads_as_prose(
+        page.word_counts[index],
+        len(page.texts[index]),
+        page.link_densities[index],
+        page.feature_maps[index].get("sentences"),
+    )
 
 
 @lru_cache(maxsize=DESCRIPTOR_CACHE)
@@ -127,17 +130,15 @@ class PageLayout:
         for index in kept:
             prose = 0.0
             density = densities[index]
-            # is_prose() or a long block of sentences (a news digest), inlined: this loop runs once
-            # per block of every page. Both need fewer links than MAX_LISTED_LINK_DENSITY and length.
+            # Prose, or a long block of sentences (a news digest); both need fewer links than
+            # MAX_LISTED_LINK_DENSITY, which rules most blocks out before anything else is read.
             if landmarks[index] is None and density < MAX_LISTED_LINK_DENSITY:
-                chars = len(texts[index])
-                count = words[index]
-                if count >= MIN_PROSE_WORDS or (count < 4 and chars >= MIN_PROSE_CHARS_UNSPACED):
-                    said = features[index].get("sentences")
-                    if (density <= MAX_PROSE_LINK_DENSITY and (said is None or int(said) > 0)) or (
-                        count >= 2 * MIN_PROSE_WORDS and said is not None and int(said) > 0
-                    ):
-                        prose = block_prose[index] = chars * (1.0 - density)
+                chars, count = len(texts[index]), words[index]
+                said = features[index].get("sentences")
+                if reads_as_prose(count, chars, density, said) or (
+                    count >= 2 * MIN_PROSE_WORDS and said is not None and int(said) > 0
+                ):
+                    prose = block_prose[index] = chars * (1.0 - density)
             ancestors = ancestors_of[index]
             if not ancestors:
                 continue
@@ -206,7 +207,7 @@ class PageLayout:
         return self.nearest_furniture.get(owner)
 
     def landmark_of(self, page: Page, index: int) -> str | None:
-        """The landmark reason of a block (see :func:`landmark_reason`)."""
+        """The removal reason of the first landmark around a block that names one (nav, footer, ...)."""
         return page.markup.landmarks[index]
 
 

@@ -120,12 +120,6 @@ class Page:
     def link_density(self, index: int) -> float:
         return self.link_densities[index]
 
-    def trail_tokens(self, index: int, nearest: int) -> list[tuple[str, ...]]:
-        """Class, id and itemprop tokens of the `nearest` ancestors of a block, nearest last
-        (each ancestor's tokens in the order of :func:`tokens_in_order`)."""
-        trail = self.markup.trails[index]
-        return [tokens_in_order(step) for step in trail[-nearest:]]
-
 
 #: Entries of the descriptor caches: more than the distinct descriptors of a few hundred pages.
 DESCRIPTOR_CACHE = 1 << 15
