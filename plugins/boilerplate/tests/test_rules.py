@@ -276,8 +276,8 @@ def test_a_story_list_heading_inside_the_article_or_on_a_page_without_h1_opens_n
 
 
 def test_link_lists_leave_a_linked_sentence_paragraph_next_to_a_story_link() -> None:
-    sentence = "The suspect, Michael Webb, was convicted and sentenced to life in prison last Thursday."
-    linked = "The suspect, <a href='/webb'>Michael Webb, was convicted and sentenced to life</a> in prison last Thursday."
+    sentence = "The treasurer, Nora Quill, was cleared by the ethics panel after a two-day hearing."
+    linked = "The treasurer, <a href='/quill'>Nora Quill, was cleared by the ethics panel</a> after a two-day hearing."
     doc = page(
         f"<article>{ARTICLE}<p>{linked}</p>"
         "<ul><li><a href='/a'>First other story headline</a></li></ul><p>More article text follows here.</p></article>"
