@@ -2613,7 +2613,7 @@ def _plural_noun(token: Token) -> bool:
 _PERIOD_DETERMINERS = TIME_DETERMINERS | frozenset(["next"])
 #: Words after this/last that make it a time ("this week", "last May"), not content.
 _TIMES_AFTER_DETERMINER = (
-    PERIODS | WEEKDAYS | MONTHS | frozenset(["year's", "time", "fall", "spring", "summer", "winter"])
+    PERIODS | WEEKDAYS | frozenset(["year's", "time", "fall", "spring", "summer", "winter"])
 )
 
 
@@ -2634,8 +2634,13 @@ def _determiner_of_content(tokens: Sequence[Token], k: int, end: int) -> bool:
     """True if tokens[k] ("this", "last") opens content, not a time ("this week", "last month")."""
     if tokens[k].lower not in TIME_DETERMINERS:
         return False
-    following = tokens[k + 1].lower if k + 1 < end else ""
-    return following not in _TIMES_AFTER_DETERMINER
+    if k + 1 >= end:
+        return True
+    following = tokens[k + 1]
+    if following.lower in MONTHS:
+        # "last May" is a time; "this may be his last campaign" is content
+        return not following.text[:1].isupper()
+    return following.lower not in _TIMES_AFTER_DETERMINER
 
 
 def _trim_range(tokens: Sequence[Token], s: int, e: int) -> tuple[int, int] | None:

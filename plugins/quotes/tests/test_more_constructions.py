@@ -48,6 +48,13 @@ def test_content_may_follow_a_time_adverbial_or_open_with_this(found: Found) -> 
     assert found("Supporters of the plan said this is only the first step.") == [
         ("indirect", "this is only the first step", "Supporters of the plan")
     ]
+    # a lower-case "may" or "march" after this/last is a verb, not the month
+    assert found("The senator said this may be his last campaign.") == [
+        ("indirect", "this may be his last campaign", "The senator")
+    ]
+    assert found("Organisers said this march will be peaceful.") == [
+        ("indirect", "this march will be peaceful", "Organisers")
+    ]
 
 
 def test_a_bare_plural_noun_may_be_the_speaker(found: Found) -> None:
