@@ -608,7 +608,7 @@ class Attributor:
         if word != lower and not (
             word[0].isupper()
             and word[1:].islower()
-            and ((i == a and lower in ("asked", "said")) or _in_title_case(tokens, a, b, i))
+            and ((i == a and lower in ("asked", "said", "says")) or _in_title_case(tokens, a, b, i))
         ):
             return None
         options = self._forms.get(lower)
@@ -701,8 +701,8 @@ class Attributor:
             # "Asked about the deal, Ryan said ...", "... he said when asked whether ...":
             # the question put to someone, reported with no one named as asking it.
             return attrs.evolve(cue, speaker_side="question", clause_start=cue.i)
-        if cue.i == a and tokens[cue.i].text == "Said":
-            # 'Said Comey, "The thought that ..."': a cue opening the sentence, its speaker after it
+        if cue.i == a and tokens[cue.i].text in ("Said", "Says"):
+            # 'Said the mayor, "The thought that ..."': a cue opening the sentence, its speaker after it
             right = _noun_phrase_right(tokens, cue.j, b, self.lexicon.speaker_nouns)
             if right is None or right[1] >= b or tokens[right[1]].text not in (",", ":"):
                 return None
@@ -814,7 +814,10 @@ class Attributor:
                 return attrs.evolve(cue, speaker_side="inherited", clause_start=clause)
             medium = before_token is not None and (
                 before_token.lower in MEDIA  # "issued a statement saying"
-                or (before_token.kind == WORD and (cue.lemma == "say" or before_token.lower in GERUND_LEADS))
+                or (
+                    before_token.kind == WORD
+                    and (cue.lemma == "say" or before_token.lower in GERUND_LEADS or _manner_adverb(before_token))
+                )
             )
             subject = self._sentence_subject(tokens, a, cue.i) if boundary or medium else None
             if subject is not None:
@@ -1967,8 +1970,28 @@ RAISED = frozenset(["to", "about", "as"])
 
 
 #: Words before a gerund cue whose subject is the sentence's ("focused on criticizing",
-#: "the most aggressive in denouncing", "pivoted to arguing", "has avoided criticizing").
-GERUND_LEADS = frozenset(["in", "on", "to", "of", "for", "about", "from", "without", "avoided", "directly"])
+#: "the most aggressive in denouncing", "pivoted to arguing"), and verbs that take a gerund
+#: ("has avoided criticizing", "kept insisting"); a manner adverb does too ("openly criticizing").
+GERUND_LEADS = frozenset(
+    [
+        "in",
+        "on",
+        "to",
+        "of",
+        "for",
+        "about",
+        "from",
+        "without",
+        "avoided",
+        "began",
+        "started",
+        "kept",
+        "stopped",
+        "continued",
+        "resumed",
+        "quit",
+    ]
+)
 
 
 def _stance_object(tokens: Sequence[Token], s: int, e: int) -> tuple[int, int]:
@@ -2612,9 +2635,7 @@ def _plural_noun(token: Token) -> bool:
 
 _PERIOD_DETERMINERS = TIME_DETERMINERS | frozenset(["next"])
 #: Words after this/last that make it a time ("this week", "last May"), not content.
-_TIMES_AFTER_DETERMINER = (
-    PERIODS | WEEKDAYS | frozenset(["year's", "time", "fall", "spring", "summer", "winter"])
-)
+_TIMES_AFTER_DETERMINER = PERIODS | WEEKDAYS | frozenset(["year's", "time", "fall", "spring", "summer", "winter"])
 
 
 def _time_adverbial_end(tokens: Sequence[Token], k: int, end: int) -> int:

@@ -202,6 +202,13 @@ def test_a_gerund_cue_after_a_preposition_takes_the_sentence_subject(found: Foun
     assert found(text) == [("indirect", "the trade deal", "The senator")]
 
 
+def test_a_gerund_cue_after_a_verb_taking_a_gerund_or_a_manner_adverb_takes_the_subject(found: Found) -> None:
+    assert found("The senator kept denouncing the trade deal.") == [("indirect", "the trade deal", "The senator")]
+    assert found("The governor avoided publicly denouncing the trade deal.") == [
+        ("indirect", "the trade deal", "The governor")
+    ]
+
+
 def test_a_relative_that_is_a_speaker_and_its_clause_ends_the_content(found: Found) -> None:
     text = "An activist group that endorsed Sanders in the primary, launched a petition on Wednesday."
     assert found(text) == [("indirect", "Sanders in the primary", "that")]
@@ -337,6 +344,8 @@ def test_a_quotation_after_a_sentence_ending_in_a_question_put_continues_the_spe
 
 def test_said_may_open_a_sentence_before_its_speaker(found: Found) -> None:
     text = 'Said the director, "An error on our part is very painful to us."'
+    assert found(text) == [("direct", '"An error on our part is very painful to us."', "the director")]
+    text = 'Says the director, "An error on our part is very painful to us."'
     assert found(text) == [("direct", '"An error on our part is very painful to us."', "the director")]
 
 
