@@ -44,11 +44,11 @@ def test_inverted_cue_after_a_quotation_takes_a_long_speaker(found: Found) -> No
 
 
 def test_agree_and_doubled_consonant_forms_are_cues(found: Found) -> None:
-    assert found("But most Republicans agreed they had no real recourse at this point.") == [
-        ("indirect", "they had no real recourse at this point", "most Republicans")
+    assert found("But most trustees agreed they had no real say in the matter at this stage.") == [
+        ("indirect", "they had no real say in the matter at this stage", "most trustees")
     ]
-    assert found("The governor preferred a single-payer system akin to expanding Medicare.") == [
-        ("indirect", "a single-payer system akin to expanding Medicare", "The governor")
+    assert found("The governor preferred a toll-free bridge akin to expanding the ferry service.") == [
+        ("indirect", "a toll-free bridge akin to expanding the ferry service", "The governor")
     ]
 
 
@@ -116,15 +116,15 @@ def test_transcript_turn_is_the_labelled_speakers(found: Found) -> None:
 
 
 def test_headline_name_with_audience_before_the_colon(found: Found) -> None:
-    assert found("Clinton to Planned Parenthood: Trump will reverse Roe v. Wade") == [
-        ("indirect", "Trump will reverse Roe v. Wade", "Clinton")
+    assert found("Ruiz to Teachers Union: Moreno will repeal the pension reform") == [
+        ("indirect", "Moreno will repeal the pension reform", "Ruiz")
     ]
     assert found("Trump has won several states on Tuesday: Georgia, Alabama and Tennessee.") == []
 
 
 def test_what_seems_so_is_an_impression_with_no_source(found: Found) -> None:
-    text = "Indeed, a broader swath of Republican voters appears to be moving behind Trump, despite holdouts."
-    assert found(text) == [("indirect", "a broader swath of Republican voters appears to be moving behind Trump", None)]
+    text = "Indeed, a wider group of harbor workers appears to be moving behind Ruiz, despite holdouts."
+    assert found(text) == [("indirect", "a wider group of harbor workers appears to be moving behind Ruiz", None)]
     assert found("But he seemed rattled by attacks from the governor at the final debate.") == [
         ("indirect", "he seemed rattled by attacks from the governor at the final debate", None)
     ]
@@ -137,12 +137,12 @@ def test_what_seems_so_is_an_impression_with_no_source(found: Found) -> None:
 
 def test_relative_clause_naming_is_its_own_attribution(found: Found) -> None:
     text = (
-        "Curtis said he has backed legislation aimed at accreditation bodies, which he called "
-        "“a cartel for higher education.”"
+        "Okafor said he has backed legislation aimed at ticket resellers, which he called "
+        "“a racket for live music.”"
     )
     assert found(text) == [
-        ("indirect", "he has backed legislation aimed at accreditation bodies", "Curtis"),
-        ("mixed", "which he called “a cartel for higher education.”", "he"),
+        ("indirect", "he has backed legislation aimed at ticket resellers", "Okafor"),
+        ("mixed", "which he called “a racket for live music.”", "he"),
     ]
 
 
@@ -155,21 +155,21 @@ def test_criticism_verbs_are_stances(found: Found) -> None:
 
 def test_while_starts_a_new_attribution(found: Found) -> None:
     text = (
-        "Mr. Jones argued it was both a terrorist attack and a hate crime, while the program's host "
-        "sought to make a distinction between the two."
+        "Mr. Lund argued it was both a zoning dispute and a budget fight, while the program's host "
+        "sought to draw a line between the two."
     )
     assert found(text) == [
-        ("indirect", "it was both a terrorist attack and a hate crime", "Mr. Jones"),
-        ("indirect", "to make a distinction between the two", "the program's host"),
+        ("indirect", "it was both a zoning dispute and a budget fight", "Mr. Lund"),
+        ("indirect", "to draw a line between the two", "the program's host"),
     ]
 
 
 def test_poll_source_keeps_its_day_and_is_not_a_person() -> None:
-    text = "In a national CNN/ORC poll released Monday, 31% of Republicans said they were enthusiastic."
+    text = "In a statewide Tribune/KVX poll released Monday, 31% of commuters said they were satisfied."
     doc: Document = AttributeQuotes()(make_document(text, blocks="lines"), None)  # type: ignore[arg-type]
     [span] = doc.layer("quotes")
-    assert doc.text[span.start : span.end] == "31% of Republicans said they were enthusiastic"
-    assert span.data["speaker"]["name"] == "a national CNN/ORC poll released Monday"
+    assert doc.text[span.start : span.end] == "31% of commuters said they were satisfied"
+    assert span.data["speaker"]["name"] == "a statewide Tribune/KVX poll released Monday"
 
 
 def test_possessive_stating_noun_with_a_clause(found: Found) -> None:
@@ -186,10 +186,10 @@ def test_possessive_stating_noun_with_a_clause(found: Found) -> None:
 
 
 def test_participle_after_a_quotation_with_its_comma_is_a_new_clause(found: Found) -> None:
-    text = "Trump said things “should be wrapped up by Cleveland,” referring to the party's July convention."
+    text = "Ruiz said things “should be settled by Easton,” referring to the union's June congress."
     assert found(text) == [
-        ("mixed", "things “should be wrapped up by Cleveland,”", "Trump"),
-        ("indirect", "the party's July convention", "Trump"),
+        ("mixed", "things “should be settled by Easton,”", "Ruiz"),
+        ("indirect", "the union's June congress", "Ruiz"),
     ]
 
 
@@ -212,26 +212,26 @@ def test_phrasal_cues_inflect_their_head(found: Found) -> None:
 
 
 def test_content_around_according_to_is_one_span(found: Found) -> None:
-    text = "About 10:03 p.m., according to a congressional timeline, the contractors left for the compound."
+    text = "About 9:41 p.m., according to a county timeline, the crew left for the depot."
     assert found(text) == [
         (
             "indirect",
-            "About 10:03 p.m., according to a congressional timeline, the contractors left for the compound",
-            "a congressional timeline",
+            "About 9:41 p.m., according to a county timeline, the crew left for the depot",
+            "a county timeline",
         )
     ]
 
 
 def test_relative_pronoun_object_joins_the_content(found: Found) -> None:
-    assert found("The court ruled against the claims, which Beijing has vowed to ignore.") == [
-        ("indirect", "which Beijing has vowed to ignore", "Beijing")
+    assert found("The tribunal ruled against the claims, which Northvale has vowed to ignore.") == [
+        ("indirect", "which Northvale has vowed to ignore", "Northvale")
     ]
 
 
 def test_impression_runs_over_abbreviated_titles(found: Found) -> None:
-    text = "In another email, the foundation appeared to push aides to Mrs. Clinton to help find a job."
+    text = "In another letter, the trust appeared to push aides to Mrs. Ruiz to help find a venue."
     assert found(text) == [
-        ("indirect", "the foundation appeared to push aides to Mrs. Clinton to help find a job", None)
+        ("indirect", "the trust appeared to push aides to Mrs. Ruiz to help find a venue", None)
     ]
 
 
@@ -247,11 +247,11 @@ def test_a_yes_or_no_answer_is_content(found: Found) -> None:
 
 def test_inverted_speaker_after_a_quotation_may_start_lower_case(found: Found) -> None:
     text = (
-        '"It is his best role," said conservative activist Bob Klaus, who is not with a campaign. "It is a hot item."'
+        '"It is his best role," said veteran organizer Dana Pike, who is not with a campaign. "It is a hot item."'
     )
     assert found(text) == [
-        ("direct", '"It is his best role,"', "conservative activist Bob Klaus"),
-        ("direct", '"It is a hot item."', "conservative activist Bob Klaus"),
+        ("direct", '"It is his best role,"', "veteran organizer Dana Pike"),
+        ("direct", '"It is a hot item."', "veteran organizer Dana Pike"),
     ]
 
 
@@ -262,9 +262,9 @@ def test_shot_back_is_a_cue(found: Found) -> None:
 
 
 def test_belief_verb_after_a_modal_is_not_a_report(found: Found) -> None:
-    assert found("Mr. Rubio could still find a way to the nomination.") == []
-    assert found("Mr. Rubio found the nomination was out of reach.") == [
-        ("indirect", "the nomination was out of reach", "Mr. Rubio")
+    assert found("Mr. Halloran could still find a way to the final.") == []
+    assert found("Mr. Halloran found the final was out of reach.") == [
+        ("indirect", "the final was out of reach", "Mr. Halloran")
     ]
 
 

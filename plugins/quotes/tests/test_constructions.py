@@ -159,9 +159,9 @@ def test_saying_after_an_object_takes_the_sentence_subject(found: Found) -> None
 
 
 def test_according_to_closing_a_sentence_owns_the_cues_before_it(found: Found) -> None:
-    text = "Some 59 percent of registered voters view her unfavorably, according to a new national poll."
+    text = "Some 61 percent of likely voters view the mayor unfavorably, according to a new city poll."
     assert found(text) == [
-        ("indirect", "Some 59 percent of registered voters view her unfavorably", "a new national poll")
+        ("indirect", "Some 61 percent of likely voters view the mayor unfavorably", "a new city poll")
     ]
     text = "Most Democratic voters said the economy was their top concern, according to preliminary exit polls."
     assert found(text) == [
@@ -172,12 +172,12 @@ def test_according_to_closing_a_sentence_owns_the_cues_before_it(found: Found) -
 def test_according_to_with_no_comma_before_it_closes_only_its_clause(found: Found) -> None:
     text = (
         "Entering the final contests in June, the governor leads by 271 pledged delegates according to "
-        "a count by The Associated Press, but his rival has vowed to fight on."
+        "a count by The Harbor Ledger, but his rival has vowed to fight on."
     )
     assert found(text)[0] == (
         "indirect",
         "the governor leads by 271 pledged delegates",
-        "a count by The Associated Press",
+        "a count by The Harbor Ledger",
     )
 
 
@@ -249,8 +249,8 @@ def test_most_opening_a_clause_is_a_subject(found: Found) -> None:
 
 
 def test_a_stance_participle_after_a_plural_noun_is_that_group_s(found: Found) -> None:
-    text = "He has poured thousands of dollars into groups backing Senator Ted Cruz of Texas."
-    assert found(text) == [("indirect", "Senator Ted Cruz of Texas", "groups")]
+    text = "He has poured thousands of dollars into groups backing Senator Ana Ruiz of Nevada."
+    assert found(text) == [("indirect", "Senator Ana Ruiz of Nevada", "groups")]
 
 
 def test_an_adverb_may_stand_between_asked_and_the_question(found: Found) -> None:
@@ -260,10 +260,10 @@ def test_an_adverb_may_stand_between_asked_and_the_question(found: Found) -> Non
 
 def test_a_pronoun_after_said_opens_content_not_an_inverted_speaker(found: Found) -> None:
     text = (
-        "Other prominent Republicans, like two former Treasury secretaries \u2015 both big names in the party "
+        "Other prominent trustees, like two former board chairs \u2015 both big names in the club "
         "\u2015 have also said they're not voting for him."
     )
-    assert found(text) == [("indirect", "they're not voting for him", "Other prominent Republicans")]
+    assert found(text) == [("indirect", "they're not voting for him", "Other prominent trustees")]
 
 
 def test_verbs_of_likening_portraying_and_emailing_are_cues(found: Found) -> None:
@@ -350,9 +350,9 @@ def test_said_may_open_a_sentence_before_its_speaker(found: Found) -> None:
 
 
 def test_a_quotation_right_after_a_cue_with_an_addressee_is_what_was_said(found: Found) -> None:
-    text = "The governor cautioned “let's not get ahead of ourselves,” before predicting a win in May."
+    text = "The governor cautioned “let's not celebrate too early,” before predicting a win in May."
     assert found(text) == [
-        ("direct", "“let's not get ahead of ourselves,”", "The governor"),
+        ("direct", "“let's not celebrate too early,”", "The governor"),
         ("indirect", "a win in May", "The governor"),
     ]
 

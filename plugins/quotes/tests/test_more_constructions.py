@@ -278,8 +278,8 @@ def test_back_and_forth_is_no_stance(found: Found) -> None:
 
 
 def test_a_stance_verb_after_a_comma_is_not_inverted(found: Found) -> None:
-    text = "Ms. Ortiz, a longtime strategist who took over the campaign in May, offered an olive branch to the party."
-    assert found(text)[-1] == ("indirect", "an olive branch to the party", "Ms. Ortiz")
+    text = "Ms. Ortiz, a longtime strategist who took over the campaign in May, offered an olive branch to the union."
+    assert found(text)[-1] == ("indirect", "an olive branch to the union", "Ms. Ortiz")
 
 
 def test_so_may_be_the_whole_content(found: Found) -> None:

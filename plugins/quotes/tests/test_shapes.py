@@ -86,13 +86,13 @@ def test_indirect_shapes() -> None:
 
 
 def test_reported_speech_cut_by_its_cue_is_one_span_with_segments() -> None:
-    text = "For decades, Mr. de Vos noted, the United States has deployed observers."
+    text = "For years, Ms. van Dalen noted, the port authority has hired inspectors."
     doc = AttributeQuotes()(lines_document(text), None)  # type: ignore[arg-type]
     (span,) = doc.layer("quotes")
-    assert doc.text[span.start : span.end] == "For decades, Mr. de Vos noted, the United States has deployed observers"
+    assert doc.text[span.start : span.end] == "For years, Ms. van Dalen noted, the port authority has hired inspectors"
     assert [doc.text[s:e] for s, e in span.data["segments"]] == [
-        "For decades",
-        "the United States has deployed observers",
+        "For years",
+        "the port authority has hired inspectors",
     ]
     assert doc.text[span.data["cue"]["start"] : span.data["cue"]["end"]] == "noted"
 
