@@ -489,7 +489,7 @@ class Attributor:
         return found
 
     def _transcript(self, text: str, tokens: Sequence[Token], state: _State) -> Attribution | None:
-        """A transcript paragraph, ``TAPPER: Do you think ...?``: an all-caps name, a colon, the words.
+        """A transcript paragraph, ``HOLLIS: Do you expect ...?``: an all-caps name, a colon, the words.
 
         Broadcast transcripts in news label each turn with the speaker's surname in capitals;
         the whole paragraph after the colon is that speaker's. Labels that are sections, not
@@ -686,7 +686,7 @@ class Attributor:
 
     def _finding_subject(self, tokens: Sequence[Token], a: int, i: int) -> bool:
         """True if the clause before a finding verb names what finds (``A University poll out
-        this week shows``, ``A video of the episode shows``, ``A poll, conducted by ..., shows``)."""
+        this week shows``, ``A video of the council meeting shows``, ``A poll, conducted by ..., shows``)."""
         k = i - 1
         while k >= a and k >= i - MAX_APPOSITIVE and (tokens[k].kind == WORD or tokens[k].text in ",.()"):
             if tokens[k].lower in self.lexicon.speaker_nouns or tokens[k].lower in FINDING_SOURCES:
@@ -831,7 +831,7 @@ class Attributor:
             and (before_token.text == "," or before_token.kind == QUOTE)
             and cue.lemma not in self.lexicon.stance_verbs  # "..., offered an olive branch": not inverted
         ):
-            # '"...," said a longtime GOP data expert who has worked for ...' / '"...," said
+            # '"...," said a longtime port authority engineer who has worked for ...' / '"...," said
             # conservative activist Bob Klaus': after a quotation the inverted cue's subject is
             # the speaker, however it starts and goes on.
             after_quote = before_token.kind == QUOTE or (before - 2 >= a and tokens[before - 2].kind == QUOTE)
@@ -893,7 +893,7 @@ class Attributor:
 
     def _passive_subject(self, tokens: Sequence[Token], a: int, k: int) -> tuple[int, int] | None:
         """The subject of a passive with an agent, which is what the stance is on: any noun
-        phrase, not only one shaped like a speaker (``Sanders' stridency was echoed by ...``)."""
+        phrase, not only one shaped like a speaker (``Jonas' impatience was echoed by ...``)."""
         subject = self._subject(tokens, a, k)
         if subject is not None:
             return subject
@@ -915,7 +915,7 @@ class Attributor:
         return any(t.lower in AUXILIARIES or self._verb_only(t.lower) for t in tokens[where[0] : where[1]])
 
     def _long_subject(self, tokens: Sequence[Token], a: int, b: int, cue: _Cue) -> _Cue | None:
-        """``Some voters who have listened to his speeches ..., said he had less magnetism``.
+        """``Some residents who have attended his meetings ..., said he had less patience``.
 
         A subject with a relative clause or several appositions is too long to read back
         from the cue; for a verb that can only be a reporting verb (said, told), its head,
@@ -1346,12 +1346,12 @@ class Attributor:
     def _stated_nouns(
         self, text: str, tokens: Sequence[Token], a: int, b: int, found: Sequence[Attribution]
     ) -> list[Attribution]:
-        """``Mr. Trump's assertion that Russia should hack ...``, ``his pledge to ...``.
+        """``Mr. Okafor's assertion that the council should sell ...``, ``his pledge to ...``.
 
         News reports claims, plans and fears with a noun as often as with a verb; with a
         possessive before it the possessor is the source and the ``that`` or ``to`` clause
         after it the content (``that`` included, as it is part of the clause); adjectives may
-        stand between (``Trump's recent evidence-free assertion that``). With an article
+        stand between (``Okafor's recent unsupported assertion that``). With an article
         instead (``the claim that ...``) the ``that`` clause is reported with no source.
         Outside the content of another attribution only (a token belongs to one attribution).
         """
@@ -1870,7 +1870,7 @@ def _nested(tokens: Sequence[Token], outer: _Cue, inner: _Cue) -> bool:
     if between and between[0].text == ",":
         between = between[1:]
         if between and between[0].lower in CLAUSE_JOINERS:
-            return False  # "..., records show, and aviation experts say ...": a new attribution
+            return False  # "..., records show, and harbour engineers say ...": a new attribution
     if len(between) <= 8 and all(t.kind == WORD for t in between):
         return True
     before = tokens[inner_start - 1] if inner_start > outer.j else None
@@ -1896,7 +1896,7 @@ def _relative_of(tokens: Sequence[Token], outer: _Cue, inner: _Cue) -> bool:
 def _content_to_quotation_end(tokens: Sequence[Token], s: int, e: int) -> tuple[int, int]:
     """Reported content that ends with its quotation, not with the writer's comment after it.
 
-    ``called him a “moderate,” a subtle dig at ...`` -> ``him a “moderate,”``; ``called her
+    ``called him a “pragmatist,” a thinly veiled jab at ...`` -> ``him a “pragmatist,”``; ``called her
     “third-rate” and boycotted one of the debates`` -> ``her “third-rate”``: an appositive
     or a second verb after the quoted words is the writer's, not the speaker's. So is a
     clause after a quotation that opens the content: ``cautioned “let's not get ahead of
@@ -1996,8 +1996,8 @@ GERUND_LEADS = frozenset(
 
 def _stance_object(tokens: Sequence[Token], s: int, e: int) -> tuple[int, int]:
     """What a stance is on ends at the first comma or dash: ``endorsed Mr. Lee, the party's
-    nominee,`` -> ``Mr. Lee``; ``rejected both objections, ruled ... and ordered ...`` ->
-    ``both objections`` (an apposition or the next thing the subject did is not the stance).
+    nominee,`` -> ``Mr. Lee``; ``rejected both appeals, ruled ... and ordered ...`` ->
+    ``both appeals`` (an apposition or the next thing the subject did is not the stance).
     A quotation keeps the content whole (it is the speaker's words)."""
     if any(t.kind == QUOTE for t in tokens[s:e]):
         return s, e
@@ -2006,8 +2006,8 @@ def _stance_object(tokens: Sequence[Token], s: int, e: int) -> tuple[int, int]:
 
 
 def _relative_clause_end(tokens: Sequence[Token], s: int, e: int) -> tuple[int, int]:
-    """Content in a relative clause ends with it: ``Jane Smith, who endorsed Sanders in the
-    primary, launched a petition`` -> ``Sanders in the primary``."""
+    """Content in a relative clause ends with it: ``Jane Smith, who endorsed Ruiz in the
+    runoff, launched a petition`` -> ``Ruiz in the runoff``."""
     stop = next((m for m in range(s + 1, e) if tokens[m].text in (",", ";", "\u2014", "--")), e)
     return s, stop
 

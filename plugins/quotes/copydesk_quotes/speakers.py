@@ -233,8 +233,8 @@ def split_name(words: Sequence[str], titles: frozenset[str]) -> tuple[list[str],
 
     The name is the capitalised words at the end after the last title word: "State
     Department spokesman P J Crowley" -> (State Department spokesman, P J Crowley),
-    "Secretary of State Hillary Clinton" -> (Secretary of State, Hillary Clinton).
-    A phrase like "Sen. Tom Udall of New Mexico" is read up to its preposition.
+    "Secretary of State Ana Ruiz" -> (Secretary of State, Ana Ruiz).
+    A phrase like "Sen. Dana Pell of North Haven" is read up to its preposition.
     """
     words = [_without_possessive(w.strip(",")) for w in words if w.strip(",")]
     for i, word in enumerate(words):

@@ -140,7 +140,7 @@ def _ends_sentence(text: str, tokens: Sequence[Token], i: int) -> bool:
         if before.end == token.start and before.kind == WORD:
             word = before.lower
             if "." in word and word not in TITLE_ABBREVIATIONS and i + 1 < len(tokens):
-                # "... entry into the U.S. They will ...": a place abbreviation ends the
+                # "... flights into the U.S. They will ...": a place abbreviation ends the
                 # sentence when a word that only opens one follows it.
                 return tokens[i + 1].lower in SENTENCE_STARTERS
             if word in ABBREVIATIONS or (len(word) == 1 and before.text.isupper()) or "." in word:
