@@ -1241,7 +1241,7 @@ class Attributor:
                 and cue.speaker[1] - cue.speaker[0] == 1
                 and tokens[cue.speaker[0]].lower in RELATIVES
             ):
-                right = _relative_clause_end(tokens, *right)
+                right = _to_first_break(tokens, *right)
             ranges: list[tuple[int, int]] = [right]
             if cut and left is not None:
                 ranges = [left, right]
@@ -2001,15 +2001,18 @@ def _stance_object(tokens: Sequence[Token], s: int, e: int) -> tuple[int, int]:
     A quotation keeps the content whole (it is the speaker's words)."""
     if any(t.kind == QUOTE for t in tokens[s:e]):
         return s, e
-    stop = next((m for m in range(s + 1, e) if tokens[m].text in (",", ";", "\u2014", "--")), e)
-    return s, stop
+    return _to_first_break(tokens, s, e)
 
 
-def _relative_clause_end(tokens: Sequence[Token], s: int, e: int) -> tuple[int, int]:
-    """Content in a relative clause ends with it: ``Jane Smith, who endorsed Ruiz in the
-    runoff, launched a petition`` -> ``Ruiz in the runoff``."""
-    stop = next((m for m in range(s + 1, e) if tokens[m].text in (",", ";", "\u2014", "--")), e)
-    return s, stop
+#: Punctuation that ends a clause inside a sentence.
+CLAUSE_BREAKS = frozenset([",", ";", "\u2014", "--"])
+
+
+def _to_first_break(tokens: Sequence[Token], s: int, e: int) -> tuple[int, int]:
+    """`s` and the first clause break after it (or `e`): where content in a relative clause
+    ends (``Jane Smith, who endorsed Ruiz in the runoff, launched a petition`` -> ``Ruiz in the
+    runoff``)."""
+    return s, next((m for m in range(s + 1, e) if tokens[m].text in CLAUSE_BREAKS), e)
 
 
 #: Relative pronouns that stand for the phrase before them as a speaker.
