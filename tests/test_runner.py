@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from copydesk import RunAborted
+from copydesk.output import json_line
 from tests.plugins_for_tests import StepsForTests, UndeclaredField, WordCount
 
 PIPELINE = """
@@ -218,3 +219,26 @@ def test_removal_index_answers_like_a_scan_of_every_span():
 
     assert [(r.label if (r := index.of(b)) else None) for b in doc.blocks] == [scan(b) for b in doc.blocks]
     assert [scan(b) for b in doc.blocks] == [None, "x", "wide", "wide", None]
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        {"text": "Zoë said “no” — 東京 \u2028 end", "n": 3, "x": 0.1, "ok": True, "none": None, "list": [1, [2.5e-7]]},
+        {"removed": [{"text": "Share this", "reason": "share_bar", "at": 0}], "quotes": []},
+    ],
+)
+def test_a_json_line_reads_back_as_the_value_it_was_made_of(value):  # type: ignore[no-untyped-def]
+    line = json_line(value)
+    assert "\n" not in line
+    assert json.loads(line) == value
+
+
+def test_a_record_line_is_what_the_standard_library_writes():  # type: ignore[no-untyped-def]
+    record = {"text": "Zoë said “no” — 東京", "removed": [{"text": "Share", "reason": "share_bar", "at": 0}], "p": 0.25}
+    assert json_line(record) == json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+
+
+def test_a_json_line_takes_what_only_the_standard_library_writes():  # type: ignore[no-untyped-def]
+    big = {"count": 2**70, 3: "an integer key"}
+    assert json.loads(json_line(big)) == {"count": 2**70, "3": "an integer key"}

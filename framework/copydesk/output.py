@@ -10,7 +10,22 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
+
+import orjson
+
+
+def json_line(value: Any) -> str:
+    """`value` as one compact line of JSON, non-ASCII text written as it is.
+
+    orjson writes an article record about ten times faster than ``json.dumps``, and the same
+    text for every record of the benchmark pages. What it refuses and the standard library
+    accepts (integers beyond 64 bits) goes to ``json.dumps``.
+    """
+    try:
+        return orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS).decode()
+    except orjson.JSONEncodeError:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 class JsonlFile:

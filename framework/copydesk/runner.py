@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import gc
 import importlib
-import json
 import time
 import uuid
 from collections import Counter
@@ -28,7 +27,7 @@ from copydesk.config import PipelineConfig
 from copydesk.errors import CopydeskError, ExecutorError, PluginError, RunAborted
 from copydesk.limits import DEFAULT_STEP_TIME_LIMIT, StepTimeLimit, StepTimeout
 from copydesk.model import Document, Drop, SourceInfo, StepFailure
-from copydesk.output import JsonlFile
+from copydesk.output import JsonlFile, json_line
 from copydesk.pipeline import Pipeline, StepContext, build_pipeline
 from copydesk.plugins import find_executor
 from copydesk.sources import RawInput
@@ -171,7 +170,7 @@ class DocumentProcessor:
                 failures=doc.failures,
                 seconds=seconds,
             )
-        line = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+        line = json_line(record)
         return Outcome(doc.id, uri, WRITTEN, line=line, failures=doc.failures, seconds=seconds)
 
 
@@ -405,7 +404,7 @@ def run_pipeline(
             if outcome.status == WRITTEN and outcome.line is not None:
                 sink.write(outcome.id, outcome.line)
             else:
-                rejects.write_line(json.dumps(outcome.reject_record(), ensure_ascii=False))
+                rejects.write_line(json_line(outcome.reject_record()))
             hook.copydesk_document_done(
                 doc_id=outcome.id, outcome=outcome.status, reason=outcome.reason, failures=outcome.failures
             )
