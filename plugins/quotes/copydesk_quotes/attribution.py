@@ -1207,6 +1207,16 @@ class Attributor:
                         text, tokens, [cue.speaker], self._mention(text, tokens, agent), cue_span, confidence - 0.1
                     )
                 ]
+        relative = None
+        if relative is not None and right is not None and cue.speaker is not None:
+            # "the new rules, which officials said will take effect in March, will ...": what
+            # was said is the relative clause, its pronoun the missing subject of the content.
+            return [
+                self._reported(
+                    text, tokens, [(relative, cue.speaker[0]), _relative_clause_end(tokens, relative, *right)],
+                    speaker, cue_span, confidence,
+                )
+            ]
         if (
             right is not None
             and cue.speaker_side == "left"
@@ -1994,6 +2004,44 @@ GERUND_LEADS = frozenset(
 )
 
 
+#: Finite auxiliaries: content after a cue that opens with one lacks its subject.
+GAP_AUXILIARIES = frozenset(
+    ["is", "was", "are", "were", "will", "would", "could", "can", "may", "might", "should", "must", "has", "had"]
+)
+#: Pronouns that open a relative clause whose subject is what was said about.
+GAP_RELATIVES = frozenset(["which", "that", "what", "whom"])
+
+
+def _relative_gap(tokens: Sequence[Token], a: int, cue: _Cue, right: tuple[int, int]) -> int | None:
+    """Start of what was said when the speaker and cue stand inside a relative clause whose
+    subject is missing from the content: ``which officials said will take effect``, ``what she
+    said is growing demand`` (the relative pronoun opens the content, which ends with the
+    clause). None for any other shape."""
+    if (
+        cue.speaker_side != "left"
+        or cue.speaker is None
+        or cue.tense != "finite"
+        or right[0] != cue.j
+        or tokens[right[0]].lower not in GAP_AUXILIARIES
+        or (right[0] + 1 < right[1] and tokens[right[0] + 1].lower == "that")  # "What we know is that ..."
+        or cue.speaker[0] <= a
+    ):
+        return None
+    before = tokens[cue.speaker[0] - 1]
+    if before.lower not in GAP_RELATIVES or tokens[cue.speaker[0]].lower in RELATIVES:
+        return None
+    return cue.speaker[0] - 1
+
+
+def _relative_clause_end(tokens: Sequence[Token], relative: int, s: int, e: int) -> tuple[int, int]:
+    """The content of a relative clause: a non-restrictive one (after a comma) ends at the
+    next clause break (``, which officials said will take effect in March, will ...``); a
+    restrictive one runs on (``what she said is growing demand for parks, pools and ...``)."""
+    if relative > 0 and tokens[relative - 1].text in CLAUSE_BREAKS:
+        return _to_first_break(tokens, s, e)
+    return s, e
+
+
 def _stance_object(tokens: Sequence[Token], s: int, e: int) -> tuple[int, int]:
     """What a stance is on ends at the first comma or dash: ``endorsed Mr. Lee, the party's
     nominee,`` -> ``Mr. Lee``; ``rejected both appeals, ruled ... and ordered ...`` ->
@@ -2001,7 +2049,15 @@ def _stance_object(tokens: Sequence[Token], s: int, e: int) -> tuple[int, int]:
     A quotation keeps the content whole (it is the speaker's words)."""
     if any(t.kind == QUOTE for t in tokens[s:e]):
         return s, e
-    return _to_first_break(tokens, s, e)
+    s, e = _to_first_break(tokens, s, e)
+    return s, next((m for m in range(s + 1, e) if tokens[m].lower in STANCE_OBJECT_ENDS), e)
+
+
+#: Words that open an adverbial clause or phrase after a stance's object: ``endorsed Ruiz
+#: after the debate``, ``praised the board while ...`` (when or why, not what the stance is on).
+STANCE_OBJECT_ENDS = frozenset(
+    ["after", "when", "while", "because", "since", "until", "amid", "despite"]
+)
 
 
 #: Punctuation that ends a clause inside a sentence.
