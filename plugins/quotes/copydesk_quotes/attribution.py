@@ -1207,7 +1207,7 @@ class Attributor:
                         text, tokens, [cue.speaker], self._mention(text, tokens, agent), cue_span, confidence - 0.1
                     )
                 ]
-        relative = None
+        relative = _relative_gap(tokens, a, cue, right) if right is not None else None
         if relative is not None and right is not None and cue.speaker is not None:
             # "the new rules, which officials said will take effect in March, will ...": what
             # was said is the relative clause, its pronoun the missing subject of the content.

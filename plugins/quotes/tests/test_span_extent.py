@@ -26,3 +26,16 @@ def test_a_stance_object_ends_before_an_adverbial_clause(found: Found) -> None:
     assert found("The group criticized the years before the 1990 reform.") == [
         ("indirect", "the years before the 1990 reform", "The group")
     ]
+
+
+def test_a_relative_clause_whose_subject_was_said_about_is_the_content(found: Found) -> None:
+    text = "The new rules, which officials said will take effect in March, will not cover students."
+    assert found(text) == [("indirect", "which officials said will take effect in March", "officials")]
+    text = "Mr. Hale's vote on the dam, which he has repeatedly said was a mistake, hurt him in the primary."
+    assert found(text) == [("indirect", "which he has repeatedly said was a mistake", "he")]
+    # a restrictive clause runs on over the commas of a list
+    text = "She has helped towns adapt to what she said is growing demand for parks, pools and bike lanes."
+    assert found(text) == [("indirect", "what she said is growing demand for parks, pools and bike lanes", "she")]
+    # "What we know is that ...": a cleft, not a relative clause with a missing subject
+    text = "What we do know is that the council will vote in June."
+    assert all(not quote.startswith("What") for _, quote, _ in found(text))
