@@ -836,8 +836,12 @@ class Attributor:
             # the speaker, however it starts and goes on.
             after_quote = before_token.kind == QUOTE or (before - 2 >= a and tokens[before - 2].kind == QUOTE)
             right = _noun_phrase_right(tokens, cue.j, b, self.lexicon.speaker_nouns, any_start=after_quote)
-            if right is not None and not after_quote and self._clause_inside(tokens, right):
-                right = None  # "..., said Mr. Trump was a candidate": content, not a speaker
+            quote_at = before - 1 if before_token.kind == QUOTE else before - 2
+            embedded = after_quote and quote_at > a and tokens[quote_at - 1].kind == WORD
+            if right is not None and (not after_quote or embedded) and self._clause_inside(tokens, right):
+                # "..., said Mr. Trump was a candidate", "Ms. Park, citing “...,” said the party
+                # could win": content, not a speaker (the quotation is an object, not what was said)
+                right = None
             if right is not None and (
                 after_quote
                 or right[1] >= b
@@ -985,6 +989,10 @@ class Attributor:
         last = tokens[end - 1]
         if last.text == "," and end - 1 > a:
             return self._subject_before_apposition(tokens, a, end - 1)
+        if last.kind == QUOTE and _ends_with_comma(last) and end - 1 > a:
+            # "Ms. Park, citing “the ground game,” said": the comma closing the apposition is
+            # inside the quotation
+            return self._subject_before_apposition(tokens, a, end)
         if last.lower == "that" and end - 2 >= a and self._relative_that(tokens[end - 2]):
             return end - 1, end  # "an activist group that endorsed Sanders": the relative pronoun
         return self._phrase_ending_at(tokens, a, end)
@@ -1876,6 +1884,13 @@ def _nested(tokens: Sequence[Token], outer: _Cue, inner: _Cue) -> bool:
     inner_start = inner.speaker[0] if inner.speaker is not None else inner.clause_start
     if _relative_of(tokens, outer, inner):
         return False  # "Sanders, who on Tuesday endorsed Clinton, said ...": the outer cue is in the subject's clause
+    if (
+        outer.tense == "participle"
+        and inner.speaker is not None
+        and inner.speaker[1] == outer.i - 1
+        and tokens[outer.i - 1].text == ","
+    ):
+        return False  # "The Tribune, citing internal memos, reported ...": the outer cue is in an apposition
     between = tokens[outer.j : inner_start]
     if between and between[0].text == ",":
         between = between[1:]

@@ -39,3 +39,17 @@ def test_a_relative_clause_whose_subject_was_said_about_is_the_content(found: Fo
     # "What we know is that ...": a cleft, not a relative clause with a missing subject
     text = "What we do know is that the council will vote in June."
     assert all(not quote.startswith("What") for _, quote, _ in found(text))
+
+
+def test_a_participle_cue_in_an_apposition_leaves_the_main_cue_its_subject(found: Found) -> None:
+    text = "The Tribune, citing internal memos, reported that the company is losing money."
+    assert found(text) == [
+        ("indirect", "internal memos", "The Tribune"),
+        ("indirect", "the company is losing money", "The Tribune"),
+    ]
+    # the comma closing the apposition may stand inside the quotation
+    text = "Ms. Park, citing ''the strength of the ground game,'' said the party could win in Ohio."
+    assert found(text) == [
+        ("direct", "''the strength of the ground game,''", "Ms. Park"),
+        ("indirect", "the party could win in Ohio", "Ms. Park"),
+    ]
