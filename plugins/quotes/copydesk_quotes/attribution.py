@@ -796,6 +796,11 @@ class Attributor:
             # participle describes takes the stance.
             start = _noun_phrase_left(tokens, a, before)
             return attrs.evolve(cue, speaker=(start, before), speaker_side="left", clause_start=start)
+        absolute = self._absolute_subject(tokens, a, before) if cue.tense == "participle" else None
+        if absolute is not None:
+            # "..., with Ms. Lane recently promising to ...", "— Ms. Ortiz saying she was ...":
+            # the noun phrase the participle hangs on is its subject.
+            return attrs.evolve(cue, speaker=absolute, speaker_side="left", clause_start=absolute[0])
         if cue.tense == "participle" and (
             not cue.belief or (before_token is not None and before_token.text == ",")  # ", believing that"
         ):
@@ -851,6 +856,27 @@ class Attributor:
                 # '"...," said Smith.' -- not '..., said the candidate could be ...'
                 return attrs.evolve(cue, speaker=right, speaker_side="right", clause_start=before)
         return self._long_subject(tokens, a, b, cue) or self._closing_subject(tokens, a, b, cue)
+
+    def _absolute_subject(self, tokens: Sequence[Token], a: int, end: int) -> tuple[int, int] | None:
+        """The subject of a participle cue in an absolute clause, ``with Ms. Lane recently
+        promising to ...`` / ``— Ms. Ortiz saying she was ...`` / ``, many marchers chanting
+        ...``: a name or a plural noun phrase right before the participle, after ``with``, a
+        comma or a dash."""
+        if end <= a or tokens[end - 1].kind != WORD:
+            return None
+        last = tokens[end - 1]
+        if not (last.is_capitalised() or _plural_head(last)):
+            return None
+        phrase = self._phrase_ending_at(tokens, a, end)
+        starts = [_noun_phrase_left(tokens, a, end)]  # "with Ortiz", "many marchers"
+        if phrase is not None and phrase[1] == end:
+            starts.append(phrase[0])  # "with Ms. Lane": a name with its title
+        for start in starts:
+            if tokens[start].lower == "with":
+                start += 1
+            if a < start < end and tokens[start - 1].lower in ABSOLUTE_OPENERS:
+                return start, end
+        return None
 
     def _closing_subject(self, tokens: Sequence[Token], a: int, b: int, cue: _Cue) -> _Cue | None:
         """``CONTENT, Federal Election Commission records compiled by the Center for Responsive
@@ -2055,6 +2081,10 @@ def _relative_clause_end(tokens: Sequence[Token], relative: int, s: int, e: int)
     if relative > 0 and tokens[relative - 1].text in CLAUSE_BREAKS:
         return _to_first_break(tokens, s, e)
     return s, e
+
+
+#: What stands before the subject of an absolute participle clause.
+ABSOLUTE_OPENERS = frozenset(["with", ",", "\u2014", "\u2013", "--"])
 
 
 def _stance_object(tokens: Sequence[Token], s: int, e: int) -> tuple[int, int]:

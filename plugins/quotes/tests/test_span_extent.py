@@ -53,3 +53,11 @@ def test_a_participle_cue_in_an_apposition_leaves_the_main_cue_its_subject(found
         ("direct", "''the strength of the ground game,''", "Ms. Park"),
         ("indirect", "the party could win in Ohio", "Ms. Park"),
     ]
+
+
+def test_a_participle_cue_in_an_absolute_clause_takes_the_noun_before_it(found: Found) -> None:
+    text = "The candidates sharpened their language, with Ms. Lane recently promising to \"tear up the deal.\""
+    assert found(text) == [("direct", '"tear up the deal."', "Ms. Lane")]
+    text = 'Thousands lined the route, many marchers and spectators chanting "We are one."'
+    assert found(text) == [("direct", '"We are one."', "many marchers and spectators")]
+    assert found("The board met on Monday, with members backing the plan.") == [("indirect", "the plan", "members")]
