@@ -1015,6 +1015,21 @@ class Attributor:
         last = tokens[end - 1]
         if last.text == "," and end - 1 > a:
             return self._subject_before_apposition(tokens, a, end - 1)
+        dash = _dash_ending_at(tokens, a, end)
+        if dash:
+            # "Dana Kirk — after a long pause — told", "A former mayor -- Jo Hale, who ... -- said":
+            # the speaker before a parenthetical between dashes
+            opening = next(
+                (
+                    m
+                    for m in range(end - dash - 1, max(a, end - dash - MAX_APPOSITIVE), -1)
+                    if _dash_ending_at(tokens, a, m + 1) == dash
+                ),
+                None,
+            )
+            if opening is None or opening - dash + 1 <= a:
+                return None
+            return self._phrase_ending_at(tokens, a, opening - dash + 1)
         if last.kind == QUOTE and _ends_with_comma(last) and end - 1 > a:
             # "Ms. Park, citing “the ground game,” said": the comma closing the apposition is
             # inside the quotation
@@ -2082,6 +2097,21 @@ def _relative_clause_end(tokens: Sequence[Token], relative: int, s: int, e: int)
         return _to_first_break(tokens, s, e)
     return s, e
 
+
+#: Dashes that set off a parenthetical.
+DASHES = frozenset(["\u2014", "\u2013", "--"])
+
+
+def _dash_ending_at(tokens: Sequence[Token], a: int, end: int) -> int:
+    """How many tokens the dash ending at `end` takes: 1 for an em or en dash, 2 for ``--``
+    (two hyphens), 0 for no dash."""
+    if end <= a or tokens[end - 1].kind == WORD:
+        return 0
+    if tokens[end - 1].text in DASHES:
+        return 1
+    if tokens[end - 1].text == "-" and end - 2 >= a and tokens[end - 2].text == "-":
+        return 2
+    return 0
 
 #: What stands before the subject of an absolute participle clause.
 ABSOLUTE_OPENERS = frozenset(["with", ",", "\u2014", "\u2013", "--"])

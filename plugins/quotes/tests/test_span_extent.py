@@ -61,3 +61,14 @@ def test_a_participle_cue_in_an_absolute_clause_takes_the_noun_before_it(found: 
     text = 'Thousands lined the route, many marchers and spectators chanting "We are one."'
     assert found(text) == [("direct", '"We are one."', "many marchers and spectators")]
     assert found("The board met on Monday, with members backing the plan.") == [("indirect", "the plan", "members")]
+
+
+def test_a_parenthetical_between_dashes_may_stand_between_speaker_and_cue(found: Found) -> None:
+    assert found("Dana Kirk — after a long pause — told me she had never expected to win.") == [
+        ("indirect", "she had never expected to win", "Dana Kirk")
+    ]
+    text = 'A former mayor -- Jo Hale, who lost the 2010 race to Mr. Ruiz -- said the council "has no plan at all."'
+    assert found(text) == [("mixed", 'the council "has no plan at all."', "A former mayor")]
+    assert found("Democrats — and some Republicans — say the deal is dead.") == [
+        ("indirect", "the deal is dead", "Democrats")
+    ]
