@@ -94,6 +94,7 @@ AUXILIARIES = (
         ]
     )
     | NEGATED_AUXILIARIES
+    | frozenset(f"{mark}{ending}" for mark in "'\u2019" for ending in ("s", "ve", "d", "ll", "re", "m"))
 )
 #: Words that may stand between a speaker and the cue: auxiliaries, adverbs, negation.
 BETWEEN_SUBJECT_AND_CUE = AUXILIARIES | frozenset(
@@ -212,7 +213,9 @@ DEGREE_WORDS = frozenset(["most", "more", "less", "least", "very", "too"])
 #: Cue lemmas that are not reporting when "to" follows ("continued to rise", "added to").
 NOT_BEFORE_TO = frozenset(["continue", "add", "find", "feel", "know", "think", "show", "thank"])
 #: Words before a past participle (written, known, shown) that make it a verb form.
-PERFECT_AUXILIARIES = frozenset(["has", "have", "had", "been", "be", "is", "was", "are", "were", "also"])
+PERFECT_AUXILIARIES = frozenset(["has", "have", "had", "been", "be", "is", "was", "are", "were", "also"]) | frozenset(
+    f"{mark}{ending}" for mark in "'\u2019" for ending in ("s", "ve", "d")  # "he's spoken", "they'd said"
+)
 #: Words after which a cue word is a noun ("reports of", "reports have warned").
 NOUN_FOLLOWERS = frozenset(["of", "have", "has", "had", "is", "are", "was", "were", "will", "would"])
 PERIODS = frozenset(["week", "month", "year", "night", "weekend", "morning", "evening"])
@@ -626,7 +629,7 @@ class Attributor:
             if before is not None and (
                 before.lower in DETERMINERS
                 or ((before.lower in QUANTIFIERS or before.text[:1].isdigit()) and form_is_plural(word))
-                or before.lower.endswith(("'s", "\u2019s"))
+                or (before.lower.endswith(("'s", "\u2019s")) and before.lower not in AUXILIARIES)
             ):
                 return None  # "the report", "three states", "Berlin's pledge": a noun, not a cue
             following = tokens[i + 1 + n] if i + 1 + n < b else None
@@ -2739,7 +2742,7 @@ def _verb_before(token: Token) -> bool:
     return (
         word in MODALS
         or word in NEGATED_AUXILIARIES
-        or word in ("do", "does", "did", "not", "never", "also", "still", "often")
+        or word in ("do", "does", "did", "not", "never", "also", "still", "often", "'ll", "'d")  # "we'll support"
         or _manner_adverb(token)
     )
 

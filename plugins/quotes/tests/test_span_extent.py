@@ -72,3 +72,16 @@ def test_a_parenthetical_between_dashes_may_stand_between_speaker_and_cue(found:
     assert found("Democrats — and some Republicans — say the deal is dead.") == [
         ("indirect", "the deal is dead", "Democrats")
     ]
+
+
+def test_a_pronoun_with_a_contracted_auxiliary_is_the_speaker(found: Found) -> None:
+    assert found("He's said the new bridge is unsafe.") == [("indirect", "the new bridge is unsafe", "He")]
+    assert found("More recently, she\u2019s spoken out against the state's new voting law.") == [
+        ("indirect", "the state's new voting law", "she")
+    ]
+    assert found("I've always believed that the city can do better.") == [
+        ("indirect", "the city can do better", "I")
+    ]
+    assert found("We'll support whoever wins the primary.") == [("indirect", "whoever wins the primary", "We")]
+    # a possessive is still a noun's, not an auxiliary
+    assert found("The mayor's pledge drew cheers.") == []
