@@ -649,6 +649,13 @@ class Attributor:
                     or previous.lower in self.lexicon.speaker_nouns  # "polls show"
                     or (lemma in FINDING_VERBS and self._finding_subject(tokens, a, i))  # "A poll out this week shows"
                     or _verb_before(previous)  # "would support", "overwhelmingly support"
+                    or (  # "Jane Ortiz, the former mayor, hopes ...": a verb after its subject's apposition
+                        word != lemma
+                        and previous.text == ","
+                        and following is not None
+                        and following.kind != PUNCT
+                        and self._subject_before_apposition(tokens, a, i - 1) is not None
+                    )
                     or (
                         word != lemma
                         and previous.is_capitalised()

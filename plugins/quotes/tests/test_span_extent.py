@@ -85,3 +85,17 @@ def test_a_pronoun_with_a_contracted_auxiliary_is_the_speaker(found: Found) -> N
     assert found("We'll support whoever wins the primary.") == [("indirect", "whoever wins the primary", "We")]
     # a possessive is still a noun's, not an auxiliary
     assert found("The mayor's pledge drew cheers.") == []
+
+
+def test_a_noun_like_cue_after_its_subject_s_apposition_is_a_verb(found: Found) -> None:
+    assert found("Jane Ortiz, the former mayor, hopes her campaign can recover.") == [
+        ("indirect", "her campaign can recover", "Jane Ortiz")
+    ]
+    assert found("Jane Ortiz, who has raised more money, hopes her campaign can recover.") == [
+        ("indirect", "her campaign can recover", "Jane Ortiz")
+    ]
+    assert found('Yang Li, director of the institute, calls the port "a mistake."') == [
+        ("mixed", 'the port "a mistake."', "Yang Li")
+    ]
+    # a noun in a list is not a cue
+    assert found("The agency handles permits, reports and hearings.") == []
