@@ -1588,6 +1588,8 @@ class Attributor:
         k = start
         if cue.tense == "according":
             return None
+        if k < end and tokens[k].text == ";":
+            return None  # "..., analysts say; in 2012 ...": a semicolon ends the attribution
         # Adverbials and addressees up to a "that" nearby: "told reporters on Monday that".
         timed = _time_adverbial_end(tokens, k, end)
         if k < timed < end and tokens[timed].kind == WORD and tokens[timed].lower not in ADVERBIAL_PREPOSITIONS:

@@ -99,3 +99,8 @@ def test_a_noun_like_cue_after_its_subject_s_apposition_is_a_verb(found: Found) 
     ]
     # a noun in a list is not a cue
     assert found("The agency handles permits, reports and hearings.") == []
+
+
+def test_a_semicolon_after_the_cue_ends_the_attribution(found: Found) -> None:
+    text = "Turnout in the suburbs will decide the race, analysts say; in 2012 it was lower."
+    assert found(text) == [("indirect", "Turnout in the suburbs will decide the race", "analysts")]
