@@ -1631,6 +1631,8 @@ class Attributor:
             k = _skip_addressee(tokens, k, end)
             if k < end and tokens[k].lower == "saying":
                 k += 1  # "emailed supporters saying the campaign would go on"
+            if k > start and k < end and tokens[k].lower in TIME_CLAUSE_OPENERS:
+                return None  # "..., the governor told her staff as she worked on the speech": when, not what
         k = _skip_adverbial(tokens, k, end)
         if k < end and tokens[k].lower == "that":
             k += 1
@@ -2534,6 +2536,14 @@ def _skip_addressee(tokens: Sequence[Token], k: int, end: int) -> int:
     if first.kind == QUOTE:
         return k  # 'cautioned “let's not get ahead of ourselves”': what was said, not to whom
     if first.lower in OBJECT_PRONOUNS:
+        if (
+            first.lower == "her"
+            and k + 2 < end
+            and tokens[k + 1].kind == WORD
+            and tokens[k + 1].text.islower()
+            and tokens[k + 2].lower in TIME_CLAUSE_OPENERS
+        ):
+            return k + 2  # "told her staff as ...": "her" is a possessive here
         return k + 1
     if first.is_capitalised():
         m = k
@@ -2560,6 +2570,11 @@ def _skip_addressee(tokens: Sequence[Token], k: int, end: int) -> int:
             m += 1
         return m
     return k + 1
+
+
+#: Words that open a clause of time or manner after the addressee: "told his aides as he
+#: worked on the speech" tells when it was said, not what.
+TIME_CLAUSE_OPENERS = frozenset(["as", "when", "while", "before", "after", "because", "since", "until"])
 
 
 #: Where words are said or written: "said in a statement", "wrote on Twitter".

@@ -104,3 +104,11 @@ def test_a_noun_like_cue_after_its_subject_s_apposition_is_a_verb(found: Found) 
 def test_a_semicolon_after_the_cue_ends_the_attribution(found: Found) -> None:
     text = "Turnout in the suburbs will decide the race, analysts say; in 2012 it was lower."
     assert found(text) == [("indirect", "Turnout in the suburbs will decide the race", "analysts")]
+
+
+def test_a_time_clause_after_the_addressee_is_not_what_was_said(found: Found) -> None:
+    text = "This is not about me, the governor told her staff as she worked on the speech."
+    assert found(text) == [("indirect", "This is not about me", "the governor")]
+    text = "We have to finish the job, the coach told his players before the final."
+    assert found(text) == [("indirect", "We have to finish the job", "the coach")]
+    assert found("The governor told her the deal was dead.") == [("indirect", "the deal was dead", "The governor")]
