@@ -1600,8 +1600,8 @@ class Attributor:
         window = min(end, k + (16 if prepositional else 9))
         for m in range(k, window):
             token = tokens[m]
-            if token.kind != WORD and not (prepositional and token.text == ","):
-                break
+            if token.kind != WORD and not (prepositional and (token.text == "," or token.kind == QUOTE)):
+                break  # (a quotation may name the show or paper: 'said on “Meet the Press” that')
             if token.lower in AUXILIARIES:
                 break  # "say it is now worth half that": a clause has begun, its "that" is a pronoun
             if token.lower == "that" and m > k:

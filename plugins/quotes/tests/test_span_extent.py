@@ -112,3 +112,8 @@ def test_a_time_clause_after_the_addressee_is_not_what_was_said(found: Found) ->
     text = "We have to finish the job, the coach told his players before the final."
     assert found(text) == [("indirect", "We have to finish the job", "the coach")]
     assert found("The governor told her the deal was dead.") == [("indirect", "the deal was dead", "The governor")]
+
+
+def test_a_quoted_show_name_in_the_adverbial_before_that_is_skipped(found: Found) -> None:
+    text = 'The senator said on WXYZ\'s "Morning Line" that he would "take a look" at the bill.'
+    assert found(text) == [("mixed", 'he would "take a look" at the bill', "The senator")]
