@@ -649,6 +649,12 @@ class Attributor:
                     or previous.lower in self.lexicon.speaker_nouns  # "polls show"
                     or (lemma in FINDING_VERBS and self._finding_subject(tokens, a, i))  # "A poll out this week shows"
                     or _verb_before(previous)  # "would support", "overwhelmingly support"
+                    or (  # "19 percent of those polled support Ruiz", "most senators support reforming it"
+                        word == lemma
+                        and (previous.lower in POLLED or (_plural_noun(previous) and previous.text.islower()))
+                        and following is not None
+                        and _opens_object(following)
+                    )
                     or (  # "Jane Ortiz, the former mayor, hopes ...": a verb after its subject's apposition
                         word != lemma
                         and previous.text == ","
@@ -2110,6 +2116,21 @@ def _relative_clause_end(tokens: Sequence[Token], relative: int, s: int, e: int)
     if relative > 0 and tokens[relative - 1].text in CLAUSE_BREAKS:
         return _to_first_break(tokens, s, e)
     return s, e
+
+
+#: Participles that close a phrase naming those polled: "voters surveyed support ...".
+POLLED = frozenset(["polled", "surveyed", "questioned", "interviewed", "sampled"])
+
+
+def _opens_object(token: Token) -> bool:
+    """True if `token` can open the object of a verb: a name, a determiner, a pronoun or a
+    gerund (``support Ruiz``, ``support the plan``, ``support reforming``)."""
+    return token.kind == WORD and (
+        token.is_capitalised()
+        or token.lower in DETERMINERS
+        or token.lower in OBJECT_PRONOUNS
+        or (token.lower.endswith("ing") and len(token.lower) > 5)
+    )
 
 
 #: Dashes that set off a parenthetical.

@@ -117,3 +117,14 @@ def test_a_time_clause_after_the_addressee_is_not_what_was_said(found: Found) ->
 def test_a_quoted_show_name_in_the_adverbial_before_that_is_skipped(found: Found) -> None:
     text = 'The senator said on WXYZ\'s "Morning Line" that he would "take a look" at the bill.'
     assert found(text) == [("mixed", 'he would "take a look" at the bill', "The senator")]
+
+
+def test_a_bare_noun_like_cue_after_a_plural_subject_and_before_its_object_is_a_verb(found: Found) -> None:
+    assert found("Nineteen percent of the students polled support Ruiz.") == [
+        ("indirect", "Ruiz", "Nineteen percent of the students polled")
+    ]
+    assert found("A growing number of senators support reforming the primary calendar.") == [
+        ("indirect", "reforming the primary calendar", "A growing number of senators")
+    ]
+    # a compound noun stays a noun
+    assert found("The plan won farm support in the spring.") == []
