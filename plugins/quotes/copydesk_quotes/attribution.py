@@ -1619,6 +1619,8 @@ class Attributor:
                 if tokens[m].text == ":":
                     return _trim_range(tokens, m + 1, end)  # "tweeted in response: Q"
             after = _skip_medium(tokens, k, end)
+            if k < after < end and tokens[after].text == ",":
+                return None  # "declared in an interview Thursday, in the latest attack": the medium ends the cue
             if (
                 k < after < end
                 and tokens[after].kind == WORD
@@ -2632,6 +2634,10 @@ MEDIA = frozenset(
 )
 
 
+#: Time words that may follow the medium: "said in an interview later", "on Twitter early today".
+MEDIUM_TIMES = frozenset(["last", "this", "on", "later", "earlier", "early", "today", "yesterday", "again"])
+
+
 def _skip_medium(tokens: Sequence[Token], k: int, end: int) -> int:
     """Index after "in a statement (Thursday night)" / "on Twitter" after a cue, or `k`."""
     if tokens[k].lower not in ("in", "on", "during"):
@@ -2642,7 +2648,7 @@ def _skip_medium(tokens: Sequence[Token], k: int, end: int) -> int:
     if m >= end or tokens[m].lower not in MEDIA:
         return k
     m += 1
-    while m < end and (tokens[m].lower in WEEKDAYS | PERIODS | {"last", "this", "on"}):
+    while m < end and (tokens[m].lower in WEEKDAYS | PERIODS | MEDIUM_TIMES):
         m += 1
     if m < end and tokens[m].lower == "that":
         m += 1

@@ -128,3 +128,10 @@ def test_a_bare_noun_like_cue_after_a_plural_subject_and_before_its_object_is_a_
     ]
     # a compound noun stays a noun
     assert found("The plan won farm support in the spring.") == []
+
+
+def test_an_adverbial_after_a_closing_cue_is_not_content(found: Found) -> None:
+    text = "In Dayton on March 1, Ms. Ruiz was shocked by the crowd, she said in an interview later."
+    assert found(text) == [("indirect", "In Dayton on March 1, Ms. Ruiz was shocked by the crowd", "she")]
+    text = 'The plan would "end the program," Jane Ortiz declared in an interview Thursday, in her latest attack.'
+    assert found(text) == [("mixed", 'The plan would "end the program,"', "Jane Ortiz")]
