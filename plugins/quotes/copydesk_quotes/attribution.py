@@ -450,6 +450,7 @@ class Attributor:
         phrases |= {f"{noun} {joiner}" for noun in PROPOSITION_NOUNS for joiner in ("that", "to")}
         if self.beliefs:
             phrases |= APPEARANCE_FORMS
+            phrases |= {f"{participle} as" for participle in LABELLING_PARTICIPLES}
         return phrases
 
     # ------------------------------------------------------------------ entry point
@@ -560,6 +561,8 @@ class Attributor:
         if not found and self.beliefs and not cues:
             found.extend(self._appearance(text, tokens, a, b))
         found.extend(self._stated_nouns(text, tokens, a, b, found))
+        if self.beliefs:
+            found.extend(self._labelled_nouns(text, tokens, a, b, found))
         if not found:
             found.extend(self._continuation(tokens, a, b, state))
             if not found and _only_quote(tokens, a, b):
@@ -1471,6 +1474,47 @@ class Attributor:
             taken.append(span)
         return made
 
+    def _labelled_nouns(
+        self, text: str, tokens: Sequence[Token], a: int, b: int, found: Sequence[Attribution]
+    ) -> list[Attribution]:
+        """``the string of contests known as Super Tuesday``, ``a state widely seen as critical``.
+
+        A noun with a participle of seeing or naming and ``as`` reports how it is seen or
+        called, by no one named: the noun phrase with what follows up to the clause's end.
+        Outside the content of another attribution only.
+        """
+        made: list[Attribution] = []
+        taken = [(f.start, f.end) for f in found]
+        for m in range(a + 1, b - 2):
+            if tokens[m].lower not in LABELLING_PARTICIPLES or tokens[m + 1].lower != "as":
+                continue
+            j = m - 1
+            while j > a and (tokens[j].lower in LABEL_ADVERBS or _manner_adverb(tokens[j])):
+                j -= 1  # "widely seen as", "derisively known as"
+            noun = tokens[j]
+            if noun.kind != WORD or noun.lower in NOT_LABELLED or noun.lower.endswith("ly"):
+                continue  # "is seen as", "they see it as": a clause, not a noun with a participle
+            start = _noun_phrase_left(tokens, a, j + 1)
+            while start - 2 > a and tokens[start - 1].lower == "of":
+                start = _noun_phrase_left(tokens, a, start - 1)  # "the string of contests known as"
+            stop = next(
+                (
+                    k + (tokens[k].kind == QUOTE)  # 'billed as “Hard Hats for Ruiz,”': the quotation ends it
+                    for k in range(m + 2, b)
+                    if tokens[k].text in LABEL_ENDS or _ends_with_comma(tokens[k])
+                ),
+                b,
+            )
+            where = _trim_range(tokens, start, stop)
+            if where is None or stop - m < 3:
+                continue
+            span = (tokens[where[0]].start, tokens[where[1] - 1].end)
+            if any(s < span[1] and span[0] < e for s, e in taken):
+                continue
+            made.append(self._reported(text, tokens, [where], None, (tokens[m].start, tokens[m + 1].end), 0.5))
+            taken.append(span)
+        return made
+
     def _sentence_subject(self, tokens: Sequence[Token], a: int, stop: int) -> tuple[int, int] | None:
         """The noun phrase a sentence opens with, if it looks like a speaker."""
         k = a
@@ -2133,6 +2177,27 @@ def _opens_object(token: Token) -> bool:
         or token.lower in OBJECT_PRONOUNS
         or (token.lower.endswith("ing") and len(token.lower) > 5)
     )
+
+
+#: Participles that with "as" tell how a thing is seen or called: "a state seen as critical".
+LABELLING_PARTICIPLES = frozenset(
+    ["known", "seen", "viewed", "regarded", "described", "considered", "perceived", "billed", "dubbed", "touted"]
+)
+#: What ends the name or view given: a clause break, a colon or a bracket.
+LABEL_ENDS = frozenset([",", ";", "\u2014", "--", ":", "(", ")"])
+#: Adverbs between the noun and such a participle: "widely seen as".
+LABEL_ADVERBS = frozenset(["also", "widely", "long", "often", "now", "increasingly", "generally", "largely"])
+#: Words before such a participle that make it a verb of a clause, not a noun's modifier.
+NOT_LABELLED = (
+    AUXILIARIES
+    | BE_FORMS
+    | PRONOUNS
+    | OBJECT_PRONOUNS
+    | DETERMINERS
+    | PREPOSITIONS
+    | CLAUSE_WORDS
+    | frozenset(["been", "being", "not", "get", "gets", "got", "become", "became", "becomes", "who", "which", "that"])
+)
 
 
 #: Dashes that set off a parenthetical.

@@ -135,3 +135,15 @@ def test_an_adverbial_after_a_closing_cue_is_not_content(found: Found) -> None:
     assert found(text) == [("indirect", "In Dayton on March 1, Ms. Ruiz was shocked by the crowd", "she")]
     text = 'The plan would "end the program," Jane Ortiz declared in an interview Thursday, in her latest attack.'
     assert found(text) == [("mixed", 'The plan would "end the program,"', "Jane Ortiz")]
+
+
+def test_a_noun_seen_or_known_as_something_is_reported_with_no_source(found: Found) -> None:
+    assert found("The two leaders won the string of contests known as Super Tuesday.") == [
+        ("indirect", "the string of contests known as Super Tuesday", None)
+    ]
+    text = "The campaign spent $2 million in Ohio, a state widely seen as critical for the party."
+    assert found(text) == [("indirect", "a state widely seen as critical for the party", None)]
+    text = 'At an event billed as "Hard Hats for Ruiz," the mayor unveiled a plan.'
+    assert ("mixed", 'an event billed as "Hard Hats for Ruiz,"', None) in found(text)
+    # a passive or a clause with its own subject is not a noun's label
+    assert found("They see him as the favorite.") == [("indirect", "him as the favorite", "They")]
