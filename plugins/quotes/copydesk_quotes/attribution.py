@@ -558,6 +558,8 @@ class Attributor:
         orphan = None
         if not found:
             found.extend(self._colon(text, tokens, a, b, state))
+        if not found:
+            found.extend(self._quotation_then_speaker(text, tokens, a, b, state))
         if not found and self.beliefs and not cues:
             found.extend(self._appearance(text, tokens, a, b))
         found.extend(self._stated_nouns(text, tokens, a, b, found))
@@ -1474,6 +1476,50 @@ class Attributor:
             taken.append(span)
         return made
 
+    def _quotation_then_speaker(
+        self, text: str, tokens: Sequence[Token], a: int, b: int, state: _State
+    ) -> list[Attribution]:
+        """``“It was the only bill with support,” Ms. Vance fumed on Tuesday.`` / ``“This is
+        fantastic!” beamed a supporter``: a sentence that opens with a quotation closed by a
+        comma, ``!`` or ``?``, then a name or pronoun and a past-tense verb (or the verb, then a
+        name) is that speaker's quotation, whatever the verb (news varies them: fumed, beamed,
+        confessed, went on).
+        """
+        first = tokens[a] if a < b else None
+        if first is None or first.kind != QUOTE or a + 2 >= b:
+            return []
+        inner = first.text.rstrip("\"'\u201d\u2019\u00bb` ")
+        if not inner.endswith((",", "!", "?")):
+            return []
+        k = a + 1
+        verb_first = _past_verb(tokens[k]) and k + 1 < b and tokens[k + 1].is_capitalised()
+        if verb_first:
+            where = self._name_after(tokens, k + 1, b)
+        elif tokens[k].lower in SUBJECT_PRONOUNS:
+            where = (k, k + 1)
+        else:
+            where = self._name_after(tokens, k, b)
+        if where is None:
+            return []
+        verb = k if verb_first else where[1]
+        if verb >= b or not _past_verb(tokens[verb]):
+            return []
+        speaker = self._mention(text, tokens, where)
+        cue = (tokens[verb].start, tokens[verb].end)
+        return [
+            Attribution(
+                "direct", first.start, first.end, speaker, cue, 0.6, group=state.new_group(), speaker_from="left",
+                chain=None if first.quotation is None else first.quotation.chain,
+            )
+        ]
+
+    def _name_after(self, tokens: Sequence[Token], k: int, b: int) -> tuple[int, int] | None:
+        """A capitalised name (titles and initials in it) starting at `k`, if one does."""
+        end = self._name_run(tokens, k, b, nouns=False)
+        if end <= k or not tokens[end - 1].is_capitalised():
+            return None
+        return k, end
+
     def _labelled_nouns(
         self, text: str, tokens: Sequence[Token], a: int, b: int, found: Sequence[Attribution]
     ) -> list[Attribution]:
@@ -2198,6 +2244,20 @@ NOT_LABELLED = (
     | CLAUSE_WORDS
     | frozenset(["been", "being", "not", "get", "gets", "got", "become", "became", "becomes", "who", "which", "that"])
 )
+
+
+#: Past tenses of speaking that do not end in -ed: '"...," Trump went on'.
+IRREGULAR_PAST = frozenset(["went", "shot", "broke", "chimed", "spoke", "wrote", "began", "sang"])
+
+
+def _past_verb(token: Token) -> bool:
+    """True for a lower-case past-tense form (``fumed``, ``confessed``, ``went``)."""
+    word = token.text
+    return (
+        token.kind == WORD
+        and word.islower()
+        and ((word.endswith("ed") and len(word) > 4) or word in IRREGULAR_PAST)
+    )
 
 
 #: Dashes that set off a parenthetical.

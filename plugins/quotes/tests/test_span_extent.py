@@ -147,3 +147,18 @@ def test_a_noun_seen_or_known_as_something_is_reported_with_no_source(found: Fou
     assert ("mixed", 'an event billed as "Hard Hats for Ruiz,"', None) in found(text)
     # a passive or a clause with its own subject is not a noun's label
     assert found("They see him as the favorite.") == [("indirect", "him as the favorite", "They")]
+
+
+def test_a_quotation_then_a_name_and_any_past_tense_verb_is_that_speaker_s(found: Found) -> None:
+    text = "\u201cIt was the only bill with support,\u201d Ms. Vance fumed on Tuesday. \u201cThat would have shown good faith.\u201d"
+    assert found(text) == [
+        ("direct", "\u201cIt was the only bill with support,\u201d", "Ms. Vance"),
+        ("direct", "\u201cThat would have shown good faith.\u201d", "Ms. Vance"),
+    ]
+    text = "\u201cThis is fantastic!\u201d beamed Dana Hill of Dayton, who had driven all night."
+    assert found(text) == [("direct", "\u201cThis is fantastic!\u201d", "Dana Hill")]
+    assert found("\u201cThis is a big win for me,\u201d I confessed.") == [
+        ("direct", "\u201cThis is a big win for me,\u201d", "I")
+    ]
+    # a quoted name followed by a participle is no one's words
+    assert found('"Hard Hats," organized by the union, drew a crowd.') == []
