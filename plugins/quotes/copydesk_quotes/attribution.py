@@ -1238,6 +1238,7 @@ class Attributor:
                     comma = next((m for m in range(left[1] - 1, left[0], -1) if tokens[m].text in (",", ";")), None)
                     left = left if comma is None else _trim_range(tokens, comma + 1, left[1]) or left
                 left = _after_open_bracket(tokens, *left)  # "(the actual number is 15 percent, according to X)"
+                left = _last_clause_for_source(tokens, *left)
                 rest = _trim_range(tokens, cue.speaker[1], min(b, next_clause))
                 if (
                     left[0] == _after_adverbs(tokens, a)
@@ -2277,6 +2278,27 @@ def _dash_ending_at(tokens: Sequence[Token], a: int, end: int) -> int:
 
 #: What stands before the subject of an absolute participle clause.
 ABSOLUTE_OPENERS = frozenset(["with", ",", "\u2014", "\u2013", "--"])
+
+
+def _last_clause_for_source(tokens: Sequence[Token], s: int, e: int) -> tuple[int, int]:
+    """Where the finding a closing ``according to`` sources starts: after the last colon, or
+    at the last ``, which`` or after the last ``, with`` and a noun phrase (``..., with a net
+    worth estimated at $90,000, according to filings`` -> ``a net worth estimated at
+    $90,000``); the words before are the writer's. An absolute clause (``, with revenue
+    dipping 1.3 percent``) stays part of the finding."""
+    for m in range(e - 2, s, -1):
+        token = tokens[m]
+        if token.text == ":" and token.end < tokens[m + 1].start:  # not "10:03"
+            return m + 1, e
+        if token.text == "," and tokens[m + 1].lower == "which":
+            return m + 1, e
+        if (
+            token.text == ","
+            and tokens[m + 1].lower == "with"
+            and not any(t.lower.endswith("ing") for t in tokens[m + 2 : e])  # not "with revenue dipping 1.3 percent"
+        ):
+            return m + 2, e
+    return s, e
 
 
 def _stance_object(tokens: Sequence[Token], s: int, e: int) -> tuple[int, int]:

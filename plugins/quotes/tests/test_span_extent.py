@@ -162,3 +162,16 @@ def test_a_quotation_then_a_name_and_any_past_tense_verb_is_that_speaker_s(found
     ]
     # a quoted name followed by a participle is no one's words
     assert found('"Hard Hats," organized by the union, drew a crowd.') == []
+
+
+def test_a_closing_according_to_sources_the_last_clause_before_it(found: Found) -> None:
+    text = (
+        "Part of that is money: she is one of the poorest members of the chamber, with a net worth "
+        "estimated at less than $90,000, according to financial filings."
+    )
+    assert found(text) == [("indirect", "a net worth estimated at less than $90,000", "financial filings")]
+    # an absolute clause with a participle stays part of the finding, and a time's colon is no break
+    text = "Revenue fell in October, with betting dipping 1.3 percent, according to state figures."
+    assert found(text) == [("indirect", "Revenue fell in October, with betting dipping 1.3 percent", "state figures")]
+    text = "About 10:03 p.m., according to a timeline, the guards left."
+    assert found(text)[0][1].startswith("About 10:03")
