@@ -94,6 +94,7 @@ AUXILIARIES = (
         ]
     )
     | NEGATED_AUXILIARIES
+    | frozenset(f"{mark}{ending}" for mark in "'\u2019" for ending in ("s", "ve", "d", "ll", "re", "m"))
 )
 #: Words that may stand between a speaker and the cue: auxiliaries, adverbs, negation.
 BETWEEN_SUBJECT_AND_CUE = AUXILIARIES | frozenset(
@@ -212,7 +213,9 @@ DEGREE_WORDS = frozenset(["most", "more", "less", "least", "very", "too"])
 #: Cue lemmas that are not reporting when "to" follows ("continued to rise", "added to").
 NOT_BEFORE_TO = frozenset(["continue", "add", "find", "feel", "know", "think", "show", "thank"])
 #: Words before a past participle (written, known, shown) that make it a verb form.
-PERFECT_AUXILIARIES = frozenset(["has", "have", "had", "been", "be", "is", "was", "are", "were", "also"])
+PERFECT_AUXILIARIES = frozenset(["has", "have", "had", "been", "be", "is", "was", "are", "were", "also"]) | frozenset(
+    f"{mark}{ending}" for mark in "'\u2019" for ending in ("s", "ve", "d")  # "he's spoken", "they'd said"
+)
 #: Words after which a cue word is a noun ("reports of", "reports have warned").
 NOUN_FOLLOWERS = frozenset(["of", "have", "has", "had", "is", "are", "was", "were", "will", "would"])
 PERIODS = frozenset(["week", "month", "year", "night", "weekend", "morning", "evening"])
@@ -447,6 +450,7 @@ class Attributor:
         phrases |= {f"{noun} {joiner}" for noun in PROPOSITION_NOUNS for joiner in ("that", "to")}
         if self.beliefs:
             phrases |= APPEARANCE_FORMS
+            phrases |= {f"{participle} as" for participle in LABELLING_PARTICIPLES}
         return phrases
 
     # ------------------------------------------------------------------ entry point
@@ -554,9 +558,13 @@ class Attributor:
         orphan = None
         if not found:
             found.extend(self._colon(text, tokens, a, b, state))
+        if not found:
+            found.extend(self._quotation_then_speaker(text, tokens, a, b, state))
         if not found and self.beliefs and not cues:
             found.extend(self._appearance(text, tokens, a, b))
         found.extend(self._stated_nouns(text, tokens, a, b, found))
+        if self.beliefs:
+            found.extend(self._labelled_nouns(text, tokens, a, b, found))
         if not found:
             found.extend(self._continuation(tokens, a, b, state))
             if not found and _only_quote(tokens, a, b):
@@ -626,7 +634,7 @@ class Attributor:
             if before is not None and (
                 before.lower in DETERMINERS
                 or ((before.lower in QUANTIFIERS or before.text[:1].isdigit()) and form_is_plural(word))
-                or before.lower.endswith(("'s", "\u2019s"))
+                or (before.lower.endswith(("'s", "\u2019s")) and before.lower not in AUXILIARIES)
             ):
                 return None  # "the report", "three states", "Berlin's pledge": a noun, not a cue
             following = tokens[i + 1 + n] if i + 1 + n < b else None
@@ -646,6 +654,19 @@ class Attributor:
                     or previous.lower in self.lexicon.speaker_nouns  # "polls show"
                     or (lemma in FINDING_VERBS and self._finding_subject(tokens, a, i))  # "A poll out this week shows"
                     or _verb_before(previous)  # "would support", "overwhelmingly support"
+                    or (  # "19 percent of those polled support Ruiz", "most senators support reforming it"
+                        word == lemma
+                        and (previous.lower in POLLED or (_plural_noun(previous) and previous.text.islower()))
+                        and following is not None
+                        and _opens_object(following)
+                    )
+                    or (  # "Jane Ortiz, the former mayor, hopes ...": a verb after its subject's apposition
+                        word != lemma
+                        and previous.text == ","
+                        and following is not None
+                        and following.kind != PUNCT
+                        and self._subject_before_apposition(tokens, a, i - 1) is not None
+                    )
                     or (
                         word != lemma
                         and previous.is_capitalised()
@@ -796,6 +817,11 @@ class Attributor:
             # participle describes takes the stance.
             start = _noun_phrase_left(tokens, a, before)
             return attrs.evolve(cue, speaker=(start, before), speaker_side="left", clause_start=start)
+        absolute = self._absolute_subject(tokens, a, before) if cue.tense == "participle" else None
+        if absolute is not None:
+            # "..., with Ms. Lane recently promising to ...", "— Ms. Ortiz saying she was ...":
+            # the noun phrase the participle hangs on is its subject.
+            return attrs.evolve(cue, speaker=absolute, speaker_side="left", clause_start=absolute[0])
         if cue.tense == "participle" and (
             not cue.belief or (before_token is not None and before_token.text == ",")  # ", believing that"
         ):
@@ -836,8 +862,12 @@ class Attributor:
             # the speaker, however it starts and goes on.
             after_quote = before_token.kind == QUOTE or (before - 2 >= a and tokens[before - 2].kind == QUOTE)
             right = _noun_phrase_right(tokens, cue.j, b, self.lexicon.speaker_nouns, any_start=after_quote)
-            if right is not None and not after_quote and self._clause_inside(tokens, right):
-                right = None  # "..., said Mr. Trump was a candidate": content, not a speaker
+            quote_at = before - 1 if before_token.kind == QUOTE else before - 2
+            embedded = after_quote and quote_at > a and tokens[quote_at - 1].kind == WORD
+            if right is not None and (not after_quote or embedded) and self._clause_inside(tokens, right):
+                # "..., said Mr. Trump was a candidate", "Ms. Park, citing “...,” said the party
+                # could win": content, not a speaker (the quotation is an object, not what was said)
+                right = None
             if right is not None and (
                 after_quote
                 or right[1] >= b
@@ -847,6 +877,27 @@ class Attributor:
                 # '"...," said Smith.' -- not '..., said the candidate could be ...'
                 return attrs.evolve(cue, speaker=right, speaker_side="right", clause_start=before)
         return self._long_subject(tokens, a, b, cue) or self._closing_subject(tokens, a, b, cue)
+
+    def _absolute_subject(self, tokens: Sequence[Token], a: int, end: int) -> tuple[int, int] | None:
+        """The subject of a participle cue in an absolute clause, ``with Ms. Lane recently
+        promising to ...`` / ``— Ms. Ortiz saying she was ...`` / ``, many marchers chanting
+        ...``: a name or a plural noun phrase right before the participle, after ``with``, a
+        comma or a dash."""
+        if end <= a or tokens[end - 1].kind != WORD:
+            return None
+        last = tokens[end - 1]
+        if not (last.is_capitalised() or _plural_head(last)):
+            return None
+        phrase = self._phrase_ending_at(tokens, a, end)
+        starts = [_noun_phrase_left(tokens, a, end)]  # "with Ortiz", "many marchers"
+        if phrase is not None and phrase[1] == end:
+            starts.append(phrase[0])  # "with Ms. Lane": a name with its title
+        for start in starts:
+            if tokens[start].lower == "with":
+                start += 1
+            if a < start < end and tokens[start - 1].lower in ABSOLUTE_OPENERS:
+                return start, end
+        return None
 
     def _closing_subject(self, tokens: Sequence[Token], a: int, b: int, cue: _Cue) -> _Cue | None:
         """``CONTENT, Federal Election Commission records compiled by the Center for Responsive
@@ -985,6 +1036,25 @@ class Attributor:
         last = tokens[end - 1]
         if last.text == "," and end - 1 > a:
             return self._subject_before_apposition(tokens, a, end - 1)
+        dash = _dash_ending_at(tokens, a, end)
+        if dash:
+            # "Dana Kirk — after a long pause — told", "A former mayor -- Jo Hale, who ... -- said":
+            # the speaker before a parenthetical between dashes
+            opening = next(
+                (
+                    m
+                    for m in range(end - dash - 1, max(a, end - dash - MAX_APPOSITIVE), -1)
+                    if _dash_ending_at(tokens, a, m + 1) == dash
+                ),
+                None,
+            )
+            if opening is None or opening - dash + 1 <= a:
+                return None
+            return self._phrase_ending_at(tokens, a, opening - dash + 1)
+        if last.kind == QUOTE and _ends_with_comma(last) and end - 1 > a:
+            # "Ms. Park, citing “the ground game,” said": the comma closing the apposition is
+            # inside the quotation
+            return self._subject_before_apposition(tokens, a, end)
         if last.lower == "that" and end - 2 >= a and self._relative_that(tokens[end - 2]):
             return end - 1, end  # "an activist group that endorsed Sanders": the relative pronoun
         return self._phrase_ending_at(tokens, a, end)
@@ -1168,6 +1238,7 @@ class Attributor:
                     comma = next((m for m in range(left[1] - 1, left[0], -1) if tokens[m].text in (",", ";")), None)
                     left = left if comma is None else _trim_range(tokens, comma + 1, left[1]) or left
                 left = _after_open_bracket(tokens, *left)  # "(the actual number is 15 percent, according to X)"
+                left = _last_clause_for_source(tokens, *left)
                 rest = _trim_range(tokens, cue.speaker[1], min(b, next_clause))
                 if (
                     left[0] == _after_adverbs(tokens, a)
@@ -1207,6 +1278,16 @@ class Attributor:
                         text, tokens, [cue.speaker], self._mention(text, tokens, agent), cue_span, confidence - 0.1
                     )
                 ]
+        relative = _relative_gap(tokens, a, cue, right) if right is not None else None
+        if relative is not None and right is not None and cue.speaker is not None:
+            # "the new rules, which officials said will take effect in March, will ...": what
+            # was said is the relative clause, its pronoun the missing subject of the content.
+            return [
+                self._reported(
+                    text, tokens, [(relative, cue.speaker[0]), _relative_clause_end(tokens, relative, *right)],
+                    speaker, cue_span, confidence,
+                )
+            ]
         if (
             right is not None
             and cue.speaker_side == "left"
@@ -1396,6 +1477,91 @@ class Attributor:
             taken.append(span)
         return made
 
+    def _quotation_then_speaker(
+        self, text: str, tokens: Sequence[Token], a: int, b: int, state: _State
+    ) -> list[Attribution]:
+        """``“It was the only bill with support,” Ms. Vance fumed on Tuesday.`` / ``“This is
+        fantastic!” beamed a supporter``: a sentence that opens with a quotation closed by a
+        comma, ``!`` or ``?``, then a name or pronoun and a past-tense verb (or the verb, then a
+        name) is that speaker's quotation, whatever the verb (news varies them: fumed, beamed,
+        confessed, went on).
+        """
+        first = tokens[a] if a < b else None
+        if first is None or first.kind != QUOTE or a + 2 >= b:
+            return []
+        inner = first.text.rstrip("\"'\u201d\u2019\u00bb` ")
+        if not inner.endswith((",", "!", "?")):
+            return []
+        k = a + 1
+        verb_first = _past_verb(tokens[k]) and k + 1 < b and tokens[k + 1].is_capitalised()
+        if verb_first:
+            where = self._name_after(tokens, k + 1, b)
+        elif tokens[k].lower in SUBJECT_PRONOUNS:
+            where = (k, k + 1)
+        else:
+            where = self._name_after(tokens, k, b)
+        if where is None:
+            return []
+        verb = k if verb_first else where[1]
+        if verb >= b or not _past_verb(tokens[verb]):
+            return []
+        speaker = self._mention(text, tokens, where)
+        cue = (tokens[verb].start, tokens[verb].end)
+        return [
+            Attribution(
+                "direct", first.start, first.end, speaker, cue, 0.6, group=state.new_group(), speaker_from="left",
+                chain=None if first.quotation is None else first.quotation.chain,
+            )
+        ]
+
+    def _name_after(self, tokens: Sequence[Token], k: int, b: int) -> tuple[int, int] | None:
+        """A capitalised name (titles and initials in it) starting at `k`, if one does."""
+        end = self._name_run(tokens, k, b, nouns=False)
+        if end <= k or not tokens[end - 1].is_capitalised():
+            return None
+        return k, end
+
+    def _labelled_nouns(
+        self, text: str, tokens: Sequence[Token], a: int, b: int, found: Sequence[Attribution]
+    ) -> list[Attribution]:
+        """``the string of contests known as Super Tuesday``, ``a state widely seen as critical``.
+
+        A noun with a participle of seeing or naming and ``as`` reports how it is seen or
+        called, by no one named: the noun phrase with what follows up to the clause's end.
+        Outside the content of another attribution only.
+        """
+        made: list[Attribution] = []
+        taken = [(f.start, f.end) for f in found]
+        for m in range(a + 1, b - 2):
+            if tokens[m].lower not in LABELLING_PARTICIPLES or tokens[m + 1].lower != "as":
+                continue
+            j = m - 1
+            while j > a and (tokens[j].lower in LABEL_ADVERBS or _manner_adverb(tokens[j])):
+                j -= 1  # "widely seen as", "derisively known as"
+            noun = tokens[j]
+            if noun.kind != WORD or noun.lower in NOT_LABELLED or noun.lower.endswith("ly"):
+                continue  # "is seen as", "they see it as": a clause, not a noun with a participle
+            start = _noun_phrase_left(tokens, a, j + 1)
+            while start - 2 > a and tokens[start - 1].lower == "of":
+                start = _noun_phrase_left(tokens, a, start - 1)  # "the string of contests known as"
+            stop = next(
+                (
+                    k + (tokens[k].kind == QUOTE)  # 'billed as “Hard Hats for Ruiz,”': the quotation ends it
+                    for k in range(m + 2, b)
+                    if tokens[k].text in LABEL_ENDS or _ends_with_comma(tokens[k])
+                ),
+                b,
+            )
+            where = _trim_range(tokens, start, stop)
+            if where is None or stop - m < 3:
+                continue
+            span = (tokens[where[0]].start, tokens[where[1] - 1].end)
+            if any(s < span[1] and span[0] < e for s, e in taken):
+                continue
+            made.append(self._reported(text, tokens, [where], None, (tokens[m].start, tokens[m + 1].end), 0.5))
+            taken.append(span)
+        return made
+
     def _sentence_subject(self, tokens: Sequence[Token], a: int, stop: int) -> tuple[int, int] | None:
         """The noun phrase a sentence opens with, if it looks like a speaker."""
         k = a
@@ -1519,6 +1685,8 @@ class Attributor:
         k = start
         if cue.tense == "according":
             return None
+        if k < end and tokens[k].text == ";":
+            return None  # "..., analysts say; in 2012 ...": a semicolon ends the attribution
         # Adverbials and addressees up to a "that" nearby: "told reporters on Monday that".
         timed = _time_adverbial_end(tokens, k, end)
         if k < timed < end and tokens[timed].kind == WORD and tokens[timed].lower not in ADVERBIAL_PREPOSITIONS:
@@ -1529,8 +1697,8 @@ class Attributor:
         window = min(end, k + (16 if prepositional else 9))
         for m in range(k, window):
             token = tokens[m]
-            if token.kind != WORD and not (prepositional and token.text == ","):
-                break
+            if token.kind != WORD and not (prepositional and (token.text == "," or token.kind == QUOTE)):
+                break  # (a quotation may name the show or paper: 'said on “Meet the Press” that')
             if token.lower in AUXILIARIES:
                 break  # "say it is now worth half that": a clause has begun, its "that" is a pronoun
             if token.lower == "that" and m > k:
@@ -1542,6 +1710,8 @@ class Attributor:
                 if tokens[m].text == ":":
                     return _trim_range(tokens, m + 1, end)  # "tweeted in response: Q"
             after = _skip_medium(tokens, k, end)
+            if k < after < end and tokens[after].text == ",":
+                return None  # "declared in an interview Thursday, in the latest attack": the medium ends the cue
             if (
                 k < after < end
                 and tokens[after].kind == WORD
@@ -1560,6 +1730,8 @@ class Attributor:
             k = _skip_addressee(tokens, k, end)
             if k < end and tokens[k].lower == "saying":
                 k += 1  # "emailed supporters saying the campaign would go on"
+            if k > start and k < end and tokens[k].lower in TIME_CLAUSE_OPENERS:
+                return None  # "..., the governor told her staff as she worked on the speech": when, not what
         k = _skip_adverbial(tokens, k, end)
         if k < end and tokens[k].lower == "that":
             k += 1
@@ -1866,6 +2038,13 @@ def _nested(tokens: Sequence[Token], outer: _Cue, inner: _Cue) -> bool:
     inner_start = inner.speaker[0] if inner.speaker is not None else inner.clause_start
     if _relative_of(tokens, outer, inner):
         return False  # "Sanders, who on Tuesday endorsed Clinton, said ...": the outer cue is in the subject's clause
+    if (
+        outer.tense == "participle"
+        and inner.speaker is not None
+        and inner.speaker[1] == outer.i - 1
+        and tokens[outer.i - 1].text == ","
+    ):
+        return False  # "The Tribune, citing internal memos, reported ...": the outer cue is in an apposition
     between = tokens[outer.j : inner_start]
     if between and between[0].text == ",":
         between = between[1:]
@@ -1994,6 +2173,134 @@ GERUND_LEADS = frozenset(
 )
 
 
+#: Finite auxiliaries: content after a cue that opens with one lacks its subject.
+GAP_AUXILIARIES = frozenset(
+    ["is", "was", "are", "were", "will", "would", "could", "can", "may", "might", "should", "must", "has", "had"]
+)
+#: Pronouns that open a relative clause whose subject is what was said about.
+GAP_RELATIVES = frozenset(["which", "that", "what", "whom"])
+
+
+def _relative_gap(tokens: Sequence[Token], a: int, cue: _Cue, right: tuple[int, int]) -> int | None:
+    """Start of what was said when the speaker and cue stand inside a relative clause whose
+    subject is missing from the content: ``which officials said will take effect``, ``what she
+    said is growing demand`` (the relative pronoun opens the content, which ends with the
+    clause). None for any other shape."""
+    if (
+        cue.speaker_side != "left"
+        or cue.speaker is None
+        or cue.tense != "finite"
+        or right[0] != cue.j
+        or tokens[right[0]].lower not in GAP_AUXILIARIES
+        or (right[0] + 1 < right[1] and tokens[right[0] + 1].lower == "that")  # "What we know is that ..."
+        or cue.speaker[0] <= a
+    ):
+        return None
+    before = tokens[cue.speaker[0] - 1]
+    if before.lower not in GAP_RELATIVES or tokens[cue.speaker[0]].lower in RELATIVES:
+        return None
+    return cue.speaker[0] - 1
+
+
+def _relative_clause_end(tokens: Sequence[Token], relative: int, s: int, e: int) -> tuple[int, int]:
+    """The content of a relative clause: a non-restrictive one (after a comma) ends at the
+    next clause break (``, which officials said will take effect in March, will ...``); a
+    restrictive one runs on (``what she said is growing demand for parks, pools and ...``)."""
+    if relative > 0 and tokens[relative - 1].text in CLAUSE_BREAKS:
+        return _to_first_break(tokens, s, e)
+    return s, e
+
+
+#: Participles that close a phrase naming those polled: "voters surveyed support ...".
+POLLED = frozenset(["polled", "surveyed", "questioned", "interviewed", "sampled"])
+
+
+def _opens_object(token: Token) -> bool:
+    """True if `token` can open the object of a verb: a name, a determiner, a pronoun or a
+    gerund (``support Ruiz``, ``support the plan``, ``support reforming``)."""
+    return token.kind == WORD and (
+        token.is_capitalised()
+        or token.lower in DETERMINERS
+        or token.lower in OBJECT_PRONOUNS
+        or (token.lower.endswith("ing") and len(token.lower) > 5)
+    )
+
+
+#: Participles that with "as" tell how a thing is seen or called: "a state seen as critical".
+LABELLING_PARTICIPLES = frozenset(
+    ["known", "seen", "viewed", "regarded", "described", "considered", "perceived", "billed", "dubbed", "touted"]
+)
+#: What ends the name or view given: a clause break, a colon or a bracket.
+LABEL_ENDS = frozenset([",", ";", "\u2014", "--", ":", "(", ")"])
+#: Adverbs between the noun and such a participle: "widely seen as".
+LABEL_ADVERBS = frozenset(["also", "widely", "long", "often", "now", "increasingly", "generally", "largely"])
+#: Words before such a participle that make it a verb of a clause, not a noun's modifier.
+NOT_LABELLED = (
+    AUXILIARIES
+    | BE_FORMS
+    | PRONOUNS
+    | OBJECT_PRONOUNS
+    | DETERMINERS
+    | PREPOSITIONS
+    | CLAUSE_WORDS
+    | frozenset(["been", "being", "not", "get", "gets", "got", "become", "became", "becomes", "who", "which", "that"])
+)
+
+
+#: Past tenses of speaking that do not end in -ed: '"...," Trump went on'.
+IRREGULAR_PAST = frozenset(["went", "shot", "broke", "chimed", "spoke", "wrote", "began", "sang"])
+
+
+def _past_verb(token: Token) -> bool:
+    """True for a lower-case past-tense form (``fumed``, ``confessed``, ``went``)."""
+    word = token.text
+    return (
+        token.kind == WORD
+        and word.islower()
+        and ((word.endswith("ed") and len(word) > 4) or word in IRREGULAR_PAST)
+    )
+
+
+#: Dashes that set off a parenthetical.
+DASHES = frozenset(["\u2014", "\u2013", "--"])
+
+
+def _dash_ending_at(tokens: Sequence[Token], a: int, end: int) -> int:
+    """How many tokens the dash ending at `end` takes: 1 for an em or en dash, 2 for ``--``
+    (two hyphens), 0 for no dash."""
+    if end <= a or tokens[end - 1].kind == WORD:
+        return 0
+    if tokens[end - 1].text in DASHES:
+        return 1
+    if tokens[end - 1].text == "-" and end - 2 >= a and tokens[end - 2].text == "-":
+        return 2
+    return 0
+
+#: What stands before the subject of an absolute participle clause.
+ABSOLUTE_OPENERS = frozenset(["with", ",", "\u2014", "\u2013", "--"])
+
+
+def _last_clause_for_source(tokens: Sequence[Token], s: int, e: int) -> tuple[int, int]:
+    """Where the finding a closing ``according to`` sources starts: after the last colon, or
+    at the last ``, which`` or after the last ``, with`` and a noun phrase (``..., with a net
+    worth estimated at $90,000, according to filings`` -> ``a net worth estimated at
+    $90,000``); the words before are the writer's. An absolute clause (``, with revenue
+    dipping 1.3 percent``) stays part of the finding."""
+    for m in range(e - 2, s, -1):
+        token = tokens[m]
+        if token.text == ":" and token.end < tokens[m + 1].start:  # not "10:03"
+            return m + 1, e
+        if token.text == "," and tokens[m + 1].lower == "which":
+            return m + 1, e
+        if (
+            token.text == ","
+            and tokens[m + 1].lower == "with"
+            and not any(t.lower.endswith("ing") for t in tokens[m + 2 : e])  # not "with revenue dipping 1.3 percent"
+        ):
+            return m + 2, e
+    return s, e
+
+
 def _stance_object(tokens: Sequence[Token], s: int, e: int) -> tuple[int, int]:
     """What a stance is on ends at the first comma or dash: ``endorsed Mr. Lee, the party's
     nominee,`` -> ``Mr. Lee``; ``rejected both appeals, ruled ... and ordered ...`` ->
@@ -2001,7 +2308,15 @@ def _stance_object(tokens: Sequence[Token], s: int, e: int) -> tuple[int, int]:
     A quotation keeps the content whole (it is the speaker's words)."""
     if any(t.kind == QUOTE for t in tokens[s:e]):
         return s, e
-    return _to_first_break(tokens, s, e)
+    s, e = _to_first_break(tokens, s, e)
+    return s, next((m for m in range(s + 1, e) if tokens[m].lower in STANCE_OBJECT_ENDS), e)
+
+
+#: Words that open an adverbial clause or phrase after a stance's object: ``endorsed Ruiz
+#: after the debate``, ``praised the board while ...`` (when or why, not what the stance is on).
+STANCE_OBJECT_ENDS = frozenset(
+    ["after", "when", "while", "because", "since", "until", "amid", "despite"]
+)
 
 
 #: Punctuation that ends a clause inside a sentence.
@@ -2391,6 +2706,14 @@ def _skip_addressee(tokens: Sequence[Token], k: int, end: int) -> int:
     if first.kind == QUOTE:
         return k  # 'cautioned “let's not get ahead of ourselves”': what was said, not to whom
     if first.lower in OBJECT_PRONOUNS:
+        if (
+            first.lower == "her"
+            and k + 2 < end
+            and tokens[k + 1].kind == WORD
+            and tokens[k + 1].text.islower()
+            and tokens[k + 2].lower in TIME_CLAUSE_OPENERS
+        ):
+            return k + 2  # "told her staff as ...": "her" is a possessive here
         return k + 1
     if first.is_capitalised():
         m = k
@@ -2417,6 +2740,11 @@ def _skip_addressee(tokens: Sequence[Token], k: int, end: int) -> int:
             m += 1
         return m
     return k + 1
+
+
+#: Words that open a clause of time or manner after the addressee: "told his aides as he
+#: worked on the speech" tells when it was said, not what.
+TIME_CLAUSE_OPENERS = frozenset(["as", "when", "while", "before", "after", "because", "since", "until"])
 
 
 #: Where words are said or written: "said in a statement", "wrote on Twitter".
@@ -2453,6 +2781,10 @@ MEDIA = frozenset(
 )
 
 
+#: Time words that may follow the medium: "said in an interview later", "on Twitter early today".
+MEDIUM_TIMES = frozenset(["last", "this", "on", "later", "earlier", "early", "today", "yesterday", "again"])
+
+
 def _skip_medium(tokens: Sequence[Token], k: int, end: int) -> int:
     """Index after "in a statement (Thursday night)" / "on Twitter" after a cue, or `k`."""
     if tokens[k].lower not in ("in", "on", "during"):
@@ -2463,7 +2795,7 @@ def _skip_medium(tokens: Sequence[Token], k: int, end: int) -> int:
     if m >= end or tokens[m].lower not in MEDIA:
         return k
     m += 1
-    while m < end and (tokens[m].lower in WEEKDAYS | PERIODS | {"last", "this", "on"}):
+    while m < end and (tokens[m].lower in WEEKDAYS | PERIODS | MEDIUM_TIMES):
         m += 1
     if m < end and tokens[m].lower == "that":
         m += 1
@@ -2608,7 +2940,7 @@ def _verb_before(token: Token) -> bool:
     return (
         word in MODALS
         or word in NEGATED_AUXILIARIES
-        or word in ("do", "does", "did", "not", "never", "also", "still", "often")
+        or word in ("do", "does", "did", "not", "never", "also", "still", "often", "'ll", "'d")  # "we'll support"
         or _manner_adverb(token)
     )
 

@@ -18,6 +18,15 @@ WORD_PATTERN = r"\w+(?:[\u2019'\-&.]\w+)*"
 #: A number with thousands separators ("34,000") is one word too.
 _TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)|" + WORD_PATTERN + r"|[^\w\s]")
 
+#: A pronoun with a contracted auxiliary ("he's", "they'd"), and where the auxiliary starts:
+#: read as two words, the pronoun a speaker and the auxiliary between it and the cue.
+CONTRACTED_PRONOUNS = {
+    f"{pronoun}{mark}{ending}": len(pronoun)
+    for pronoun in ("he", "she", "it", "they", "we", "i", "you", "who", "that")
+    for mark in "'\u2019"
+    for ending in ("s", "ve", "d", "ll", "re", "m")
+}
+
 #: Words before a full stop that do not end a sentence.
 ABBREVIATIONS = frozenset(
     [
@@ -115,7 +124,14 @@ def tokenise(
             word = match.group()
             s, e = match.span()
             kind = WORD if (word[0].isalnum() or word[0] == "_") else PUNCT
-            append(make(Token, (s, e, kind, word, word.lower(), None)))
+            lower = word.lower()
+            if lower in CONTRACTED_PRONOUNS:
+                # "he's said": the pronoun and its auxiliary are two words
+                cut = s + CONTRACTED_PRONOUNS[lower]
+                append(make(Token, (s, cut, WORD, text[s:cut], lower[: cut - s], None)))
+                append(make(Token, (cut, e, WORD, text[cut:e], lower[cut - s :], None)))
+                continue
+            append(make(Token, (s, e, kind, word, lower, None)))
         if quotation is None:
             break
         quoted = text[quotation.start : quotation.end]

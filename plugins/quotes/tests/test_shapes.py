@@ -6,6 +6,7 @@ from copydesk import Document
 from copydesk.testing import make_document
 from copydesk_quotes import AttributeQuotes
 from copydesk_quotes.marks import find_quotations
+from copydesk_quotes.tokens import tokenise
 
 
 def lines_document(text: str):  # type: ignore[no-untyped-def]
@@ -193,3 +194,9 @@ def test_quotation_over_two_paragraphs_keeps_speaker_and_group() -> None:
     assert [q.data["speaker"]["name"] for q in quotes] == ["Smith", "Smith", "Smith"]
     assert len({q.data["group"] for q in quotes}) == 1
     assert doc.text[quotes[1].start : quotes[1].end] == '"The people have spoken and we will listen to them'
+
+
+def test_a_pronoun_and_its_contracted_auxiliary_are_two_tokens() -> None:
+    text = "He's said O'Rourke's plan won't pass; they\u2019d agreed."
+    words = [t.text for t in tokenise(text, 0, len(text), [])]
+    assert words == ["He", "'s", "said", "O'Rourke's", "plan", "won't", "pass", ";", "they", "\u2019d", "agreed", "."]
