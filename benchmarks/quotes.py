@@ -26,7 +26,9 @@ Scores of both systems come from the same scorer call style, so they compare dir
 from __future__ import annotations
 
 import argparse
+import copy
 import json
+import re
 import subprocess
 import sys
 import tempfile
@@ -83,9 +85,9 @@ def quotes_step(config_path: Path) -> Any:
     raise SystemExit(f"{config_path}: has no quotes.attribute step")
 
 
-def predict(step: Any, gold: list[dict[str, Any]], repeat: int = 1) -> tuple[list[dict[str, Any]], float]:
-    """Predictions in the scorer's format, and the seconds the step took (fastest of `repeat` runs)."""
-    docs = [
+def documents(gold: list[dict[str, Any]]) -> list[Document]:
+    """The gold articles as parsed documents, one block per line, as the text parser would give them."""
+    return [
         Document(
             id=g["id"],
             source=SourceInfo(uri=f"bench://{g['id']}", media_type="text/plain", sha256=""),
@@ -95,6 +97,11 @@ def predict(step: Any, gold: list[dict[str, Any]], repeat: int = 1) -> tuple[lis
         )
         for g in gold
     ]
+
+
+def predict(step: Any, gold: list[dict[str, Any]], repeat: int = 1) -> tuple[list[dict[str, Any]], float]:
+    """Predictions in the scorer's format, and the seconds the step took (fastest of `repeat` runs)."""
+    docs = documents(gold)
     seconds = float("inf")
     for _ in range(max(1, repeat)):
         began = time.perf_counter()
@@ -122,6 +129,53 @@ def predict(step: Any, gold: list[dict[str, Any]], repeat: int = 1) -> tuple[lis
             )
         predictions.append({"id": doc.id, "quotes": quotes})
     return predictions, seconds
+
+
+_ONE_LINE_COUNTS = re.compile(r"\{\s+(\"right\": \d+),\s+(\"predicted\": \d+)\s+\}")
+
+
+def calibrate(
+    step: Any, gold: list[dict[str, Any]], bench: Path, gold_dir: Path, where: str, tmp: Path
+) -> dict[str, Any]:
+    """The confidence table of `step` (see copydesk_quotes/calibration.py) measured on `gold`.
+
+    Each quote is predicted with its calibration group (``type|prior|speaker class``) as its
+    type, so one run of score.py as written gives every group's precision (``per_pred_type``),
+    with each gold quote matched to one prediction at most, as in the reported figures.
+    """
+    from copydesk_quotes.calibration import key_of
+
+    folder = tmp / "calibration"
+    folder.mkdir()
+    for document in documents(gold):
+        quotes = [
+            {"quote_start": a.start, "quote_end": a.end, "type": key_of(document.text, a, e)}
+            for a, e in step.attributions(document)[0]
+        ]
+        (folder / f"{document.id}.json").write_text(json.dumps({"id": document.id, "quotes": quotes}), "utf-8")
+    by_key = {
+        key: {"right": round(found["precision"] * found["n_pred"]), "predicted": found["n_pred"]}
+        for key, found in sorted(score(bench, gold_dir, folder, None)["per_pred_type"].items())
+    }
+    by_type: dict[str, dict[str, int]] = {}
+    for key, counts in by_key.items():
+        total = by_type.setdefault(key.split("|")[0], {"right": 0, "predicted": 0})
+        total["right"] += counts["right"]
+        total["predicted"] += counts["predicted"]
+    return {
+        "measured_on": where,
+        "command": "benchmarks/quotes.py --files 0:300 --calibrate plugins/quotes/copydesk_quotes/confidence.json",
+        "prior_weight": 20,
+        "by_type": dict(sorted(by_type.items())),
+        "by_key": by_key,
+    }
+
+
+def with_min_confidence(step: Any, threshold: float) -> Any:
+    """The same step with its ``min_confidence`` setting at `threshold`."""
+    changed = copy.copy(step)
+    changed.min_confidence = threshold
+    return changed
 
 
 def write_predictions(predictions: list[dict[str, Any]], folder: Path, direct_folder: Path) -> None:
@@ -243,10 +297,27 @@ def main(argv: list[str] | None = None) -> int:
         help="score only the slice START:STOP of the sorted gold files, e.g. 0:300 (tuning) or 300:400 (held out)",
     )
     parser.add_argument(
+        "--confidence",
+        default=None,
+        help="also score the predictions kept at each of these min_confidence values, e.g. 0.7,0.8,0.9 "
+        "(what the step's `min_confidence` setting trades)",
+    )
+    parser.add_argument(
+        "--calibrate",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="measure the confidence table on the articles scored (use --files 0:300) and write it to FILE",
+    )
+    parser.add_argument(
         "--repeat", type=int, default=3, help="time the step this many times, report the fastest (default 3)"
     )
     args = parser.parse_args(argv)
     gold_dir = args.dev or args.bench / "dev" / "polnear-train"
+    try:
+        thresholds = [float(t) for t in args.confidence.split(",")] if args.confidence else []
+    except ValueError:
+        parser.error(f"--confidence takes numbers separated by commas, not {args.confidence!r}")
     if not gold_dir.is_dir():
         parser.error(f"no development set at {gold_dir} (see --bench / --dev)")
     paths = gold_files(gold_dir, args.files)
@@ -278,6 +349,13 @@ def main(argv: list[str] | None = None) -> int:
             theirs.mkdir(parents=True, exist_ok=True)
             speed = run_textacy(args.bench, gold_dir, theirs, args.textacy_python)
         where = f"{args.dev or args.bench / 'dev' / 'polnear-train'}" + (f" files {args.files}" if args.files else "")
+        if args.calibrate is not None:
+            measured_on = f"{(args.dev or args.bench / 'dev' / 'polnear-train').name} files {args.files or 'all'}"
+            table = calibrate(step, gold, args.bench, gold_dir, measured_on, out)
+            # one line per group, so a new measurement reads as a short diff
+            text = _ONE_LINE_COUNTS.sub(r"{\1, \2}", json.dumps(table, indent=1))
+            args.calibrate.write_text(text + "\n", "utf-8")
+            print(f"confidence table of {len(table['by_key'])} groups written to {args.calibrate}")
         print(f"{len(gold)} articles from {where}; IoU >= 0.5; one process")
         for types in runs:
             print(f"\ngold types scored: {types or 'all types'}")
@@ -294,6 +372,11 @@ def main(argv: list[str] | None = None) -> int:
                 print(report_line(label, score(args.bench, gold_dir, folder, types), len(gold) / their_seconds))
             if speed is not None:
                 print(report_line("textacy (para)", score(args.bench, gold_dir, theirs, types), speed))
+            for threshold in thresholds:
+                folder = out / f"confidence-{threshold:g}"
+                kept, _ = predict(with_min_confidence(step, threshold), gold)
+                write_predictions(kept, folder, out / f"confidence-{threshold:g}-direct")
+                print(report_line(f"  min_confidence {threshold:g}", score(args.bench, gold_dir, folder, types), None))
     if args.errors:
         for label, found in [(args.config.stem, predictions), *[(n, p) for n, p, _ in compared]]:
             print(f"\nerror classes, {label}:")

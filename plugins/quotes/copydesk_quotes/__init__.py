@@ -16,6 +16,7 @@ from typing import Any
 import copydesk
 from copydesk import Document, Register, Span, StepContext
 from copydesk_quotes.attribution import Attribution, Attributor
+from copydesk_quotes.calibration import ConfidenceTable
 from copydesk_quotes.lexicon import Lexicon
 from copydesk_quotes.marks import find_quotations
 from copydesk_quotes.parsed import (
@@ -28,7 +29,7 @@ from copydesk_quotes.parsed import (
     parsable,
     parse_paragraphs,
 )
-from copydesk_quotes.speakers import SpeakerResolver, speaker_data
+from copydesk_quotes.speakers import Entity, Speaker, SpeakerResolver, speaker_data
 from copydesk_quotes.work import WorkCounter
 
 __version__ = "0.1.0"
@@ -111,6 +112,7 @@ class AttributeQuotes:
         self.min_confidence = min_confidence
         self.attributor = Attributor(self.lexicon, beliefs=beliefs)
         self.resolver = SpeakerResolver(self.lexicon)
+        self.confidences = ConfidenceTable.shipped()
         self.parser = parser
         self.model = model
         self.reader = None if parser is None else ParseReader(self.lexicon)
@@ -133,8 +135,10 @@ class AttributeQuotes:
         wanted = [b for b in doc.blocks if b.kind in self.kinds and removals.of(b) is None]
         return sorted({(b.start, b.end) for b in wanted if b.end > b.start})
 
-    def find(self, doc: Document, work: WorkCounter | None = None) -> tuple[list[Span], list[dict[str, Any]]]:
-        """The quote spans and the speaker list of `doc`."""
+    def attributions(
+        self, doc: Document, work: WorkCounter | None = None
+    ) -> tuple[list[tuple[Attribution, Entity | None]], list[Speaker]]:
+        """Every quote of `doc` with its speaker entity, before confidences, and the speakers."""
         paragraphs = self.paragraphs(doc)
         quotations = find_quotations(doc.text, paragraphs, work)
         found = self.attributor.attribute(doc.text, paragraphs, quotations, work)
@@ -143,17 +147,22 @@ class AttributeQuotes:
             parsed = parsable(paragraphs)
             parses = parse_paragraphs(self._nlp, doc.text, parsed)
             found = merge(found, self.reader.attributions(doc.text, parsed, parses, quotations))
-        found = [f for f in found if f.confidence >= self.min_confidence]
-        resolved, speakers = self.resolver.resolve(doc.text, paragraphs, found, work)
-        pieces = Counter(a.group for a, _ in resolved if a.group is not None)
-        spans = [
-            _span(doc.id, attribution, entity, attribution.group is not None and pieces[attribution.group] > 1)
-            for attribution, entity in resolved
-        ]
+        return self.resolver.resolve(doc.text, paragraphs, found, work)
+
+    def find(self, doc: Document, work: WorkCounter | None = None) -> tuple[list[Span], list[dict[str, Any]]]:
+        """The quote spans and the speaker list of `doc`."""
+        resolved, speakers = self.attributions(doc, work)
+        # Every quote takes part in resolving speakers; the confident ones are kept.
+        scored = [(a, e, self.confidences.confidence(doc.text, a, e)) for a, e in resolved]
+        kept = [(a, e, c) for a, e, c in scored if c >= self.min_confidence]
+        pieces = Counter(a.group for a, _, _ in kept if a.group is not None)
+        spans = [_span(doc.id, a, e, a.group is not None and pieces[a.group] > 1, c) for a, e, c in kept]
         spans.sort(key=lambda s: (s.start, s.end))
+        quoted = {(e.name, e.kind) for _, e, _ in kept if e is not None}
         speaker_list = [
             {"name": s.name, "role": s.role, "kind": s.kind, "mentions": [list(m) for m in s.mentions]}
             for s in speakers
+            if (s.name, s.kind) in quoted
         ]
         return spans, speaker_list
 
@@ -162,11 +171,11 @@ class AttributeQuotes:
         return doc.with_spans(spans).with_meta(**{SPEAKERS_META: speakers})
 
 
-def _span(doc_id: str, attribution: Attribution, entity: Any, grouped: bool) -> Span:
+def _span(doc_id: str, attribution: Attribution, entity: Any, grouped: bool, confidence: float) -> Span:
     data: dict[str, Any] = {
         "speaker": None if attribution.speaker is None else speaker_data(attribution.speaker, entity),
         "cue": None if attribution.cue is None else {"start": attribution.cue[0], "end": attribution.cue[1]},
-        "confidence": round(attribution.confidence, 3),
+        "confidence": round(confidence, 3),
     }
     if grouped:
         data["group"] = f"{doc_id}#q{attribution.group}"
