@@ -2308,8 +2308,62 @@ def _stance_object(tokens: Sequence[Token], s: int, e: int) -> tuple[int, int]:
     A quotation keeps the content whole (it is the speaker's words)."""
     if any(t.kind == QUOTE for t in tokens[s:e]):
         return s, e
+    whole = e
     s, e = _to_first_break(tokens, s, e)
+    e = _list_end(tokens, e, whole)
     return s, next((m for m in range(s + 1, e) if tokens[m].lower in STANCE_OBJECT_ENDS), e)
+
+
+#: Most words in one item of a list of things a stance is on (``women, Mexicans and Muslims``).
+MAX_LIST_ITEM = 8
+#: Words that join the last item of a list.
+LIST_JOINERS = frozenset(["and", "or"])
+
+
+def _list_end(tokens: Sequence[Token], comma: int, e: int) -> int:
+    """Where a list that starts at the comma after a stance's first object ends, or `comma`.
+
+    ``has insulted women, Mexicans and Muslims``, ``touted her plans to build roads, expand
+    benefits and cut fees``: the comma joins more of the same, so the object runs over the
+    whole list. A list is short items (no verb in the past tense, no clause word, no
+    quotation) separated by commas, the last one opened by ``and``/``or`` and closed by the
+    sentence end or a clause break; anything else after the comma (an apposition, the next
+    thing the subject did: ``rejected both appeals, ruled ... and ordered ...``, a clause
+    joined by ``, and``, an adverbial: ``, however,``, ``, in 2012 ...``) is not.
+    """
+    if comma + 1 >= e or tokens[comma].text != ",":
+        return comma
+    first = tokens[comma + 1]
+    if first.lower in LIST_JOINERS or first.lower in LEADING_ADVERBS or first.lower in ADVERBIAL_PREPOSITIONS:
+        return comma  # "refused to intervene, and the rebellion ...", "declined to weigh in, however, ..."
+    m = comma + 1
+    item = 0
+    joined = False
+    while m < e:
+        token = tokens[m]
+        if token.text == ",":
+            if item == 0:
+                return comma
+            if joined:
+                break  # "opposed the tax, the fee or the toll, and ...": the list ends here
+            item = 0
+        elif token.kind != WORD or token.lower in CLAUSE_WORDS - LIST_JOINERS or token.lower in RELATIVES:
+            break
+        elif token.lower in LIST_JOINERS and (item > 0 or tokens[m - 1].text == ","):
+            if joined:
+                return comma
+            joined = True
+            item = 0
+        else:
+            if item == 0 and _past_verb(token):
+                return comma  # "..., ruled the matter closed": the next thing done, not an item
+            item += 1
+            if item > MAX_LIST_ITEM:
+                return comma
+        m += 1
+    if not joined or item == 0 or (m < e and tokens[m].text not in CLAUSE_BREAKS):
+        return comma
+    return m
 
 
 #: Words that open an adverbial clause or phrase after a stance's object: ``endorsed Ruiz
