@@ -674,6 +674,7 @@ class Attributor:
                         and following is not None
                         and following.kind == WORD  # "many Asian states,": a noun
                     )
+                    or (word != lemma and _subject_after_quotation(tokens, a, i))  # '“...,” Ms. Ruiz notes.'
                 ):
                     return None
             if following is not None and following.lower == "to" and lemma in NOT_BEFORE_TO:
@@ -2249,6 +2250,31 @@ NOT_LABELLED = (
 
 #: Past tenses of speaking that do not end in -ed: '"...," Trump went on'.
 IRREGULAR_PAST = frozenset(["went", "shot", "broke", "chimed", "spoke", "wrote", "began", "sang"])
+
+
+def _subject_after_quotation(tokens: Sequence[Token], a: int, i: int) -> bool:
+    """True if a short subject stands between a quotation closed by a comma, ``?`` or ``!``
+    and tokens[i], which ends the clause (``“...,” Ms. Ruiz notes.``, ``“...,” a voice-over in
+    the ad states.``): the quotation's attribution, so a form that could be a noun (notes,
+    states, reports) is its verb."""
+    if i + 1 < len(tokens) and tokens[i + 1].text not in (".", ",", ";"):
+        return False
+    k = i - 1
+    while (
+        k >= a
+        and i - k <= MAX_QUOTED_SUBJECT
+        and (tokens[k].kind == WORD or (tokens[k].text == "." and k > a and _abbreviation(tokens[k - 1], tokens[k])))
+    ):
+        k -= 1
+    if k < a or k == i - 1:
+        return False
+    if tokens[k].text == "," and k > a:
+        k -= 1
+    return tokens[k].kind == QUOTE and tokens[k].text.rstrip("\"'\u201d\u2019\u00bb` ")[-1:] in (",", "?", "!")
+
+
+#: Most words of the subject in ``“...,” SUBJECT notes``.
+MAX_QUOTED_SUBJECT = 6
 
 
 def _past_verb(token: Token) -> bool:
