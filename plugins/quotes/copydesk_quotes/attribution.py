@@ -1229,6 +1229,10 @@ class Attributor:
             pieces = [self._direct(tokens, left, speaker, cue_span, group, confidence + 0.1, cue)]
             if right is not None and _only_quote(tokens, *right):
                 pieces.append(self._direct(tokens, right, speaker, cue_span, group, confidence + 0.1, cue))
+            elif _ends_with_comma(tokens[left[1] - 1]):
+                second = self._piece_after_aside(tokens, after, min(b, next_clause))
+                if second is not None:
+                    pieces.append(self._direct(tokens, second, speaker, cue_span, group, confidence + 0.1, cue))
             return pieces
         if cue.tense == "according" and cue.speaker is not None:
             # According to X, CONTENT.   /   CONTENT, according to X.
@@ -1749,6 +1753,27 @@ class Attributor:
         if cue.lemma in self.lexicon.stance_verbs:
             return _stance_object(tokens, s, e)
         return content
+
+    def _piece_after_aside(self, tokens: Sequence[Token], k: int, end: int) -> tuple[int, int] | None:
+        """The second piece of ``"Q1," he said of the two men, "Q2."``: a quotation ending the
+        sentence after a comma, with only a short aside after the cue (whom or when it was
+        said of, an apposition of the speaker: ``said Dana Hill, director of the port
+        authority,``); the aside holds no other cue, quotation or clause joiner but ``and``
+        (``he said of Trump and Ryan,``)."""
+        last = end - 1
+        while last > k and tokens[last].kind == PUNCT and tokens[last].text in ".!?":
+            last -= 1
+        if last - 1 <= k or tokens[last].kind != QUOTE or tokens[last - 1].text != ",":
+            return None
+        if last - 1 - k > MAX_APPOSITIVE:
+            return None
+        for m in range(k, last - 1):
+            t = tokens[m]
+            if t.kind == QUOTE or t.lower in CLAUSE_JOINERS - {"and"} or t.text in (";", ":"):
+                return None
+            if t.lower in self._forms and tokens[m - 1].lower not in DETERMINERS:
+                return None  # '"...," he said, adding, "..."': another cue (not "after the vote")
+        return last, last + 1
 
     def _one_word_content(self, cue: _Cue, word: Token) -> bool:
         """An answer ("75 percent said yes", "thought so"), the name a stance is on ("34,000 people supported
