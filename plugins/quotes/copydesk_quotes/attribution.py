@@ -26,7 +26,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from copydesk_quotes.lexicon import Lexicon
+from copydesk_quotes.lexicon import NOT_REPORTING_BEFORE_INFINITIVE, Lexicon
 from copydesk_quotes.marks import Quotation, quotations_by_paragraph
 from copydesk_quotes.screening import MAX_COLON_TOKENS, ParagraphScreen
 from copydesk_quotes.tokens import ABBREVIATIONS, PUNCT, QUOTE, WORD, Token, sentences, tokenise
@@ -679,6 +679,8 @@ class Attributor:
                     return None
             if following is not None and following.lower == "to" and lemma in NOT_BEFORE_TO:
                 return None  # "continued to rebuff", "adding to his wins"
+            if _infinitive_after(tokens, a, i, NO_REPORT_BEFORE_INFINITIVE):
+                return None  # "hard to say", "a good place to offer a preview": no one reports
             if lemma in CLAUSE_ONLY and following is not None and not _clause_follows(tokens, i + 1 + n, b):
                 return None  # "maintains a lead", "added a rule": an object, not what was said
             if not n and following is not None and following.lower in PARTICLES:
@@ -2275,6 +2277,19 @@ NOT_LABELLED = (
 
 #: Past tenses of speaking that do not end in -ed: '"...," Trump went on'.
 IRREGULAR_PAST = frozenset(["went", "shot", "broke", "chimed", "spoke", "wrote", "began", "sang"])
+
+
+#: The lexicon's nouns and adjectives whose infinitive reports nothing, as a set.
+NO_REPORT_BEFORE_INFINITIVE = frozenset(NOT_REPORTING_BEFORE_INFINITIVE)
+
+
+def _infinitive_after(tokens: Sequence[Token], a: int, i: int, words: frozenset[str]) -> bool:
+    """True if tokens[i] is an infinitive after one of `words` (``a chance to explain``, ``hard
+    to say``; an adverb may stand between ``to`` and the verb)."""
+    k = i - 1
+    if k > a and _manner_adverb(tokens[k]):
+        k -= 1
+    return k > a and tokens[k].lower == "to" and tokens[k - 1].lower in words
 
 
 def _subject_after_quotation(tokens: Sequence[Token], a: int, i: int) -> bool:
