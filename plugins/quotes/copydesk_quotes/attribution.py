@@ -733,6 +733,8 @@ class Attributor:
             return attrs.evolve(cue, speaker=right, speaker_side="right", clause_start=cue.i)
         if cue.tense == "according":
             if cue.lemma == "in":
+                if _complex_preposition(tokens, cue.j, b):
+                    return None  # "in the wake of a new poll", "in part because of ...", "in which ..."
                 right = _according_source(tokens, cue.j, b)
                 if right is None or not any(t.lower in FINDING_NOUNS for t in tokens[right[0] : right[1]]):
                     return None
@@ -2760,6 +2762,21 @@ FINDING_SOURCES = FINDING_NOUNS | EVIDENCE_NOUNS
 def _opens_clause(tokens: Sequence[Token], a: int, i: int) -> bool:
     """True if tokens[i] starts its sentence (after adverbs) or follows a comma."""
     return i == _after_adverbs(tokens, a) or (i > a and tokens[i - 1].text == ",")
+
+
+#: Words that make "in" part of a longer preposition or a relative clause ("in the wake of",
+#: "in part because", "in light of", "in which"): not where a finding was found.
+NOT_FINDING_AFTER_IN = frozenset(
+    ["wake", "part", "light", "addition", "response", "spite", "terms", "which", "whom", "what", "turn", "fact"]
+)
+
+
+def _complex_preposition(tokens: Sequence[Token], k: int, b: int) -> bool:
+    """True if the words after "in" at `k` (after "the") make a longer preposition or open a
+    relative clause: "in the wake of a poll showing ..." is when, not where it was found."""
+    if k < b and tokens[k].lower == "the":
+        k += 1
+    return k < b and tokens[k].lower in NOT_FINDING_AFTER_IN
 
 
 def _according_source(tokens: Sequence[Token], k: int, b: int) -> tuple[int, int] | None:
