@@ -851,6 +851,8 @@ class Attributor:
                 )
             )
             subject = self._sentence_subject(tokens, a, cue.i) if boundary or medium else None
+            if subject is None and before_token is not None and before_token.text == ",":
+                subject = _noun_subject(tokens, a, cue.i)  # "The publication ..., arguing he is ..."
             if subject is not None:
                 start = clause if boundary else cue.i
                 return attrs.evolve(cue, speaker=subject, speaker_side="left", clause_start=start)
@@ -2292,6 +2294,28 @@ def _infinitive_after(tokens: Sequence[Token], a: int, i: int, words: frozenset[
     if k > a and _manner_adverb(tokens[k]):
         k -= 1
     return k > a and tokens[k].lower == "to" and tokens[k - 1].lower in words
+
+
+#: Most words of a common-noun subject ("The conservative publication").
+MAX_NOUN_SUBJECT = 5
+
+
+def _noun_subject(tokens: Sequence[Token], a: int, stop: int) -> tuple[int, int] | None:
+    """The common-noun phrase a sentence opens with, when a verb follows it: ``The
+    conservative publication has been outspoken ..., arguing ...`` gives ``The conservative
+    publication``, the subject of a participle cue after the main clause."""
+    k = _after_adverbs(tokens, a)
+    if k >= stop or tokens[k].lower not in DETERMINERS:
+        return None
+    end = k + 1
+    while end < stop and end - k <= MAX_NOUN_SUBJECT and tokens[end].kind == WORD:
+        token = tokens[end]
+        if token.lower in AUXILIARIES or _past_verb(token):
+            return (k, end) if end > k + 1 else None
+        if token.lower in CLAUSE_WORDS or token.lower in RELATIVES or token.lower in ADVERBIAL_PREPOSITIONS:
+            return None
+        end += 1
+    return None
 
 
 def _subject_after_quotation(tokens: Sequence[Token], a: int, i: int) -> bool:
