@@ -805,7 +805,7 @@ class Attributor:
             elif earlier:
                 # "De Blasio said the move was made by Bratton and said, ...": the same speaker
                 return attrs.evolve(cue, speaker_side="inherited", clause_start=before - 1)
-            subject = self._sentence_subject(tokens, a, before - 1)
+            subject = self._sentence_subject(tokens, a, before - 1) or _noun_subject(tokens, a, before - 1)
             if subject is not None:
                 # "CITIC runs an oil field in Kazakhstan and says it has ...": the sentence's subject
                 return attrs.evolve(cue, speaker=subject, speaker_side="left", clause_start=before - 1)

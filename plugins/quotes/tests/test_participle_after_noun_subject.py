@@ -24,3 +24,8 @@ def test_a_noun_subject_needs_a_verb_right_after_it(found: Found) -> None:
     # "The plan for the harbor ..." is no subject phrase of at most five words before a verb
     text = "The plan for the harbor in the north of the county, once approved, saying little, is gone."
     assert all(speaker != "The plan" for _, _, speaker in found(text))
+
+
+def test_a_cue_joined_by_and_takes_a_common_noun_subject(found: Found) -> None:
+    text = "The port authority released its budget on Monday and welcomed Dana Hill to the board."
+    assert found(text) == [("indirect", "Dana Hill to the board", "The port authority")]
