@@ -26,7 +26,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from copydesk_quotes.lexicon import Lexicon
+from copydesk_quotes.lexicon import NOT_REPORTING_BEFORE_INFINITIVE, Lexicon
 from copydesk_quotes.marks import Quotation, quotations_by_paragraph
 from copydesk_quotes.screening import MAX_COLON_TOKENS, ParagraphScreen
 from copydesk_quotes.tokens import ABBREVIATIONS, PUNCT, QUOTE, WORD, Token, sentences, tokenise
@@ -674,10 +674,13 @@ class Attributor:
                         and following is not None
                         and following.kind == WORD  # "many Asian states,": a noun
                     )
+                    or (word != lemma and _subject_after_quotation(tokens, a, i))  # '“...,” Ms. Ruiz notes.'
                 ):
                     return None
             if following is not None and following.lower == "to" and lemma in NOT_BEFORE_TO:
                 return None  # "continued to rebuff", "adding to his wins"
+            if _infinitive_after(tokens, a, i, NO_REPORT_BEFORE_INFINITIVE):
+                return None  # "hard to say", "a good place to offer a preview": no one reports
             if lemma in CLAUSE_ONLY and following is not None and not _clause_follows(tokens, i + 1 + n, b):
                 return None  # "maintains a lead", "added a rule": an object, not what was said
             if not n and following is not None and following.lower in PARTICLES:
@@ -730,6 +733,8 @@ class Attributor:
             return attrs.evolve(cue, speaker=right, speaker_side="right", clause_start=cue.i)
         if cue.tense == "according":
             if cue.lemma == "in":
+                if _complex_preposition(tokens, cue.j, b):
+                    return None  # "in the wake of a new poll", "in part because of ...", "in which ..."
                 right = _according_source(tokens, cue.j, b)
                 if right is None or not any(t.lower in FINDING_NOUNS for t in tokens[right[0] : right[1]]):
                     return None
@@ -800,7 +805,7 @@ class Attributor:
             elif earlier:
                 # "De Blasio said the move was made by Bratton and said, ...": the same speaker
                 return attrs.evolve(cue, speaker_side="inherited", clause_start=before - 1)
-            subject = self._sentence_subject(tokens, a, before - 1)
+            subject = self._sentence_subject(tokens, a, before - 1) or _noun_subject(tokens, a, before - 1)
             if subject is not None:
                 # "CITIC runs an oil field in Kazakhstan and says it has ...": the sentence's subject
                 return attrs.evolve(cue, speaker=subject, speaker_side="left", clause_start=before - 1)
@@ -846,6 +851,8 @@ class Attributor:
                 )
             )
             subject = self._sentence_subject(tokens, a, cue.i) if boundary or medium else None
+            if subject is None and before_token is not None and before_token.text == ",":
+                subject = _noun_subject(tokens, a, cue.i)  # "The publication ..., arguing he is ..."
             if subject is not None:
                 start = clause if boundary else cue.i
                 return attrs.evolve(cue, speaker=subject, speaker_side="left", clause_start=start)
@@ -1228,6 +1235,10 @@ class Attributor:
             pieces = [self._direct(tokens, left, speaker, cue_span, group, confidence + 0.1, cue)]
             if right is not None and _only_quote(tokens, *right):
                 pieces.append(self._direct(tokens, right, speaker, cue_span, group, confidence + 0.1, cue))
+            elif _ends_with_comma(tokens[left[1] - 1]):
+                second = self._piece_after_aside(tokens, after, min(b, next_clause))
+                if second is not None:
+                    pieces.append(self._direct(tokens, second, speaker, cue_span, group, confidence + 0.1, cue))
             return pieces
         if cue.tense == "according" and cue.speaker is not None:
             # According to X, CONTENT.   /   CONTENT, according to X.
@@ -1749,6 +1760,27 @@ class Attributor:
             return _stance_object(tokens, s, e)
         return content
 
+    def _piece_after_aside(self, tokens: Sequence[Token], k: int, end: int) -> tuple[int, int] | None:
+        """The second piece of ``"Q1," he said of the two men, "Q2."``: a quotation ending the
+        sentence after a comma, with only a short aside after the cue (whom or when it was
+        said of, an apposition of the speaker: ``said Dana Hill, director of the port
+        authority,``); the aside holds no other cue, quotation or clause joiner but ``and``
+        (``he said of Trump and Ryan,``)."""
+        last = end - 1
+        while last > k and tokens[last].kind == PUNCT and tokens[last].text in ".!?":
+            last -= 1
+        if last - 1 <= k or tokens[last].kind != QUOTE or tokens[last - 1].text != ",":
+            return None
+        if last - 1 - k > MAX_APPOSITIVE:
+            return None
+        for m in range(k, last - 1):
+            t = tokens[m]
+            if t.kind == QUOTE or t.lower in CLAUSE_JOINERS - {"and"} or t.text in (";", ":"):
+                return None
+            if t.lower in self._forms and tokens[m - 1].lower not in DETERMINERS:
+                return None  # '"...," he said, adding, "..."': another cue (not "after the vote")
+        return last, last + 1
+
     def _one_word_content(self, cue: _Cue, word: Token) -> bool:
         """An answer ("75 percent said yes", "thought so"), the name a stance is on ("34,000 people supported
         Trump") or the object of a speech verb that takes one ("claimed victory")."""
@@ -2251,6 +2283,66 @@ NOT_LABELLED = (
 IRREGULAR_PAST = frozenset(["went", "shot", "broke", "chimed", "spoke", "wrote", "began", "sang"])
 
 
+#: The lexicon's nouns and adjectives whose infinitive reports nothing, as a set.
+NO_REPORT_BEFORE_INFINITIVE = frozenset(NOT_REPORTING_BEFORE_INFINITIVE)
+
+
+def _infinitive_after(tokens: Sequence[Token], a: int, i: int, words: frozenset[str]) -> bool:
+    """True if tokens[i] is an infinitive after one of `words` (``a chance to explain``, ``hard
+    to say``; an adverb may stand between ``to`` and the verb)."""
+    k = i - 1
+    if k > a and _manner_adverb(tokens[k]):
+        k -= 1
+    return k > a and tokens[k].lower == "to" and tokens[k - 1].lower in words
+
+
+#: Most words of a common-noun subject ("The conservative publication").
+MAX_NOUN_SUBJECT = 5
+
+
+def _noun_subject(tokens: Sequence[Token], a: int, stop: int) -> tuple[int, int] | None:
+    """The common-noun phrase a sentence opens with, when a verb follows it: ``The
+    conservative publication has been outspoken ..., arguing ...`` gives ``The conservative
+    publication``, the subject of a participle cue after the main clause."""
+    k = _after_adverbs(tokens, a)
+    if k >= stop or tokens[k].lower not in DETERMINERS:
+        return None
+    end = k + 1
+    while end < stop and end - k <= MAX_NOUN_SUBJECT and tokens[end].kind == WORD:
+        token = tokens[end]
+        if token.lower in AUXILIARIES or _past_verb(token):
+            return (k, end) if end > k + 1 else None
+        if token.lower in CLAUSE_WORDS or token.lower in RELATIVES or token.lower in ADVERBIAL_PREPOSITIONS:
+            return None
+        end += 1
+    return None
+
+
+def _subject_after_quotation(tokens: Sequence[Token], a: int, i: int) -> bool:
+    """True if a short subject stands between a quotation closed by a comma, ``?`` or ``!``
+    and tokens[i], which ends the clause (``“...,” Ms. Ruiz notes.``, ``“...,” a voice-over in
+    the ad states.``): the quotation's attribution, so a form that could be a noun (notes,
+    states, reports) is its verb."""
+    if i + 1 < len(tokens) and tokens[i + 1].text not in (".", ",", ";"):
+        return False
+    k = i - 1
+    while (
+        k >= a
+        and i - k <= MAX_QUOTED_SUBJECT
+        and (tokens[k].kind == WORD or (tokens[k].text == "." and k > a and _abbreviation(tokens[k - 1], tokens[k])))
+    ):
+        k -= 1
+    if k < a or k == i - 1:
+        return False
+    if tokens[k].text == "," and k > a:
+        k -= 1
+    return tokens[k].kind == QUOTE and tokens[k].text.rstrip("\"'\u201d\u2019\u00bb` ")[-1:] in (",", "?", "!")
+
+
+#: Most words of the subject in ``“...,” SUBJECT notes``.
+MAX_QUOTED_SUBJECT = 6
+
+
 def _past_verb(token: Token) -> bool:
     """True for a lower-case past-tense form (``fumed``, ``confessed``, ``went``)."""
     word = token.text
@@ -2308,8 +2400,62 @@ def _stance_object(tokens: Sequence[Token], s: int, e: int) -> tuple[int, int]:
     A quotation keeps the content whole (it is the speaker's words)."""
     if any(t.kind == QUOTE for t in tokens[s:e]):
         return s, e
+    whole = e
     s, e = _to_first_break(tokens, s, e)
+    e = _list_end(tokens, e, whole)
     return s, next((m for m in range(s + 1, e) if tokens[m].lower in STANCE_OBJECT_ENDS), e)
+
+
+#: Most words in one item of a list of things a stance is on (``women, Mexicans and Muslims``).
+MAX_LIST_ITEM = 8
+#: Words that join the last item of a list.
+LIST_JOINERS = frozenset(["and", "or"])
+
+
+def _list_end(tokens: Sequence[Token], comma: int, e: int) -> int:
+    """Where a list that starts at the comma after a stance's first object ends, or `comma`.
+
+    ``has insulted women, Mexicans and Muslims``, ``touted her plans to build roads, expand
+    benefits and cut fees``: the comma joins more of the same, so the object runs over the
+    whole list. A list is short items (no verb in the past tense, no clause word, no
+    quotation) separated by commas, the last one opened by ``and``/``or`` and closed by the
+    sentence end or a clause break; anything else after the comma (an apposition, the next
+    thing the subject did: ``rejected both appeals, ruled ... and ordered ...``, a clause
+    joined by ``, and``, an adverbial: ``, however,``, ``, in 2012 ...``) is not.
+    """
+    if comma + 1 >= e or tokens[comma].text != ",":
+        return comma
+    first = tokens[comma + 1]
+    if first.lower in LIST_JOINERS or first.lower in LEADING_ADVERBS or first.lower in ADVERBIAL_PREPOSITIONS:
+        return comma  # "refused to intervene, and the rebellion ...", "declined to weigh in, however, ..."
+    m = comma + 1
+    item = 0
+    joined = False
+    while m < e:
+        token = tokens[m]
+        if token.text == ",":
+            if item == 0:
+                return comma
+            if joined:
+                break  # "opposed the tax, the fee or the toll, and ...": the list ends here
+            item = 0
+        elif token.kind != WORD or token.lower in CLAUSE_WORDS - LIST_JOINERS or token.lower in RELATIVES:
+            break
+        elif token.lower in LIST_JOINERS and (item > 0 or tokens[m - 1].text == ","):
+            if joined:
+                return comma
+            joined = True
+            item = 0
+        else:
+            if item == 0 and _past_verb(token):
+                return comma  # "..., ruled the matter closed": the next thing done, not an item
+            item += 1
+            if item > MAX_LIST_ITEM:
+                return comma
+        m += 1
+    if not joined or item == 0 or (m < e and tokens[m].text not in CLAUSE_BREAKS):
+        return comma
+    return m
 
 
 #: Words that open an adverbial clause or phrase after a stance's object: ``endorsed Ruiz
@@ -2640,6 +2786,21 @@ FINDING_SOURCES = FINDING_NOUNS | EVIDENCE_NOUNS
 def _opens_clause(tokens: Sequence[Token], a: int, i: int) -> bool:
     """True if tokens[i] starts its sentence (after adverbs) or follows a comma."""
     return i == _after_adverbs(tokens, a) or (i > a and tokens[i - 1].text == ",")
+
+
+#: Words that make "in" part of a longer preposition or a relative clause ("in the wake of",
+#: "in part because", "in light of", "in which"): not where a finding was found.
+NOT_FINDING_AFTER_IN = frozenset(
+    ["wake", "part", "light", "addition", "response", "spite", "terms", "which", "whom", "what", "turn", "fact"]
+)
+
+
+def _complex_preposition(tokens: Sequence[Token], k: int, b: int) -> bool:
+    """True if the words after "in" at `k` (after "the") make a longer preposition or open a
+    relative clause: "in the wake of a poll showing ..." is when, not where it was found."""
+    if k < b and tokens[k].lower == "the":
+        k += 1
+    return k < b and tokens[k].lower in NOT_FINDING_AFTER_IN
 
 
 def _according_source(tokens: Sequence[Token], k: int, b: int) -> tuple[int, int] | None:

@@ -315,6 +315,22 @@ IRREGULAR_PARTICIPLE = {
 #: Verbs whose first object is the addressee, not the content ("told reporters that ...").
 ADDRESSEE_VERBS = ("tell", "assure", "inform", "advise", "warn", "urge", "remind", "ask", "promise", "caution", "email")
 
+#: Nouns and adjectives whose infinitive is a purpose or a difficulty, not a report: "a good
+#: place to offer a preview", "an opportunity to criticize", "hard to say", "a way to
+#: acknowledge": a cue after one of them and "to" reports nothing.
+NOT_REPORTING_BEFORE_INFINITIVE = (
+    "way",
+    "time",
+    "chance",
+    "opportunity",
+    "place",
+    "hard",
+    "difficult",
+    "easy",
+    "impossible",
+    "tough",
+)
+
 #: Nouns that make a speaker when they head the subject of a cue ("an official said").
 SPEAKER_NOUNS = (
     "official",
