@@ -654,7 +654,7 @@ class Attributor:
                     or previous.lower in self.lexicon.speaker_nouns  # "polls show"
                     or (lemma in FINDING_VERBS and self._finding_subject(tokens, a, i))  # "A poll out this week shows"
                     or _verb_before(previous)  # "would support", "overwhelmingly support"
-                    or (  # "19 percent of those polled support Ruiz", "most senators support reforming it"
+                    or (  # "19 percent of those polled support Ruiz", "most senators support changing it"
                         word == lemma
                         and (previous.lower in POLLED or (_plural_noun(previous) and previous.text.islower()))
                         and following is not None
@@ -680,7 +680,7 @@ class Attributor:
             if following is not None and following.lower == "to" and lemma in NOT_BEFORE_TO:
                 return None  # "continued to rebuff", "adding to his wins"
             if _infinitive_after(tokens, a, i, NO_REPORT_BEFORE_INFINITIVE):
-                return None  # "hard to say", "a good place to offer a preview": no one reports
+                return None  # "hard to say", "a good place to present the budget": no one reports
             if lemma in CLAUSE_ONLY and following is not None and not _clause_follows(tokens, i + 1 + n, b):
                 return None  # "maintains a lead", "added a rule": an object, not what was said
             if not n and following is not None and following.lower in PARTICLES:
@@ -697,7 +697,7 @@ class Attributor:
             ):
                 return None  # "the most elaborate", "270 pledged delegates": an adjective
             if tense == "perfect" and not (i > a and tokens[i - 1].lower in PERFECT_AUXILIARIES):
-                return None  # "contests known as Super Tuesday": a participle, not a report
+                return None  # "primaries known as Lantern Week": a participle, not a report
             if (
                 i + 1 + n < b
                 and tokens[i + 1 + n].lower in NOUN_FOLLOWERS
@@ -734,7 +734,7 @@ class Attributor:
         if cue.tense == "according":
             if cue.lemma == "in":
                 if _complex_preposition(tokens, cue.j, b):
-                    return None  # "in the wake of a new poll", "in part because of ...", "in which ..."
+                    return None  # "in the wake of the county poll", "in part because of ...", "in which ..."
                 right = _according_source(tokens, cue.j, b)
                 if right is None or not any(t.lower in FINDING_NOUNS for t in tokens[right[0] : right[1]]):
                     return None
@@ -1170,7 +1170,7 @@ class Attributor:
         nouns = any(t.lower in self.lexicon.speaker_nouns or t.lower in self.lexicon.titles for t in words)
         # "the mayor", "a new poll": a short phrase opened by a determiner.
         determined = words[0].lower in DETERMINERS | QUANTIFIERS | GROUP_WORDS and len(words) <= 6
-        # "56 percent would vote for Clinton", "nearly three in five said": a share of those polled.
+        # "56 percent would vote for Ortiz", "nearly three in five said": a share of those polled.
         share = len(words) <= 6 and (
             any(t.lower.rpartition("-")[2] in SHARE_WORDS for t in words)  # "two-thirds", "three-quarters"
             or any(  # "nearly three in five", "six in 10"
@@ -1535,7 +1535,7 @@ class Attributor:
     def _labelled_nouns(
         self, text: str, tokens: Sequence[Token], a: int, b: int, found: Sequence[Attribution]
     ) -> list[Attribution]:
-        """``the string of contests known as Super Tuesday``, ``a state widely seen as critical``.
+        """``the run of primaries known as Lantern Week``, ``a county widely seen as pivotal``.
 
         A noun with a participle of seeing or naming and ``as`` reports how it is seen or
         called, by no one named: the noun phrase with what follows up to the clause's end.
@@ -1765,7 +1765,7 @@ class Attributor:
         sentence after a comma, with only a short aside after the cue (whom or when it was
         said of, an apposition of the speaker: ``said Dana Hill, director of the port
         authority,``); the aside holds no other cue, quotation or clause joiner but ``and``
-        (``he said of Trump and Ryan,``)."""
+        (``he said of Ortiz and Hale,``)."""
         last = end - 1
         while last > k and tokens[last].kind == PUNCT and tokens[last].text in ".!?":
             last -= 1
@@ -2258,7 +2258,7 @@ def _opens_object(token: Token) -> bool:
     )
 
 
-#: Participles that with "as" tell how a thing is seen or called: "a state seen as critical".
+#: Participles that with "as" tell how a thing is seen or called: "a county seen as pivotal".
 LABELLING_PARTICIPLES = frozenset(
     ["known", "seen", "viewed", "regarded", "described", "considered", "perceived", "billed", "dubbed", "touted"]
 )
@@ -2406,7 +2406,7 @@ def _stance_object(tokens: Sequence[Token], s: int, e: int) -> tuple[int, int]:
     return s, next((m for m in range(s + 1, e) if tokens[m].lower in STANCE_OBJECT_ENDS), e)
 
 
-#: Most words in one item of a list of things a stance is on (``women, Mexicans and Muslims``).
+#: Most words in one item of a list of things a stance is on (``farmers, nurses and teachers``).
 MAX_LIST_ITEM = 8
 #: Words that join the last item of a list.
 LIST_JOINERS = frozenset(["and", "or"])
@@ -2415,7 +2415,7 @@ LIST_JOINERS = frozenset(["and", "or"])
 def _list_end(tokens: Sequence[Token], comma: int, e: int) -> int:
     """Where a list that starts at the comma after a stance's first object ends, or `comma`.
 
-    ``has insulted women, Mexicans and Muslims``, ``touted her plans to build roads, expand
+    ``has insulted farmers, nurses and teachers``, ``touted her plans to build roads, expand
     benefits and cut fees``: the comma joins more of the same, so the object runs over the
     whole list. A list is short items (no verb in the past tense, no clause word, no
     quotation) separated by commas, the last one opened by ``and``/``or`` and closed by the

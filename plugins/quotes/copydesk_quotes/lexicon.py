@@ -316,7 +316,7 @@ IRREGULAR_PARTICIPLE = {
 ADDRESSEE_VERBS = ("tell", "assure", "inform", "advise", "warn", "urge", "remind", "ask", "promise", "caution", "email")
 
 #: Nouns and adjectives whose infinitive is a purpose or a difficulty, not a report: "a good
-#: place to offer a preview", "an opportunity to criticize", "hard to say", "a way to
+#: place to present the budget", "an opportunity to criticize", "hard to say", "a way to
 #: acknowledge": a cue after one of them and "to" reports nothing.
 NOT_REPORTING_BEFORE_INFINITIVE = (
     "way",

@@ -53,8 +53,8 @@ def test_agree_and_doubled_consonant_forms_are_cues(found: Found) -> None:
 
 
 def test_stances_preferences_and_votes_are_attributed(found: Found) -> None:
-    assert found("Among Democrats, 56 percent would vote for Clinton for president.") == [
-        ("indirect", "Clinton for president", "56 percent")
+    assert found("Among Democrats, 56 percent would vote for Ortiz for president.") == [
+        ("indirect", "Ortiz for president", "56 percent")
     ]
     assert found("In 2008 she sought to counter Mr. Obama's appeal to young voters.") == [
         ("indirect", "to counter Mr. Obama's appeal to young voters", "she")

@@ -37,7 +37,7 @@ def test_a_relative_clause_whose_subject_was_said_about_is_the_content(found: Fo
     text = "She has helped towns adapt to what she said is growing demand for parks, pools and bike lanes."
     assert found(text) == [("indirect", "what she said is growing demand for parks, pools and bike lanes", "she")]
     # "What we know is that ...": a cleft, not a relative clause with a missing subject
-    text = "What we do know is that the council will vote in June."
+    text = "What is clear is that the council will vote in June."
     assert all(not quote.startswith("What") for _, quote, _ in found(text))
 
 
@@ -58,8 +58,8 @@ def test_a_participle_cue_in_an_apposition_leaves_the_main_cue_its_subject(found
 def test_a_participle_cue_in_an_absolute_clause_takes_the_noun_before_it(found: Found) -> None:
     text = "The candidates sharpened their language, with Ms. Lane recently promising to \"tear up the deal.\""
     assert found(text) == [("direct", '"tear up the deal."', "Ms. Lane")]
-    text = 'Thousands lined the route, many marchers and spectators chanting "We are one."'
-    assert found(text) == [("direct", '"We are one."', "many marchers and spectators")]
+    text = 'Thousands lined the route, many walkers and onlookers chanting "We are one."'
+    assert found(text) == [("direct", '"We are one."', "many walkers and onlookers")]
     assert found("The board met on Monday, with members backing the plan.") == [("indirect", "the plan", "members")]
 
 
@@ -107,8 +107,8 @@ def test_a_semicolon_after_the_cue_ends_the_attribution(found: Found) -> None:
 
 
 def test_a_time_clause_after_the_addressee_is_not_what_was_said(found: Found) -> None:
-    text = "This is not about me, the governor told her staff as she worked on the speech."
-    assert found(text) == [("indirect", "This is not about me", "the governor")]
+    text = "This is about the town, the governor told her staff as she worked on the speech."
+    assert found(text) == [("indirect", "This is about the town", "the governor")]
     text = "We have to finish the job, the coach told his players before the final."
     assert found(text) == [("indirect", "We have to finish the job", "the coach")]
     assert found("The governor told her the deal was dead.") == [("indirect", "the deal was dead", "The governor")]
@@ -123,8 +123,8 @@ def test_a_bare_noun_like_cue_after_a_plural_subject_and_before_its_object_is_a_
     assert found("Nineteen percent of the students polled support Ruiz.") == [
         ("indirect", "Ruiz", "Nineteen percent of the students polled")
     ]
-    assert found("A growing number of senators support reforming the primary calendar.") == [
-        ("indirect", "reforming the primary calendar", "A growing number of senators")
+    assert found("A growing number of senators support changing the school calendar.") == [
+        ("indirect", "changing the school calendar", "A growing number of senators")
     ]
     # a compound noun stays a noun
     assert found("The plan won farm support in the spring.") == []
@@ -138,11 +138,11 @@ def test_an_adverbial_after_a_closing_cue_is_not_content(found: Found) -> None:
 
 
 def test_a_noun_seen_or_known_as_something_is_reported_with_no_source(found: Found) -> None:
-    assert found("The two leaders won the string of contests known as Super Tuesday.") == [
-        ("indirect", "the string of contests known as Super Tuesday", None)
+    assert found("The two leaders won the run of primaries known as Lantern Week.") == [
+        ("indirect", "the run of primaries known as Lantern Week", None)
     ]
-    text = "The campaign spent $2 million in Ohio, a state widely seen as critical for the party."
-    assert found(text) == [("indirect", "a state widely seen as critical for the party", None)]
+    text = "The campaign spent $2 million in Ohio, a county widely seen as pivotal for the party."
+    assert found(text) == [("indirect", "a county widely seen as pivotal for the party", None)]
     text = 'At an event billed as "Hard Hats for Ruiz," the mayor unveiled a plan.'
     assert ("mixed", 'an event billed as "Hard Hats for Ruiz,"', None) in found(text)
     # a passive or a clause with its own subject is not a noun's label
