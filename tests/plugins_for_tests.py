@@ -138,7 +138,7 @@ class MarkUp:
                 cue = {"start": cue_start, "end": cue_start + len(says["cue"])}
                 mentions.setdefault(says["name"], []).append([speaker["start"], speaker["end"]])
             for quote in self.QUOTE.finditer(text):
-                data = {"speaker": speaker, "cue": cue}
+                data = {"speaker": speaker, "cue": cue, **({"confidence": 0.875} if speaker else {})}
                 spans.append(Span(block.start + quote.start(), block.start + quote.end(), "direct", "quotes", data))
         speakers = [{"name": n, "role": None, "kind": "person", "mentions": m} for n, m in mentions.items()]
         return doc.with_spans(spans).with_meta(**{"quotes.speakers": speakers})

@@ -67,6 +67,7 @@ def test_blocks_removals_quotes_and_speakers_are_shown(tmp_path: Path):
     assert len(quote_rows) == 2
     assert "Anna Berg" in quote_rows[0] and "said" in quote_rows[0] and '("Anna Berg" at' in quote_rows[0]
     assert "Omar Haddad" in quote_rows[1] and "told" in quote_rows[1]
+    assert all(row.split("\u2502")[-2].strip() == "0.88" for row in quote_rows), "each quote's confidence"
     speakers = shown[shown.rindex("\nspeakers") :]
     assert '1 quote(s); "Anna Berg"' in speakers and '1 quote(s); "Omar Haddad"' in speakers
     assert "quotes:direct \u00d72" in shown and "removals:short \u00d71" in shown

@@ -102,10 +102,16 @@ def quotes(doc: Document) -> Table:
     table.add_column("quote", ratio=2)
     table.add_column("speaker", ratio=1)
     table.add_column("cue")
+    table.add_column("conf", justify="right")
     for span in doc.layer(QUOTES_LAYER):
         quote = Text(preview(doc.span_text(span)), style="yellow")
-        table.add_row(span.label, quote, _speaker(doc, span), _cue(doc, span))
+        table.add_row(span.label, quote, _speaker(doc, span), _cue(doc, span), _confidence(span))
     return table
+
+
+def _confidence(span: Span) -> str:
+    value = span.data.get("confidence")
+    return f"{value:.2f}" if isinstance(value, int | float) else ""
 
 
 def _speaker(doc: Document, span: Span) -> Text:
