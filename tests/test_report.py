@@ -163,7 +163,7 @@ def test_report_in_a_headless_browser(report_page: Path, capsys: pytest.CaptureF
         )
         assert [q[1] for q in quotes] == ["\u201cthe best chance in a decade\u201d", "\u201cWe will not sign anything this week.\u201d", "\u201cthe door stays open\u201d"]
         assert all(title.startswith("direct quote") for _, _, title, _ in quotes)
-        assert "Anna Berg" in quotes[0][2] and "cue: said" in quotes[0][2]
+        assert "Anna Berg" in quotes[0][2] and "cue: said" in quotes[0][2] and "confidence 0.88" in quotes[0][2]
         colours = [q[3] for q in quotes]
         assert colours[0] == colours[2] != colours[1], "one colour per speaker"
 

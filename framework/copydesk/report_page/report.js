@@ -115,7 +115,8 @@
   function quoteTitle(quote) {
     const who = quote.speaker ? quote.speaker.name + (quote.speaker.role ? `, ${quote.speaker.role}` : "") : "no speaker";
     const cue = quote.cue ? ` · cue: ${quote.cue.text}` : "";
-    return `${quote.type} quote · ${who}${cue}`;
+    const confidence = typeof quote.confidence === "number" ? ` · confidence ${quote.confidence.toFixed(2)}` : "";
+    return `${quote.type} quote · ${who}${cue}${confidence}`;
   }
 
   // The article text with quotes, speaker mentions and cues marked, and each removed block
