@@ -1721,7 +1721,11 @@ class Attributor:
                 if tokens[m].text == ":":
                     return _trim_range(tokens, m + 1, end)  # "tweeted in response: Q"
             after = _skip_medium(tokens, k, end)
-            if k < after < end and tokens[after].text == ",":
+            if (
+                k < after < end - 1
+                and tokens[after].text == ","
+                and tokens[after + 1].lower in ADVERBIAL_PREPOSITIONS
+            ):
                 return None  # "declared in an interview Thursday, in the latest attack": the medium ends the cue
             if (
                 k < after < end

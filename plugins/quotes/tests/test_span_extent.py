@@ -135,6 +135,13 @@ def test_an_adverbial_after_a_closing_cue_is_not_content(found: Found) -> None:
     assert found(text) == [("indirect", "In Dayton on March 1, Ms. Ruiz was shocked by the crowd", "she")]
     text = 'The plan would "end the program," Jane Ortiz declared in an interview Thursday, in her latest attack.'
     assert found(text) == [("mixed", 'The plan would "end the program,"', "Jane Ortiz")]
+    # a quotation after the medium and its comma is what was said
+    for text in (
+        'The union said in a statement, "We will strike."',
+        'The union said in a statement Thursday, "We will strike."',
+        'Ms. Hale wrote on Twitter, "We will strike."',
+    ):
+        assert [q[:2] for q in found(text)] == [("direct", '"We will strike."')], text
 
 
 def test_a_noun_seen_or_known_as_something_is_reported_with_no_source(found: Found) -> None:
