@@ -656,7 +656,7 @@ class Attributor:
                     or _verb_before(previous)  # "would support", "overwhelmingly support"
                     or (  # "19 percent of those polled support Ruiz", "most senators support changing it"
                         word == lemma
-                        and (previous.lower in POLLED or (_plural_noun(previous) and previous.text.islower()))
+                        and (previous.lower in POLLED or self._plural_of_speaker_noun(previous))
                         and following is not None
                         and _opens_object(following)
                     )
@@ -707,6 +707,14 @@ class Attributor:
                 return None  # "reports of ...", "reports have warned"
             return _Cue(i, i + 1 + n, lemma, tense, belief)
         return None
+
+    def _plural_of_speaker_noun(self, token: Token) -> bool:
+        """A lower-case plural of a speaker noun or title ("senators", "voters"): people who can
+        take a stance, where "higher prices" or "new rules" cannot."""
+        if not (_plural_noun(token) and token.text.islower()):
+            return False
+        singular = token.lower[:-1]
+        return singular in self.lexicon.speaker_nouns or singular in self.lexicon.titles
 
     def _finding_subject(self, tokens: Sequence[Token], a: int, i: int) -> bool:
         """True if the clause before a finding verb names what finds (``A University poll out

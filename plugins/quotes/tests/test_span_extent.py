@@ -128,6 +128,9 @@ def test_a_bare_noun_like_cue_after_a_plural_subject_and_before_its_object_is_a_
     ]
     # a compound noun stays a noun
     assert found("The plan won farm support in the spring.") == []
+    # things are not sources: only people (plurals of speaker nouns and titles) take a stance
+    assert found("Higher prices challenge the budget.") == []
+    assert found("Rising rents attack the savings of young families.") == []
 
 
 def test_an_adverbial_after_a_closing_cue_is_not_content(found: Found) -> None:
