@@ -1558,7 +1558,7 @@ class Attributor:
             while j > a and (tokens[j].lower in LABEL_ADVERBS or _manner_adverb(tokens[j])):
                 j -= 1  # "widely seen as", "derisively known as"
             noun = tokens[j]
-            if noun.kind != WORD or noun.lower in NOT_LABELLED or noun.lower.endswith("ly"):
+            if noun.kind != WORD or noun.lower in NOT_LABELLED:
                 continue  # "is seen as", "they see it as": a clause, not a noun with a participle
             start = _noun_phrase_left(tokens, a, j + 1)
             while start - 2 > a and tokens[start - 1].lower == "of":

@@ -153,6 +153,10 @@ def test_a_noun_seen_or_known_as_something_is_reported_with_no_source(found: Fou
     ]
     text = "The campaign spent $2 million in Ohio, a county widely seen as pivotal for the party."
     assert found(text) == [("indirect", "a county widely seen as pivotal for the party", None)]
+    # nouns in -ly are nouns: "rally", "family", "assembly"
+    assert found("Thousands came to the rally billed as a celebration of the harbor.") == [
+        ("indirect", "the rally billed as a celebration of the harbor", None)
+    ]
     text = 'At an event billed as "Hard Hats for Ruiz," the mayor unveiled a plan.'
     assert ("mixed", 'an event billed as "Hard Hats for Ruiz,"', None) in found(text)
     # a passive or a clause with its own subject is not a noun's label
