@@ -1753,7 +1753,12 @@ class Attributor:
             k = _skip_addressee(tokens, k, end)
             if k < end and tokens[k].lower == "saying":
                 k += 1  # "emailed supporters saying the campaign would go on"
-            if k > start and k < end and tokens[k].lower in TIME_CLAUSE_OPENERS:
+            if (
+                k > start
+                and k + 1 < end
+                and tokens[k].lower in TIME_CLAUSE_OPENERS
+                and (tokens[k + 1].lower in SUBJECT_PRONOUNS or tokens[k + 1].is_capitalised())
+            ):
                 return None  # "..., the governor told her staff as she worked on the speech": when, not what
         k = _skip_adverbial(tokens, k, end)
         if k < end and tokens[k].lower == "that":
@@ -2878,15 +2883,7 @@ def _skip_addressee(tokens: Sequence[Token], k: int, end: int) -> int:
     first = tokens[k]
     if first.kind == QUOTE:
         return k  # 'cautioned “let's not get ahead of ourselves”': what was said, not to whom
-    if first.lower in OBJECT_PRONOUNS:
-        if (
-            first.lower == "her"
-            and k + 2 < end
-            and tokens[k + 1].kind == WORD
-            and tokens[k + 1].text.islower()
-            and tokens[k + 2].lower in TIME_CLAUSE_OPENERS
-        ):
-            return k + 2  # "told her staff as ...": "her" is a possessive here
+    if first.lower in OBJECT_PRONOUNS and not (first.lower == "her" and k + 1 < end and _owned(tokens[k + 1])):
         return k + 1
     if first.is_capitalised():
         m = k
@@ -2907,12 +2904,29 @@ def _skip_addressee(tokens: Sequence[Token], k: int, end: int) -> int:
     if rest <= 3 and not any(t.kind == QUOTE for t in tokens[k:end]):
         return end
     if first.lower in DETERMINERS:
-        # "told his closest advisers as ...", "told a Senate panel Wednesday": the noun phrase
+        # "told his closest advisers as ...", "told a Senate panel Wednesday", "told her staff as
+        # ...": the noun phrase
         m = k + 1
         while m < min(end, k + 6) and tokens[m].kind == WORD and tokens[m].lower not in _ADDRESSEE_ENDS:
             m += 1
         return m
     return k + 1
+
+
+def _owned(token: Token) -> bool:
+    """True if `token` after "her" makes it a possessive ("told her staff", "her closest aides"),
+    not the person told ("told her that", "told her the plan", "told her Monday")."""
+    word = token.lower
+    return (
+        token.kind == WORD
+        and token.text.islower()
+        and word not in DETERMINERS
+        and word not in PRONOUNS
+        and word not in AUXILIARIES
+        and word not in _ADDRESSEE_ENDS
+        and word != "to"
+        and not _manner_adverb(token)
+    )
 
 
 #: Words that open a clause of time or manner after the addressee: "told his aides as he

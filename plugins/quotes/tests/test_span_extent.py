@@ -109,6 +109,11 @@ def test_a_semicolon_after_the_cue_ends_the_attribution(found: Found) -> None:
 def test_a_time_clause_after_the_addressee_is_not_what_was_said(found: Found) -> None:
     text = "This is about the town, the governor told her staff as she worked on the speech."
     assert found(text) == [("indirect", "This is about the town", "the governor")]
+    text = "This is about the town, the governor told her senior staff as she worked on the speech."
+    assert found(text) == [("indirect", "This is about the town", "the governor")]
+    # "her" before a clause or a determiner is the person told
+    assert found("The mayor told her that the deal was off.") == [("indirect", "the deal was off", "The mayor")]
+    assert found("The mayor told her the deal was off.") == [("indirect", "the deal was off", "The mayor")]
     text = "We have to finish the job, the coach told his players before the final."
     assert found(text) == [("indirect", "We have to finish the job", "the coach")]
     assert found("The governor told her the deal was dead.") == [("indirect", "the deal was dead", "The governor")]
