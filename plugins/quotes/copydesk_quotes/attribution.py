@@ -2375,15 +2375,11 @@ DASHES = frozenset(["\u2014", "\u2013", "--"])
 
 
 def _dash_ending_at(tokens: Sequence[Token], a: int, end: int) -> int:
-    """How many tokens the dash ending at `end` takes: 1 for an em or en dash, 2 for ``--``
-    (two hyphens), 0 for no dash."""
+    """1 if a dash (em, en, or two hyphens or more) ends at `end`, else 0."""
     if end <= a or tokens[end - 1].kind == WORD:
         return 0
-    if tokens[end - 1].text in DASHES:
-        return 1
-    if tokens[end - 1].text == "-" and end - 2 >= a and tokens[end - 2].text == "-":
-        return 2
-    return 0
+    text = tokens[end - 1].text
+    return 1 if text in DASHES or text.startswith("--") else 0
 
 #: What stands before the subject of an absolute participle clause.
 ABSOLUTE_OPENERS = frozenset(["with", ",", "\u2014", "\u2013", "--"])

@@ -16,7 +16,8 @@ from copydesk_quotes.work import WorkCounter
 #: A word with inner apostrophes, hyphens, ampersands or dots ("O'Rourke", "R-S.C", "AT&T", "U.S").
 WORD_PATTERN = r"\w+(?:[\u2019'\-&.]\w+)*"
 #: A number with thousands separators ("34,000") is one word too.
-_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)|" + WORD_PATTERN + r"|[^\w\s]")
+#: Two hyphens or more are one dash ("--"), as news typed on typewriters writes the em dash.
+_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)|" + WORD_PATTERN + r"|--+|[^\w\s]")
 
 #: A pronoun with a contracted auxiliary ("he's", "they'd"), and where the auxiliary starts:
 #: read as two words, the pronoun a speaker and the auxiliary between it and the cue.

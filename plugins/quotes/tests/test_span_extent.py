@@ -61,6 +61,12 @@ def test_a_participle_cue_in_an_absolute_clause_takes_the_noun_before_it(found: 
     text = 'Thousands lined the route, many walkers and onlookers chanting "We are one."'
     assert found(text) == [("direct", '"We are one."', "many walkers and onlookers")]
     assert found("The board met on Monday, with members backing the plan.") == [("indirect", "the plan", "members")]
+    # two hyphens are a dash, as an em dash is
+    for dash in ("\u2014", "--"):
+        text = f"The board approved the plan {dash} Ms. Ortiz saying she was pleased."
+        assert found(text) == [("indirect", "she was pleased", "Ms. Ortiz")], dash
+        text = f"They campaigned in a county seen as pivotal {dash} and Ortiz knows it."
+        assert found(text) == [("indirect", "a county seen as pivotal", None)], dash
 
 
 def test_a_parenthetical_between_dashes_may_stand_between_speaker_and_cue(found: Found) -> None:
