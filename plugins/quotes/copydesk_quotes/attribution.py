@@ -26,7 +26,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from copydesk_quotes.lexicon import NOT_REPORTING_BEFORE_INFINITIVE, Lexicon
+from copydesk_quotes.lexicon import Lexicon
 from copydesk_quotes.marks import Quotation, quotations_by_paragraph
 from copydesk_quotes.screening import MAX_COLON_TOKENS, ParagraphScreen
 from copydesk_quotes.tokens import ABBREVIATIONS, PUNCT, QUOTE, WORD, Token, sentences, tokenise
@@ -450,7 +450,7 @@ class Attributor:
         phrases |= {f"{noun} {joiner}" for noun in PROPOSITION_NOUNS for joiner in ("that", "to")}
         if self.beliefs:
             phrases |= APPEARANCE_FORMS
-            phrases |= {f"{participle} as" for participle in LABELLING_PARTICIPLES}
+            phrases |= {f"{participle} as" for participle in self.lexicon.labelling_participles}
         return phrases
 
     # ------------------------------------------------------------------ entry point
@@ -679,7 +679,7 @@ class Attributor:
                     return None
             if following is not None and following.lower == "to" and lemma in NOT_BEFORE_TO:
                 return None  # "continued to rebuff", "adding to his wins"
-            if _infinitive_after(tokens, a, i, NO_REPORT_BEFORE_INFINITIVE):
+            if _infinitive_after(tokens, a, i, self.lexicon.infinitive_purposes):
                 return None  # "hard to say", "a good place to present the budget": no one reports
             if lemma in CLAUSE_ONLY and following is not None and not _clause_follows(tokens, i + 1 + n, b):
                 return None  # "maintains a lead", "added a rule": an object, not what was said
@@ -1552,7 +1552,7 @@ class Attributor:
         made: list[Attribution] = []
         taken = [(f.start, f.end) for f in found]
         for m in range(a + 1, b - 2):
-            if tokens[m].lower not in LABELLING_PARTICIPLES or tokens[m + 1].lower != "as":
+            if tokens[m].lower not in self.lexicon.labelling_participles or tokens[m + 1].lower != "as":
                 continue
             j = m - 1
             while j > a and (tokens[j].lower in LABEL_ADVERBS or _manner_adverb(tokens[j])):
@@ -2275,10 +2275,6 @@ def _opens_object(token: Token) -> bool:
     )
 
 
-#: Participles that with "as" tell how a thing is seen or called: "a county seen as pivotal".
-LABELLING_PARTICIPLES = frozenset(
-    ["known", "seen", "viewed", "regarded", "described", "considered", "perceived", "billed", "dubbed", "touted"]
-)
 #: What ends the name or view given: a clause break, a colon or a bracket.
 LABEL_ENDS = frozenset([",", ";", "\u2014", "--", ":", "(", ")"])
 #: Adverbs between the noun and such a participle: "widely seen as".
@@ -2297,11 +2293,8 @@ NOT_LABELLED = (
 
 
 #: Past tenses of speaking that do not end in -ed: '"...," Trump went on'.
-IRREGULAR_PAST = frozenset(["went", "shot", "broke", "chimed", "spoke", "wrote", "began", "sang"])
+PAST_WITHOUT_ED = frozenset(["went", "shot", "broke", "spoke", "wrote", "began", "sang"])
 
-
-#: The lexicon's nouns and adjectives whose infinitive reports nothing, as a set.
-NO_REPORT_BEFORE_INFINITIVE = frozenset(NOT_REPORTING_BEFORE_INFINITIVE)
 
 
 def _infinitive_after(tokens: Sequence[Token], a: int, i: int, words: frozenset[str]) -> bool:
@@ -2366,7 +2359,7 @@ def _past_verb(token: Token) -> bool:
     return (
         token.kind == WORD
         and word.islower()
-        and ((word.endswith("ed") and len(word) > 4) or word in IRREGULAR_PAST)
+        and ((word.endswith("ed") and len(word) > 4) or word in PAST_WITHOUT_ED)
     )
 
 

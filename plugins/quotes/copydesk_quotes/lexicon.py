@@ -331,6 +331,10 @@ NOT_REPORTING_BEFORE_INFINITIVE = (
     "tough",
 )
 
+#: Verbs whose participle with "as" tells how a thing is seen or called, by no one named:
+#: "a county seen as pivotal", "the run of primaries known as Lantern Week".
+LABELLING_VERBS = ("know", "see", "view", "regard", "describe", "consider", "perceive", "bill", "dub", "tout")
+
 #: Nouns that make a speaker when they head the subject of a cue ("an official said").
 SPEAKER_NOUNS = (
     "official",
@@ -595,6 +599,11 @@ def _regular_forms(lemma: str) -> tuple[str, str, str]:
     return lemma + "s", lemma + "ed", lemma + "ing"
 
 
+def past_participle(lemma: str) -> str:
+    """The participle of a one-word verb: its irregular participle, else its past form (seen, billed)."""
+    return IRREGULAR_PARTICIPLE.get(lemma) or IRREGULAR_PAST.get(lemma) or _regular_forms(lemma)[1]
+
+
 def verb_forms(lemma: str) -> dict[str, str]:
     """Every written form of a (possibly multi-word) verb, mapped to its tense class.
 
@@ -631,6 +640,10 @@ class Lexicon:
     titles: frozenset[str]
     #: The stance verbs among `verbs`: their content may be a bare name ("endorsed Clinton").
     stance_verbs: frozenset[str] = frozenset()
+    #: Nouns and adjectives whose infinitive reports nothing ("hard to say").
+    infinitive_purposes: frozenset[str] = frozenset(NOT_REPORTING_BEFORE_INFINITIVE)
+    #: Participles that label a noun with "as" ("known as", "seen as").
+    labelling_participles: frozenset[str] = frozenset()
 
     @classmethod
     def build(
@@ -670,6 +683,7 @@ class Lexicon:
             speaker_nouns=frozenset(nouns),
             titles=frozenset(title_set),
             stance_verbs=frozenset(v for v in stance if v),
+            labelling_participles=frozenset(past_participle(v) for v in LABELLING_VERBS),
         )
 
     def cue_forms(self) -> dict[str, tuple[str, str, bool]]:
