@@ -29,7 +29,16 @@ import attrs
 from copydesk_quotes.lexicon import Lexicon
 from copydesk_quotes.marks import Quotation, quotations_by_paragraph
 from copydesk_quotes.screening import MAX_COLON_TOKENS, ParagraphScreen
-from copydesk_quotes.tokens import ABBREVIATIONS, PUNCT, QUOTE, WORD, Token, sentences, tokenise
+from copydesk_quotes.tokens import (
+    ABBREVIATIONS,
+    CONTRACTED_AUXILIARIES,
+    PUNCT,
+    QUOTE,
+    WORD,
+    Token,
+    sentences,
+    tokenise,
+)
 from copydesk_quotes.work import WorkCounter
 
 #: Longest subject phrase (in tokens) read as a speaker.
@@ -94,7 +103,7 @@ AUXILIARIES = (
         ]
     )
     | NEGATED_AUXILIARIES
-    | frozenset(f"{mark}{ending}" for mark in "'\u2019" for ending in ("s", "ve", "d", "ll", "re", "m"))
+    | CONTRACTED_AUXILIARIES
 )
 #: Words that may stand between a speaker and the cue: auxiliaries, adverbs, negation.
 BETWEEN_SUBJECT_AND_CUE = AUXILIARIES | frozenset(
@@ -214,7 +223,7 @@ DEGREE_WORDS = frozenset(["most", "more", "less", "least", "very", "too"])
 NOT_BEFORE_TO = frozenset(["continue", "add", "find", "feel", "know", "think", "show", "thank"])
 #: Words before a past participle (written, known, shown) that make it a verb form.
 PERFECT_AUXILIARIES = frozenset(["has", "have", "had", "been", "be", "is", "was", "are", "were", "also"]) | frozenset(
-    f"{mark}{ending}" for mark in "'\u2019" for ending in ("s", "ve", "d")  # "he's spoken", "they'd said"
+    a for a in CONTRACTED_AUXILIARIES if a[1:] in ("s", "ve", "d")  # "he's spoken", "they'd said"
 )
 #: Words after which a cue word is a noun ("reports of", "reports have warned").
 NOUN_FOLLOWERS = frozenset(["of", "have", "has", "had", "is", "are", "was", "were", "will", "would"])
@@ -1792,7 +1801,7 @@ class Attributor:
             return None
         for m in range(k, last - 1):
             t = tokens[m]
-            if t.kind == QUOTE or t.lower in CLAUSE_JOINERS - {"and"} or t.text in (";", ":"):
+            if t.kind == QUOTE or t.lower in CLAUSE_JOINERS_BUT_AND or t.text in (";", ":"):
                 return None
             if t.lower in self._forms and tokens[m - 1].lower not in DETERMINERS:
                 return None  # '"...," he said, adding, "..."': another cue (not "after the vote")
@@ -2416,6 +2425,7 @@ def _stance_object(tokens: Sequence[Token], s: int, e: int) -> tuple[int, int]:
 MAX_LIST_ITEM = 8
 #: Words that join the last item of a list.
 LIST_JOINERS = frozenset(["and", "or"])
+CLAUSE_WORDS_BUT_LIST_JOINERS = CLAUSE_WORDS - LIST_JOINERS
 
 
 def _list_end(tokens: Sequence[Token], comma: int, e: int) -> int:
@@ -2445,7 +2455,7 @@ def _list_end(tokens: Sequence[Token], comma: int, e: int) -> int:
             if joined:
                 break  # "opposed the tax, the fee or the toll, and ...": the list ends here
             item = 0
-        elif token.kind != WORD or token.lower in CLAUSE_WORDS - LIST_JOINERS or token.lower in RELATIVES:
+        elif token.kind != WORD or token.lower in CLAUSE_WORDS_BUT_LIST_JOINERS or token.lower in RELATIVES:
             break
         elif token.lower in LIST_JOINERS and (item > 0 or tokens[m - 1].text == ","):
             if joined:
@@ -2701,6 +2711,7 @@ NOT_AFTER_APPEARANCE = frozenset(["on", "in", "at", "before", "with", "alongside
 #: Words that join a new clause, and with it a new attribution ("argued X, while the host sought Y",
 #: "said ..., as he called for greater ethics in business").
 CLAUSE_JOINERS = frozenset(["and", "but", "or", "so", "yet", "while", "whereas", "although", "though", "as"])
+CLAUSE_JOINERS_BUT_AND = CLAUSE_JOINERS - {"and"}
 #: Nouns that state a proposition, plan or feeling: with a possessive before them and a
 #: "that" or "to" clause after them, an attribution ("his claim that", "her pledge to").
 PROPOSITION_NOUNS = frozenset(
@@ -2958,7 +2969,13 @@ MEDIA = frozenset(
 
 
 #: Time words that may follow the medium: "said in an interview later", "on Twitter early today".
-MEDIUM_TIMES = frozenset(["last", "this", "on", "later", "earlier", "early", "today", "yesterday", "again"])
+MEDIUM_TIMES = (
+    WEEKDAYS
+    | PERIODS
+    | frozenset(["last", "this", "on", "later", "earlier", "early", "today", "yesterday", "again"])
+)
+#: Words before the medium: "in a written statement", "in a radio interview".
+MEDIUM_MODIFIERS = DETERMINERS | frozenset(["written", "televised", "radio", "phone"])
 
 
 def _skip_medium(tokens: Sequence[Token], k: int, end: int) -> int:
@@ -2966,12 +2983,12 @@ def _skip_medium(tokens: Sequence[Token], k: int, end: int) -> int:
     if tokens[k].lower not in ("in", "on", "during"):
         return k
     m = k + 1
-    while m < end and m < k + 4 and tokens[m].lower in DETERMINERS | {"written", "televised", "radio", "phone"}:
+    while m < end and m < k + 4 and tokens[m].lower in MEDIUM_MODIFIERS:
         m += 1
     if m >= end or tokens[m].lower not in MEDIA:
         return k
     m += 1
-    while m < end and (tokens[m].lower in WEEKDAYS | PERIODS | MEDIUM_TIMES):
+    while m < end and tokens[m].lower in MEDIUM_TIMES:
         m += 1
     if m < end and tokens[m].lower == "that":
         m += 1

@@ -15,17 +15,23 @@ from copydesk_quotes.work import WorkCounter
 
 #: A word with inner apostrophes, hyphens, ampersands or dots ("O'Rourke", "R-S.C", "AT&T", "U.S").
 WORD_PATTERN = r"\w+(?:[\u2019'\-&.]\w+)*"
-#: A number with thousands separators ("34,000") is one word too.
-#: Two hyphens or more are one dash ("--"), as news typed on typewriters writes the em dash.
+#: A number with thousands separators ("34,000") is one word too, and two hyphens or more
+#: ("--") are one dash, as typewritten news writes the em dash.
 _TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)|" + WORD_PATTERN + r"|--+|[^\w\s]")
+
+#: Straight and curly apostrophes.
+APOSTROPHES = "'\u2019"
+#: Contracted auxiliaries as written after a word ("'s", "\u2019ve", "'d", ...).
+CONTRACTED_AUXILIARIES = frozenset(
+    f"{mark}{ending}" for mark in APOSTROPHES for ending in ("s", "ve", "d", "ll", "re", "m")
+)
 
 #: A pronoun with a contracted auxiliary ("he's", "they'd"), and where the auxiliary starts:
 #: read as two words, the pronoun a speaker and the auxiliary between it and the cue.
 CONTRACTED_PRONOUNS = {
-    f"{pronoun}{mark}{ending}": len(pronoun)
+    f"{pronoun}{auxiliary}": len(pronoun)
     for pronoun in ("he", "she", "it", "they", "we", "i", "you", "who", "that")
-    for mark in "'\u2019"
-    for ending in ("s", "ve", "d", "ll", "re", "m")
+    for auxiliary in CONTRACTED_AUXILIARIES
 }
 
 #: Words before a full stop that do not end a sentence.
