@@ -1044,7 +1044,7 @@ class Attributor:
         if (
             right is not None
             and not self._clause_inside(tokens, right)
-            and re.split("['\u2019]", tokens[right[0]].lower)[0] not in PRONOUNS  # "said they're not ..."
+            and tokens[right[0]].lower not in PRONOUNS  # "said they're not ...": "they" is a token of its own
             and (right[1] >= b or tokens[right[1]].kind != WORD or tokens[right[1]].lower in ADVERBIAL_PREPOSITIONS)
         ):
             return None  # "..., says political scientist Dossym Satpayev in Almaty.": inverted
@@ -1509,7 +1509,7 @@ class Attributor:
         self, text: str, tokens: Sequence[Token], a: int, b: int, state: _State
     ) -> list[Attribution]:
         """``“It was the only bill with support,” Ms. Vance fumed on Tuesday.`` / ``“This is
-        fantastic!” beamed a supporter``: a sentence that opens with a quotation closed by a
+        fantastic!” beamed Ms. Vance``: a sentence that opens with a quotation closed by a
         comma, ``!`` or ``?``, then a name or pronoun and a past-tense verb (or the verb, then a
         name) is that speaker's quotation, whatever the verb (news varies them: fumed, beamed,
         confessed, went on).
@@ -2409,10 +2409,12 @@ def _last_clause_for_source(tokens: Sequence[Token], s: int, e: int) -> tuple[in
 
 
 def _stance_object(tokens: Sequence[Token], s: int, e: int) -> tuple[int, int]:
-    """What a stance is on ends at the first comma or dash: ``endorsed Mr. Lee, the party's
-    nominee,`` -> ``Mr. Lee``; ``rejected both appeals, ruled ... and ordered ...`` ->
-    ``both appeals`` (an apposition or the next thing the subject did is not the stance).
-    A quotation keeps the content whole (it is the speaker's words)."""
+    """What a stance is on ends at the first comma or dash, unless a list runs on from it, and
+    before an adverbial clause: ``endorsed Mr. Lee, the party's nominee,`` -> ``Mr. Lee``;
+    ``rejected both appeals, ruled ... and ordered ...`` -> ``both appeals`` (an apposition or
+    the next thing the subject did is not the stance); ``has insulted farmers, nurses and
+    teachers`` keeps the list; ``endorsed Reed after the debate`` -> ``Reed``. A quotation
+    keeps the content whole (it is the speaker's words)."""
     if any(t.kind == QUOTE for t in tokens[s:e]):
         return s, e
     whole = e
