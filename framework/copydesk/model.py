@@ -77,18 +77,25 @@ def _frozen(value: Mapping[str, Any] | None) -> FrozenData:
     return FrozenData(value or {})
 
 
-def _check_offsets(instance: Span | Block, attribute: attrs.Attribute[int], value: int) -> None:
-    if value < 0:
-        raise ValueError(f"{type(instance).__name__}.{attribute.name} must be >= 0, got {value}")
-    if attribute.name == "end" and value < instance.start:
-        raise ValueError(f"{type(instance).__name__} end {value} is before start {instance.start}")
+def _check_offsets(instance: Span | Block, attribute: attrs.Attribute[int], end: int) -> None:
+    """Both offsets in one call, as the validator of `end` (`start` is set by then): parsers make
+    a block per paragraph and rules a span per removal, and a validator call costs about as much
+    as the rest of the constructor."""
+    start = instance.start
+    if not 0 <= start <= end:
+        name = type(instance).__name__
+        if start < 0:
+            raise ValueError(f"{name}.start must be >= 0, got {start}")
+        if end < 0:
+            raise ValueError(f"{name}.end must be >= 0, got {end}")
+        raise ValueError(f"{name} end {end} is before start {start}")
 
 
 @attrs.frozen
 class Span:
     """An annotation over `text[start:end]`, owned by one plugin's `layer`."""
 
-    start: int = attrs.field(validator=_check_offsets)
+    start: int
     end: int = attrs.field(validator=_check_offsets)
     label: str
     layer: str
@@ -103,7 +110,7 @@ class Block:
     user can find it again; `features` carries what classifiers need (link density, ...).
     """
 
-    start: int = attrs.field(validator=_check_offsets)
+    start: int
     end: int = attrs.field(validator=_check_offsets)
     kind: str
     provenance: str = ""
