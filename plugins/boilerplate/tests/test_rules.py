@@ -324,3 +324,22 @@ def test_page_layout_prose_matches_the_prose_of_the_blocks_under_each_element() 
         assert layout.prose.get(node, 0.0) == pytest.approx(sum(under))
     assert layout.total_prose == pytest.approx(sum(layout.block_prose.values()))
     assert len(layout.block_prose) == 3
+
+
+def test_descriptor_tokens_in_order_are_the_pattern_tokens_without_the_tag() -> None:
+    import random
+    import re
+
+    from copydesk_boilerplate.page import tokens_in_order
+
+    assert tokens_in_order("div#main.story.body.main@articlebody") == ("main", "story", "body", "articlebody")
+    assert tokens_in_order("section.div.section.promo") == ("div", "promo")  # the tag's own name goes
+    assert tokens_in_order("my-widget.my.widget") == ("my", "widget")  # a tag that is no token stays
+    pattern = re.compile("[a-z0-9]+")
+    alphabet = "ab09#.@-_ Z\u00e9\u212a"
+    values = random.Random(5)
+    for _ in range(3000):
+        step = "".join(values.choice(alphabet) for _ in range(values.randint(0, 14)))
+        tokens = dict.fromkeys(pattern.findall(step))
+        tokens.pop(re.match("[^#.@]*", step).group(), None)  # type: ignore[union-attr]
+        assert tokens_in_order(step) == tuple(tokens), step
