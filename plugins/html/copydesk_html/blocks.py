@@ -210,13 +210,17 @@ def _xpath(step: _Step) -> str:
     Whether ``[n]`` is written depends on later siblings too (it is left out for an only child
     of its name), so the text is made when the walk is over.
     """
-    if step[4] is None:
+    xpath: str | None = step[4]
+    if xpath is None:
         parent, tag = step[0], step[1]
         if parent is None:
-            step[4] = "/" + tag
+            xpath = "/" + tag
         else:
-            step[4] = f"{_xpath(parent)}/{tag}[{step[2]}]" if parent[3][tag] > 1 else f"{_xpath(parent)}/{tag}"
-    return str(step[4])
+            # most parents have theirs already (a sibling block's): no call to ask
+            above = parent[4] if parent[4] is not None else _xpath(parent)
+            xpath = f"{above}/{tag}[{step[2]}]" if parent[3][tag] > 1 else f"{above}/{tag}"
+        step[4] = xpath
+    return xpath
 
 
 #: What a block needs about its open ancestors, built once per element and shared by every
