@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any
+from typing import Any, NoReturn
 
 import attrs
 
@@ -30,7 +30,7 @@ class FrozenData(Mapping[str, Any]):
     _data: dict[str, Any]
 
     def __init__(self, data: Mapping[str, Any] | Iterable[tuple[str, Any]] = ()) -> None:
-        object.__setattr__(self, "_data", dict(data))
+        _set_data(self, dict(data))
 
     def __getitem__(self, key: str) -> Any:
         return self._data[key]
@@ -71,31 +71,52 @@ class FrozenData(Mapping[str, Any]):
         return FrozenData({**self._data, **other})
 
 
+#: The slot setters of `FrozenData`, `Span` and `Block` (set below, once the classes exist).
+#: Their constructors set each slot through its descriptor: the way around a frozen class's
+#: ``__setattr__`` that costs least (``object.__setattr__`` looks the name up first). A page
+#: makes a Block per paragraph and a Span per removed block, so the constructors are hot.
+_set_data: Any
+
+
 def _frozen(value: Mapping[str, Any] | None) -> FrozenData:
     if isinstance(value, FrozenData):
         return value
     return FrozenData(value or {})
 
 
-def _check_offsets(instance: Span | Block, attribute: attrs.Attribute[int], value: int) -> None:
-    if value < 0:
-        raise ValueError(f"{type(instance).__name__}.{attribute.name} must be >= 0, got {value}")
-    if attribute.name == "end" and value < instance.start:
-        raise ValueError(f"{type(instance).__name__} end {value} is before start {instance.start}")
+def _refuse_offsets(kind: str, start: int, end: int) -> NoReturn:
+    """The error for offsets that are not ``0 <= start <= end``."""
+    if start < 0:
+        raise ValueError(f"{kind}.start must be >= 0, got {start}")
+    if end < 0:
+        raise ValueError(f"{kind}.end must be >= 0, got {end}")
+    raise ValueError(f"{kind} end {end} is before start {start}")
 
 
-@attrs.frozen
+@attrs.frozen(init=False)
 class Span:
     """An annotation over `text[start:end]`, owned by one plugin's `layer`."""
 
-    start: int = attrs.field(validator=_check_offsets)
-    end: int = attrs.field(validator=_check_offsets)
+    start: int
+    end: int
     label: str
     layer: str
-    data: FrozenData = attrs.field(factory=FrozenData, converter=_frozen)
+    data: FrozenData = attrs.field(factory=FrozenData)
+
+    def __init__(
+        self, start: int, end: int, label: str, layer: str, data: Mapping[str, Any] | None = None
+    ) -> None:
+        if not 0 <= start <= end:
+            _refuse_offsets(type(self).__name__, start, end)
+        set_start, set_end, set_label, set_layer, set_data = _SPAN_SLOTS
+        set_start(self, start)
+        set_end(self, end)
+        set_label(self, label)
+        set_layer(self, layer)
+        set_data(self, data if isinstance(data, FrozenData) else FrozenData(data or {}))  # as _frozen, inline
 
 
-@attrs.frozen
+@attrs.frozen(init=False)
 class Block:
     """A structural unit of the text (paragraph, heading, list item, ...).
 
@@ -103,11 +124,33 @@ class Block:
     user can find it again; `features` carries what classifiers need (link density, ...).
     """
 
-    start: int = attrs.field(validator=_check_offsets)
-    end: int = attrs.field(validator=_check_offsets)
+    start: int
+    end: int
     kind: str
     provenance: str = ""
-    features: FrozenData = attrs.field(factory=FrozenData, converter=_frozen)
+    features: FrozenData = attrs.field(factory=FrozenData)
+
+    def __init__(
+        self, start: int, end: int, kind: str, provenance: str = "", features: Mapping[str, Any] | None = None
+    ) -> None:
+        if not 0 <= start <= end:
+            _refuse_offsets(type(self).__name__, start, end)
+        set_start, set_end, set_kind, set_provenance, set_features = _BLOCK_SLOTS
+        set_start(self, start)
+        set_end(self, end)
+        set_kind(self, kind)
+        set_provenance(self, provenance)
+        set_features(self, features if isinstance(features, FrozenData) else FrozenData(features or {}))  # as _frozen
+
+
+def _slot_setters(cls: type) -> tuple[Any, ...]:
+    """The ``__set__`` of each field's slot descriptor, in field order."""
+    return tuple(cls.__dict__[field.name].__set__ for field in attrs.fields(cls))
+
+
+_set_data = FrozenData.__dict__["_data"].__set__
+_SPAN_SLOTS = _slot_setters(Span)
+_BLOCK_SLOTS = _slot_setters(Block)
 
 
 @attrs.frozen

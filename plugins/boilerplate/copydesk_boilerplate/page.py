@@ -15,6 +15,9 @@ TEXT_KINDS = frozenset(("paragraph", "heading", "list_item", "blockquote", "pref
 
 _TOKEN = re.compile(r"[a-z0-9]+")
 
+#: Every byte but ASCII lower-case letters and digits (what ``_TOKEN`` leaves out), as a space.
+_TOKEN_BYTES = bytes(byte if byte in b"abcdefghijklmnopqrstuvwxyz0123456789" else 32 for byte in range(256))
+
 
 class Verdict(NamedTuple):
     """One block labelled by one rule (a named tuple: a page makes one per removed block)."""
@@ -129,8 +132,13 @@ DESCRIPTOR_CACHE = 1 << 15
 def tokens_in_order(step: str) -> tuple[str, ...]:
     """The tokens of one ``tag#id.class@itemprop`` descriptor as written, each once, without the
     tag name. Rules that take the first token naming some furniture read them in this order: a
-    set's order changes with Python's string hashing, from one run to the next."""
-    tokens = dict.fromkeys(_TOKEN.findall(step))  # each once, in the order first written
+    set's order changes with Python's string hashing, from one run to the next.
+
+    A page brings a few dozen descriptors not seen before; an ASCII one (nearly all) is split
+    at every byte outside ``[a-z0-9]`` by a byte table in C, at half what the pattern costs.
+    """
+    words = step.encode().translate(_TOKEN_BYTES).decode().split() if step.isascii() else _TOKEN.findall(step)
+    tokens = dict.fromkeys(words)  # each once, in the order first written
     tokens.pop(step.partition("#")[0].partition(".")[0].partition("@")[0], None)
     return tuple(tokens)
 

@@ -324,3 +324,39 @@ def test_page_layout_prose_matches_the_prose_of_the_blocks_under_each_element() 
         assert layout.prose.get(node, 0.0) == pytest.approx(sum(under))
     assert layout.total_prose == pytest.approx(sum(layout.block_prose.values()))
     assert len(layout.block_prose) == 3
+
+
+def test_descriptor_tokens_in_order_are_the_pattern_tokens_without_the_tag() -> None:
+    import random
+    import re
+
+    from copydesk_boilerplate.page import tokens_in_order
+
+    assert tokens_in_order("div#main.story.body.main@articlebody") == ("main", "story", "body", "articlebody")
+    assert tokens_in_order("section.div.section.promo") == ("div", "promo")  # the tag's own name goes
+    assert tokens_in_order("my-widget.my.widget") == ("my", "widget")  # a tag that is no token stays
+    pattern = re.compile("[a-z0-9]+")
+    alphabet = "ab09#.@-_ Z\u00e9\u212a"
+    values = random.Random(5)
+    for _ in range(3000):
+        step = "".join(values.choice(alphabet) for _ in range(values.randint(0, 14)))
+        tokens = dict.fromkeys(pattern.findall(step))
+        tokens.pop(re.match("[^#.@]*", step).group(), None)  # type: ignore[union-attr]
+        assert tokens_in_order(step) == tuple(tokens), step
+
+
+def test_normalised_words_are_the_pattern_words_of_the_casefolded_text() -> None:
+    import random
+    import re
+
+    from copydesk_boilerplate.repeats import TYPOGRAPHY, normalised
+
+    word = re.compile(r"\w+")
+    assert all(word.match(mark) is None and mark.casefold() == mark for mark in TYPOGRAPHY)
+    assert normalised("It\u2019s \u201cDone\u201d\u2014twice\u2026 A_b\u00a0C") == "it s done twice a_b c"
+    assert normalised("Stra\u00dfe \u2019Na\u00efve\u2019") == "strasse na\u00efve"  # casefold, not lower
+    alphabet = "aZ09_ .,-'\t\n\x1c" + "".join(TYPOGRAPHY) + "\u00df\u00e9\u0416\u212a\u00b2"
+    values = random.Random(3)
+    for _ in range(3000):
+        text = "".join(values.choice(alphabet) for _ in range(values.randint(0, 14)))
+        assert normalised(text) == " ".join(word.findall(text.casefold())), text

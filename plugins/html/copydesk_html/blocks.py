@@ -191,9 +191,9 @@ def _descriptor_of(tag: str, ident: str | None, classes: str | None, itemprop: s
 
 
 def _hidden(element: Any) -> bool:
-    if element.get("hidden") is not None:
+    if element.get(b"hidden") is not None:
         return True
-    style = element.get("style")
+    style = element.get(b"style")
     return bool(style and _HIDDEN_STYLE.search(style))
 
 
@@ -210,13 +210,17 @@ def _xpath(step: _Step) -> str:
     Whether ``[n]`` is written depends on later siblings too (it is left out for an only child
     of its name), so the text is made when the walk is over.
     """
-    if step[4] is None:
+    xpath: str | None = step[4]
+    if xpath is None:
         parent, tag = step[0], step[1]
         if parent is None:
-            step[4] = "/" + tag
+            xpath = "/" + tag
         else:
-            step[4] = f"{_xpath(parent)}/{tag}[{step[2]}]" if parent[3][tag] > 1 else f"{_xpath(parent)}/{tag}"
-    return str(step[4])
+            # most parents have theirs already (a sibling block's): no call to ask
+            above = parent[4] if parent[4] is not None else _xpath(parent)
+            xpath = f"{above}/{tag}[{step[2]}]" if parent[3][tag] > 1 else f"{above}/{tag}"
+        step[4] = xpath
+    return xpath
 
 
 #: What a block needs about its open ancestors, built once per element and shared by every
@@ -431,7 +435,9 @@ def blocks_of(root: Any, max_elements: int) -> Iterator[RawBlock]:
         if siblings is None:
             siblings = parent_step[3] = {}
         index = siblings[tag] = siblings.get(tag, 0) + 1
-        if action == _SKIP or ((element.get("hidden") is not None or element.get("style")) and _hidden(element)):
+        # Attribute names as bytes: lxml encodes a str name to UTF-8 bytes on every call first,
+        # and these two questions, asked of every element, are half of what lxml costs per element.
+        if action == _SKIP or ((element.get(b"hidden") is not None or element.get(b"style")) and _hidden(element)):
             path.append([parent_step, tag, index, None, None, element, _SKIP])
             skipping = True
             continue

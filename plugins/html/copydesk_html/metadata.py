@@ -198,12 +198,12 @@ def _byline_authors(root: Any) -> list[str]:
     """
     by_class: list[Any] = []
     for element in root.iter():
-        if element.get("rel") == "author":
+        if element.get(b"rel") == "author":  # bytes names: see blocks_of
             authors = byline_names(_text_of(element))
             if authors:
                 return authors
         if len(by_class) < MAX_BYLINE_ELEMENTS:
-            classes = element.get("class")
+            classes = element.get(b"class")
             if classes and _BYLINE_CLASS.search(classes):
                 by_class.append(element)
     for element in by_class:
@@ -222,8 +222,10 @@ def page_metadata(root: Any) -> dict[str, Any]:
         by_tag[element.tag].append(element)
     meta_tags: dict[str, str] = {}
     for tag in by_tag["meta"]:
-        key = (tag.get("property") or tag.get("name") or tag.get("itemprop") or tag.get("http-equiv") or "").lower()
-        content = tag.get("content")
+        key = (
+            tag.get(b"property") or tag.get(b"name") or tag.get(b"itemprop") or tag.get(b"http-equiv") or ""
+        ).lower()
+        content = tag.get(b"content")
         if key and content and key not in meta_tags:
             meta_tags[key] = _clean(content)
     found: dict[str, Any] = {}
