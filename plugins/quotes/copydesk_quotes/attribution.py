@@ -440,6 +440,8 @@ class Attributor:
         for options in forms.values():
             options.sort(key=lambda option: -len(option[0]))
         self._forms = forms
+        #: The words a cue may start with (``_cue_at`` reads no other word).
+        self._cue_starts = frozenset(forms) | {"according", "in"}
         phrases = self.trigger_phrases()
         self._screen = ParagraphScreen(phrases) if screen else None
         #: The words a sentence with no quotation needs one of to be read: the first word of
@@ -584,26 +586,24 @@ class Attributor:
     # ------------------------------------------------------------------ cues
     def _cues(self, tokens: Sequence[Token], a: int, b: int, work: WorkCounter | None) -> list[_Cue]:
         cues: list[_Cue] = []
-        i = a
-        while i < b:
-            token = tokens[i]
-            if work is not None:
-                work.tick()
-            if token.kind != WORD or (token.lower not in self._forms and token.lower not in ("according", "in")):
-                i += 1
+        if work is not None:
+            work.tick(b - a)
+        starts = self._cue_starts
+        # The few words a cue can start with, found in one pass: the rules run only there.
+        candidates = [i for i in range(a, b) if tokens[i].lower in starts]
+        after_cue = a  # a cue's own words start no other cue
+        for i in candidates:
+            if i < after_cue or tokens[i].kind != WORD:
                 continue
             cue = self._cue_at(tokens, a, b, i)
             if cue is None:
-                i += 1
                 continue
             cue = self._with_speaker(tokens, a, b, cue, cues)
             if cue is not None and cues and _nested(tokens, cues[-1], cue):
                 cue = None
             if cue is not None:
                 cues.append(cue)
-                i = cue.j
-            else:
-                i += 1
+                after_cue = cue.j
         return cues
 
     def _verb_only(self, word: str) -> bool:

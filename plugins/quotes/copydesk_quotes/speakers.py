@@ -343,30 +343,42 @@ class SpeakerResolver:
     ) -> list[tuple[int, int, list[str], list[str], str | None]]:
         """(start, end, role words, name words, gender) of each person named in running text."""
         found: list[tuple[int, int, list[str], list[str], str | None]] = []
+        # An article names its people again and again in the same words: each run is read
+        # once per document (the lists are shared between its mentions, and never changed).
+        read: dict[str, tuple[int, list[str], list[str], str | None] | None] = {}
         for p_start, p_end in paragraphs:
             if work is not None:
                 work.tick(p_end - p_start)
             runs = list(_NAME.finditer(text, p_start, p_end))
-            if _headline(text, p_start, p_end, runs):
-                continue  # Title Case makes every word look like a name
+            named: list[tuple[re.Match[str], tuple[int, list[str], list[str], str | None]]] = []
             for match in runs:
                 run = match.group()
-                if " " not in run and "\u00a0" not in run:
-                    # most runs are one word (a sentence's first word), split for nothing
-                    if run.rstrip(".").lower() not in self.titles:
-                        continue  # one word and no title names nobody on its own
-                    words = [run]
-                else:
-                    words = run.replace("\u00a0", " ").split(" ")
-                    if len(words) > MAX_NAME_WORDS:
-                        continue
-                parsed = split_name(words, self.titles)
-                if parsed is None or (len(parsed[1]) < 2 and not parsed[0]):
+                if " " not in run and "\u00a0" not in run and run.rstrip(".").lower() not in self.titles:
+                    # most runs are one word (a sentence's first word): no title, nobody on its own
                     continue
-                role, name = parsed
-                offset = run.rfind(name[0])
-                found.append((match.start() + max(0, offset), match.end(), role, name, _gender(words)))
+                if run in read:
+                    person = read[run]
+                else:
+                    person = read[run] = self._run_name(run)
+                if person is not None:
+                    named.append((match, person))
+            if not named or _headline(text, p_start, p_end, runs):
+                continue  # nobody named; or a Title Case line, where every word looks like a name
+            for match, (offset, role, name, gender) in named:
+                found.append((match.start() + offset, match.end(), role, name, gender))
         return found
+
+    def _run_name(self, run: str) -> tuple[int, list[str], list[str], str | None] | None:
+        """(where the name starts in `run`, role words, name words, gender) of a run of
+        capitalised words that names a person, or None."""
+        words = run.replace("\u00a0", " ").split(" ")
+        if len(words) > MAX_NAME_WORDS:
+            return None
+        parsed = split_name(words, self.titles)
+        if parsed is None or (len(parsed[1]) < 2 and not parsed[0]):
+            return None
+        role, name = parsed
+        return max(0, run.rfind(name[0])), role, name, _gender(words)
 
     def _person(self, people: dict[str, Entity], role: list[str], name: list[str], gender: str | None = None) -> Entity:
         """The person with this surname; the fullest name and the longest role win."""
