@@ -36,6 +36,7 @@ from copydesk_quotes.tokens import (
     QUOTE,
     WORD,
     Token,
+    quotation_ending,
     sentences,
     tokenise,
 )
@@ -1517,7 +1518,7 @@ class Attributor:
         first = tokens[a] if a < b else None
         if first is None or first.kind != QUOTE or a + 2 >= b:
             return []
-        inner = first.text.rstrip("\"'\u201d\u2019\u00bb` ")
+        inner = quotation_ending(first)
         if not inner.endswith((",", "!", "?")):
             return []
         k = a + 1
@@ -2355,7 +2356,7 @@ def _subject_after_quotation(tokens: Sequence[Token], a: int, i: int) -> bool:
         return False
     if tokens[k].text == "," and k > a:
         k -= 1
-    return tokens[k].kind == QUOTE and tokens[k].text.rstrip("\"'\u201d\u2019\u00bb` ")[-1:] in (",", "?", "!")
+    return tokens[k].kind == QUOTE and quotation_ending(tokens[k])[-1:] in (",", "?", "!")
 
 
 #: Most words of the subject in ``“...,” SUBJECT notes``.
@@ -2562,7 +2563,7 @@ def _question_content(tokens: Sequence[Token], k: int, b: int) -> tuple[int, int
 
 def _ends_with_comma(token: Token) -> bool:
     """True for a quotation whose last word is followed by a comma inside the marks (“...,”)."""
-    return token.kind == QUOTE and token.text.rstrip("\"'\u201d\u2019\u00bb` ").endswith(",")
+    return token.kind == QUOTE and quotation_ending(token).endswith(",")
 
 
 #: Modal auxiliaries: a belief verb after one tells what could be, not what is believed.

@@ -90,6 +90,9 @@ SENTENCE_STARTERS = frozenset(
     ["they", "he", "she", "it", "we", "i", "the", "but", "and", "this", "that", "these", "there", "in", "a", "an"]
 )
 
+#: Closing quotation marks (and spaces) after a quotation's own last character.
+CLOSING_MARKS = "\"'\u201d\u2019\u00bb` "
+
 WORD = "w"
 PUNCT = "p"
 QUOTE = "q"
@@ -111,6 +114,11 @@ class Token(NamedTuple):
 
     def is_capitalised(self) -> bool:
         return self.kind == WORD and self.text[:1].isupper()
+
+
+def quotation_ending(token: Token) -> str:
+    """The quotation's text without its closing marks: what its last character is ("...," he said)."""
+    return token.text.rstrip(CLOSING_MARKS)
 
 
 def tokenise(
@@ -154,7 +162,7 @@ _SENTENCE_MARKS = frozenset(".?!")
 def _ends_sentence(text: str, tokens: Sequence[Token], i: int) -> bool:
     token = tokens[i]
     if token.kind == QUOTE:
-        inner = token.text.rstrip("\"'”\u2019»`“ ")
+        inner = token.text.rstrip(CLOSING_MARKS + "\u201c")
         return inner.endswith((".", "?", "!"))
     if token.text not in _SENTENCE_MARKS:
         return False
@@ -189,11 +197,7 @@ def sentences(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
             continue  # the test _ends_sentence starts with, without a call per token
         if _ends_sentence(text, tokens, i) and _starts_sentence(tokens[i + 1]):
             # A quotation ending in "?" or "!" followed by its attribution does not end the sentence.
-            if (
-                tokens[i].kind == QUOTE
-                and tokens[i + 1].kind == WORD
-                and not tokens[i].text.rstrip("\"'”\u2019»` ").endswith(".")
-            ):
+            if tokens[i].kind == QUOTE and tokens[i + 1].kind == WORD and not quotation_ending(tokens[i]).endswith("."):
                 continue
             found.append((begin, i + 1))
             begin = i + 1
