@@ -1572,7 +1572,7 @@ class Attributor:
                 continue  # "is seen as", "they see it as": a clause, not a noun with a participle
             start = _noun_phrase_left(tokens, a, j + 1)
             while start - 2 > a and tokens[start - 1].lower == "of":
-                start = _noun_phrase_left(tokens, a, start - 1)  # "the string of contests known as"
+                start = _noun_phrase_left(tokens, a, start - 1)  # "the run of primaries known as"
             stop = next(
                 (
                     k + (tokens[k].kind == QUOTE)  # 'billed as “Hard Hats for Ruiz,”': the quotation ends it
@@ -1581,6 +1581,11 @@ class Attributor:
                 ),
                 b,
             )
+            if start == a:
+                # the sentence's subject: its verb ends the label ("The plan billed as a fresh start collapsed")
+                stop = next(
+                    (k for k in range(m + 3, stop) if _past_verb(tokens[k]) or tokens[k].lower in AUXILIARIES), stop
+                )
             where = _trim_range(tokens, start, stop)
             if where is None or stop - m < 3:
                 continue

@@ -164,6 +164,13 @@ def test_a_noun_seen_or_known_as_something_is_reported_with_no_source(found: Fou
     ]
     text = "The campaign spent $2 million in Ohio, a county widely seen as pivotal for the party."
     assert found(text) == [("indirect", "a county widely seen as pivotal for the party", None)]
+    # a labelled subject ends before its verb
+    assert found("The plan billed as a fresh start collapsed in May.") == [
+        ("indirect", "The plan billed as a fresh start", None)
+    ]
+    assert found("The bill known as the Harbor Act was passed on Friday.") == [
+        ("indirect", "The bill known as the Harbor Act", None)
+    ]
     # nouns in -ly are nouns: "rally", "family", "assembly"
     assert found("Thousands came to the rally billed as a celebration of the harbor.") == [
         ("indirect", "the rally billed as a celebration of the harbor", None)
