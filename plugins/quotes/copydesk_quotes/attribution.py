@@ -1494,16 +1494,12 @@ class Attributor:
                 ):
                     start -= 1
                 source = (start, owner + 1)
-            stop = next((k for k in range(m + 2, b) if tokens[k].text in (",", ";", "\u2014", "--", ":")), b)
+            stop = next((k for k in range(m + 2, b) if tokens[k].text in STATEMENT_ENDS), b)
             where = _trim_range(tokens, m + 2 if stance else m + 1, stop)
-            if where is None or (where[1] - where[0] < 3 and not stance):
-                continue
-            span = (tokens[where[0]].start, tokens[where[1] - 1].end)
-            if any(s < span[1] and span[0] < e for s, e in taken):
+            if where is None or (where[1] - where[0] < 3 and not stance) or not _unclaimed(tokens, where, taken):
                 continue
             speaker = None if source is None else self._mention(text, tokens, source)
             made.append(self._reported(text, tokens, [where], speaker, (noun.start, noun.end), 0.5))
-            taken.append(span)
         return made
 
     def _quotation_then_speaker(
@@ -1587,13 +1583,9 @@ class Attributor:
                     (k for k in range(m + 3, stop) if _past_verb(tokens[k]) or tokens[k].lower in AUXILIARIES), stop
                 )
             where = _trim_range(tokens, start, stop)
-            if where is None or stop - m < 3:
-                continue
-            span = (tokens[where[0]].start, tokens[where[1] - 1].end)
-            if any(s < span[1] and span[0] < e for s, e in taken):
+            if where is None or stop - m < 3 or not _unclaimed(tokens, where, taken):
                 continue
             made.append(self._reported(text, tokens, [where], None, (tokens[m].start, tokens[m + 1].end), 0.5))
-            taken.append(span)
         return made
 
     def _sentence_subject(self, tokens: Sequence[Token], a: int, stop: int) -> tuple[int, int] | None:
@@ -2290,8 +2282,10 @@ def _opens_object(token: Token) -> bool:
     )
 
 
+#: What ends what a stating noun states ("his claim that ..."): a clause break or a colon.
+STATEMENT_ENDS = frozenset([",", ";", "\u2014", "--", ":"])
 #: What ends the name or view given: a clause break, a colon or a bracket.
-LABEL_ENDS = frozenset([",", ";", "\u2014", "--", ":", "(", ")"])
+LABEL_ENDS = STATEMENT_ENDS | frozenset(["(", ")"])
 #: Adverbs between the noun and such a participle: "widely seen as".
 LABEL_ADVERBS = frozenset(["also", "widely", "long", "often", "now", "increasingly", "generally", "largely"])
 #: Words before such a participle that make it a verb of a clause, not a noun's modifier.
@@ -3198,6 +3192,15 @@ def _determiner_of_content(tokens: Sequence[Token], k: int, end: int) -> bool:
         # "last May" is a time; "this may be his last campaign" is content
         return not following.text[:1].isupper()
     return following.lower not in _TIMES_AFTER_DETERMINER
+
+
+def _unclaimed(tokens: Sequence[Token], where: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    """True, and `where` claimed in `taken`, if its text overlaps no quote found before it."""
+    span = (tokens[where[0]].start, tokens[where[1] - 1].end)
+    if any(s < span[1] and span[0] < e for s, e in taken):
+        return False
+    taken.append(span)
+    return True
 
 
 def _trim_range(tokens: Sequence[Token], s: int, e: int) -> tuple[int, int] | None:
