@@ -26,7 +26,6 @@ from copydesk_quotes.work import WorkCounter
 _MARK = re.compile(r"``|''|\u2018\u2018|\u2019\u2019|,,|[\"“”„«»‟]")
 _OPENING = frozenset({"``", "\u2018\u2018", "“", "„", "«", "‟"})
 _CLOSING = frozenset({"\u2019\u2019", "”", "»"})
-_AMBIGUOUS = frozenset({'"', "''"})
 #: Characters after which a straight mark opens: start of text, blanks, brackets, dashes.
 _BEFORE_OPENING = frozenset(" \t\n\u00a0([{—\u2013-/:")
 #: Characters before which a straight mark closes.
