@@ -29,7 +29,13 @@ modules = [] if pure else sorted(m for m in package.glob("*.py") if m.name != "_
 setup(
     ext_modules=[Extension(f"{package.name}.{m.stem}", [str(m)], extra_compile_args=["-g0"]) for m in modules],
     cmdclass={"build_ext": OptionalBuildExt},
+    # annotation_typing off: Cython would read annotations as C types and checks (a float argument
+    # made a C double, a str one refusing None); the .py files run as Python runs them.
     options={
-        "build_ext": {"parallel": os.cpu_count(), "cython_c_in_temp": True, "cython_directives": {"language_level": 3}}
+        "build_ext": {
+            "parallel": os.cpu_count(),
+            "cython_c_in_temp": True,
+            "cython_directives": {"language_level": 3, "annotation_typing": False},
+        }
     },
 )
