@@ -16,9 +16,13 @@ in the same process pays for the other's caches and garbage), taken in turns; it
 the median pass.
 
     python3.11 -m venv .bench-venv && .bench-venv/bin/pip install -U pip
-    .bench-venv/bin/pip install -e . -e plugins/text -e plugins/html -e plugins/boilerplate \
-        -e plugins/records -r benchmarks/requirements.txt
+    .bench-venv/bin/pip install . plugins/text plugins/html plugins/boilerplate plugins/quotes \
+        plugins/records -r benchmarks/requirements.txt
     .bench-venv/bin/python benchmarks/extraction.py [--data DIR] [--pipeline FILE] [--worst 10] [--repeat 3]
+
+Installed so, not editable, the html, boilerplate and quotes plugins run compiled, as a
+user's wheels do (reinstall after editing them); the output's ``plugins:`` line says which
+plugins ran compiled.
 
 On a shared machine read the pages/CPU-s column (and its ratio), and run it more than once:
 wall-clock figures move with the other processes. The ratio to trafilatura is the median of
@@ -44,6 +48,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from plugin_builds import plugin_builds
 from shared_data import shared_path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -242,6 +247,7 @@ def main(argv: list[str] | None = None) -> None:
         f"{len(pages)} pages from {args.data}; speed: the median of {max(1, args.repeat)} passes per tool,"
         " each in a fresh interpreter"
     )
+    print(plugin_builds(args.pipeline))
     print("pages/s: wall clock; pages/CPU-s: per second of the pass's own CPU time (steadier on a shared machine)")
     print(
         f"{'tool':<18} {'F1':>6} {'prec':>6} {'recall':>6} {'pages/s':>8} {'pages/CPU-s':>11}"

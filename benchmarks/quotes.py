@@ -20,6 +20,8 @@ quotes step's opt-in parser mode (``pipelines/news-spacy.toml``) against the def
 Timing covers the quotes step alone (documents are built before the clock starts), in this
 one process; the fastest of ``--repeat`` runs is reported, as ``timeit`` does, because the
 machine is shared. textacy's time is one run of its script, model loading included.
+The ``plugins:`` line says whether the quotes plugin ran compiled (installed
+from its wheel, ``pip install plugins/quotes``) or as pure Python (editable, as in ``.venv``).
 Scores of both systems come from the same scorer call style, so they compare directly.
 """
 
@@ -37,6 +39,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from plugin_builds import plugin_builds
 from shared_data import shared_path
 
 from copydesk import Block, Document, SourceInfo, build_pipeline, read_config
@@ -357,6 +360,7 @@ def main(argv: list[str] | None = None) -> int:
             args.calibrate.write_text(text + "\n", "utf-8")
             print(f"confidence table of {len(table['by_key'])} groups written to {args.calibrate}")
         print(f"{len(gold)} articles from {where}; IoU >= 0.5; one process")
+        print(plugin_builds(args.config))
         for types in runs:
             print(f"\ngold types scored: {types or 'all types'}")
             print(report_line("copydesk quotes", score(args.bench, gold_dir, ours, types), len(gold) / seconds))

@@ -17,6 +17,8 @@ Usage (from the repository root)::
 
 ``--kind html`` makes HTML documents (for a pipeline with an HTML parser); ``--format``
 writes the corpus as files in folders, one JSONL file, or one WARC.gz archive.
+The ``plugins:`` line says which plugins ran compiled: ``.venv`` (editable) runs them as
+pure Python, a venv with ``pip install . plugins/...`` (not editable) compiled.
 Timings vary with the machine's load: run it on a quiet machine, or with ``--repeat 3``
 (each measurement keeps its fastest run); "cores busy" in each row shows how much CPU the
 run actually got.
@@ -42,6 +44,7 @@ from pathlib import Path
 from typing import Any
 
 import attrs
+from plugin_builds import plugin_builds
 from shared_data import shared_path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -435,7 +438,8 @@ def main() -> None:
         print(f"\n{len(sources)} distinct documents ({args.kind}) from {args.seeds} and {args.pages}")
         large = build_corpus(work / "large", sources, args.docs, args.kind, args.format)
         config = pipeline_config(args.pipeline, args.format, work)
-        print(f"pipeline {config}, corpus of {args.docs} as {args.format}\n", flush=True)
+        print(f"pipeline {config}, corpus of {args.docs} as {args.format}")
+        print(plugin_builds(config) + "\n", flush=True)
         results: dict[str, Measurement] = {}
 
         def run(key: str, label: str, corpus: Path, *flags: str) -> Measurement:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import sys
+from importlib import metadata
+from importlib.machinery import EXTENSION_SUFFIXES
 from pathlib import Path
 
 import pytest
 
 import copydesk
 from copydesk import PluginError
-from copydesk.plugins import available_plugins, load_plugins
+from copydesk.plugins import AvailablePlugin, available_plugins, compiled_modules, load_plugins
 
 
 def install_fake_distribution(root: Path, name: str, module_source: str) -> None:
@@ -77,3 +79,18 @@ def test_tracing_writes_hook_calls(monkeypatch: pytest.MonkeyPatch, capsys: pyte
     host = load_plugins(["records"])
     host.hook.copydesk_run_started(pipeline="p", steps=["a"])
     assert "copydesk_run_started" in capsys.readouterr().err
+
+
+def test_compiled_modules_counts_the_extension_modules_beside_the_py_files(site: Path):
+    package = site / "fake_fast_plugin"
+    package.mkdir()
+    for file in ("__init__.py", "rules.py", f"rules{EXTENSION_SUFFIXES[0]}", "words.py", "words.json"):
+        (package / file).write_text("")
+    (site / "fake_single_plugin.py").write_text("")
+
+    def plugin(module: str) -> AvailablePlugin:
+        entry_point = metadata.EntryPoint(name="fake", value=module, group="copydesk")
+        return AvailablePlugin(name="fake", distribution="fake", version="0", entry_point=entry_point)
+
+    assert compiled_modules(plugin("fake_fast_plugin")) == (1, 2)
+    assert compiled_modules(plugin("fake_single_plugin")) == (0, 0)

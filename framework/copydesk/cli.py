@@ -22,7 +22,7 @@ from copydesk import __version__
 from copydesk.config import read_config
 from copydesk.errors import ConfigError, CopydeskError, ExecutorError, PluginError, RunAborted
 from copydesk.pipeline import Pipeline, build_pipeline
-from copydesk.plugins import available_plugins, load_plugins
+from copydesk.plugins import available_plugins, compiled_modules, load_plugins
 from copydesk.report import RunReport
 from copydesk.runner import DocumentProcessor, Outcome, RunSummary, run_pipeline
 
@@ -205,7 +205,9 @@ def plugins() -> None:
         except PluginError as exc:
             click.echo(f"{name} ({info.distribution} {info.version}): BROKEN: {exc}")
             continue
-        click.echo(f"{name} ({info.distribution} {info.version})")
+        compiled, modules = compiled_modules(info)
+        note = f", compiled: {compiled} of {modules} modules" if compiled else ""
+        click.echo(f"{name} ({info.distribution} {info.version}{note})")
         for kind in ("step", "source", "sink", "executor"):
             for component in host.registry.all(kind):
                 if component.plugin == name:

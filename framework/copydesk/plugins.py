@@ -10,7 +10,8 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterable, Sequence
-from importlib import metadata
+from importlib import machinery, metadata, util
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -46,6 +47,19 @@ def available_plugins() -> dict[str, AvailablePlugin]:
             entry_point=ep,
         )
     return found
+
+
+def compiled_modules(plugin: AvailablePlugin) -> tuple[int, int]:
+    """(compiled, all) modules of the plugin's package, ``__init__`` aside, without importing
+    it. A wheel may ship a module compiled (Cython) beside its .py, and Python imports the
+    compiled one: benchmark figures say which they measured."""
+    spec = util.find_spec(plugin.entry_point.module.partition(".")[0])
+    folders = (spec.submodule_search_locations if spec else None) or ()
+    files = [path.name for folder in folders for path in Path(folder).iterdir()]
+    extension = tuple(machinery.EXTENSION_SUFFIXES)
+    modules = {f.partition(".")[0] for f in files if f.endswith((".py", *extension))} - {"__init__"}
+    compiled = {f.partition(".")[0] for f in files if f.endswith(extension)} & modules
+    return len(compiled), len(modules)
 
 
 class PluginHost:
