@@ -43,5 +43,7 @@ report-screenshot: $(STAMP)
 		--disable-sync --no-first-run --hide-scrollbars --user-data-dir=out/chromium-profile \
 		--window-size=1280,860 --screenshot=docs/img/report.png "file://$(CURDIR)/out/report.html"
 
+# Also what wheel builds of the compiled plugins (html, boilerplate, quotes) leave in their folders.
 clean:
 	rm -rf $(VENV) out build dist .mypy_cache .ruff_cache
+	rm -rf plugins/*/build plugins/*/*.egg-info plugins/*/copydesk_*/*.c plugins/*/copydesk_*/*.so
