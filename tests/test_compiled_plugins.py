@@ -1,8 +1,9 @@
 """Compiled builds of the html, boilerplate and quotes plugins (Cython, optional).
 
 A wheel of each compiles its modules, ``__init__`` aside; an editable install (``make``)
-never does, so an edit of a .py takes effect at once; a failed compile leaves the wheel
-pure Python. Either way the records are the same.
+never compiles a .py, so an edit of one takes effect at once, but builds the .pyx modules
+(C written for speed, each with a .py fallback); a failed compile leaves the wheel pure
+Python. Either way the records are the same.
 """
 
 from __future__ import annotations
@@ -28,9 +29,15 @@ COMPILED = ("html", "boilerplate", "quotes")
 
 
 def modules_of(name: str) -> list[str]:
-    """The plugin's module names, ``__init__`` aside: the ones a wheel compiles."""
+    """The plugin's module names, ``__init__`` aside: the .py modules a wheel compiles."""
     package = ROOT / "plugins" / name / f"copydesk_{name}"
     return sorted(f"copydesk_{name}.{p.stem}" for p in package.glob("*.py") if p.name != "__init__.py")
+
+
+def native_modules_of(name: str) -> list[str]:
+    """The plugin's .pyx modules: built by every install where a C compiler is at hand."""
+    package = ROOT / "plugins" / name / f"copydesk_{name}"
+    return sorted(f"copydesk_{name}.{p.stem}" for p in package.glob("*.pyx"))
 
 
 @pytest.mark.parametrize("name", COMPILED)
@@ -41,7 +48,8 @@ def test_an_editable_install_runs_the_py_files(name: str):
     for module in modules_of(name):
         path = Path(importlib.import_module(module).__file__ or "")
         assert path.suffix == ".py", f"{module} runs compiled from {path}: it would hide edits of the .py"
-    assert compiled_modules(available_plugins()[name]) == (0, len(modules_of(name)))
+    compiled, total = compiled_modules(available_plugins()[name])
+    assert compiled == total - len(modules_of(name)) <= len(native_modules_of(name))
 
 
 def html_pages(seeds: list[Path], folder: Path) -> list[Path]:
@@ -76,22 +84,23 @@ def test_compiled_wheels_write_the_records_of_the_py_files(wheel_env: WheelEnv, 
     assert "copydesk_quotes/confidence.json" in zipfile.ZipFile(quotes_wheel).namelist()
     listing = run_checked(wheel_env.bin / "copydesk", "plugins").stdout
     modules = [module for name in COMPILED for module in modules_of(name)]
-    not_compiled = run_checked(
-        wheel_env.python,
-        "-c",
-        "import importlib, importlib.machinery as m, sys\n"
-        "print([n for n in sys.argv[1:] if not isinstance(importlib.import_module(n).__loader__, m.ExtensionFileLoader)])",
-        *modules,
-    ).stdout
+    natives = [module for name in COMPILED for module in native_modules_of(name)]
+    # the modules that import from their .py, and those that do not import at all
+    report = (
+        "import importlib, importlib.machinery as m, importlib.util as u, sys\n"
+        "print([n for n in sys.argv[1:] if u.find_spec(n) is None or"
+        " not isinstance(importlib.import_module(n).__loader__, m.ExtensionFileLoader)])"
+    )
+    not_compiled = run_checked(wheel_env.python, "-c", report, *modules, *natives).stdout
     # A machine without a C compiler builds pure-Python wheels (the next test); the records
     # must be the same either way.
     if c_compiler() is not None:
         for name in COMPILED:
-            count = len(modules_of(name))
+            count = len(modules_of(name) + native_modules_of(name))
             assert f"{name} (copydesk-{name} 0.1.0, compiled: {count} of {count} modules)" in listing
         assert not_compiled.strip() == "[]"
     else:
-        assert not_compiled.strip() == repr(modules)
+        assert not_compiled.strip() == repr(modules + natives)
 
     inputs = [*seeds, *html_pages(seeds, tmp_path / "pages")]
     pipeline = ROOT / "pipelines" / "news.toml"
@@ -104,12 +113,28 @@ def test_compiled_wheels_write_the_records_of_the_py_files(wheel_env: WheelEnv, 
 
 @pytest.mark.slow
 def test_without_a_c_compiler_the_wheel_is_pure_python(tmp_path: Path):
-    project = tmp_path / "boilerplate"
-    shutil.copytree(ROOT / "plugins" / "boilerplate", project, ignore=shutil.ignore_patterns("build", "*.egg-info"))
+    """The html plugin's wheel built where no C compiler runs: its .py files, no extension,
+    and the reference walk of ``blocks.py`` in place of the C walk it could not build."""
+    project = tmp_path / "html"
+    shutil.copytree(
+        ROOT / "plugins" / "html", project, ignore=shutil.ignore_patterns("build", "*.egg-info", "*.so", "*.c")
+    )
     wheels = tmp_path / "wheels"
     pip_wheel = (sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", wheels, project)
     run_checked(*pip_wheel, env={**os.environ, "CC": "false"})
     (wheel,) = wheels.glob("*.whl")
     names = zipfile.ZipFile(wheel).namelist()
     assert not [n for n in names if n.endswith(tuple(EXTENSION_SUFFIXES))]
-    assert {f"{m.replace('.', '/')}.py" for m in modules_of("boilerplate")} <= set(names)
+    assert {f"{m.replace('.', '/')}.py" for m in modules_of("html")} <= set(names)
+    unpacked = tmp_path / "unpacked"
+    zipfile.ZipFile(wheel).extractall(unpacked)
+    # -S: no site hooks, so the editable install of the plugin in this environment stays out of it
+    paths = [unpacked, ROOT / "framework", sysconfig.get_paths()["purelib"]]
+    walk = run_checked(
+        sys.executable,
+        "-S",
+        "-c",
+        "import copydesk_html; print(copydesk_html.__file__, copydesk_html.blocks_of.__module__)",
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(map(str, paths))},
+    ).stdout.split()
+    assert walk == [str(unpacked / "copydesk_html" / "__init__.py"), "copydesk_html.blocks"]

@@ -3,7 +3,9 @@ extensions: a wheel runs the same .py files compiled, faster (docs/explanation/p
 
 Pure Python instead when COPYDESK_PURE_PYTHON is set, for an editable install (a compiled
 module beside its .py would hide later edits of it), and for a module that fails to compile
-(no C compiler, say). The same file is in each compiled plugin: each one builds on its own.
+(no C compiler, say). A .pyx module, C written for speed with a .py fallback of its own, is
+built in editable installs too (no .py of its name to hide); it may read lxml's trees through
+lxml's C headers. The same file is in each compiled plugin: each one builds on its own.
 """
 
 import os
@@ -23,11 +25,27 @@ class OptionalBuildExt(build_ext):
 
 
 package = next(Path().glob("copydesk_*/__init__.py")).parent
-pure = os.environ.get("COPYDESK_PURE_PYTHON") or {"editable_wheel", "develop"} & set(sys.argv)
-modules = [] if pure else sorted(m for m in package.glob("*.py") if m.name != "__init__.py")
+pure = os.environ.get("COPYDESK_PURE_PYTHON")
+editable = {"editable_wheel", "develop"} & set(sys.argv)
+modules = [] if pure or editable else sorted(m for m in package.glob("*.py") if m.name != "__init__.py")
+native = [] if pure else sorted(package.glob("*.pyx"))
+
+
+def include_dirs(module: Path) -> list[str]:
+    """lxml's C headers (libxml2's among them) for a module that cimports lxml."""
+    if "lxml.includes" not in module.read_text(encoding="utf-8"):
+        return []
+    import lxml
+
+    return lxml.get_include()
+
+
 # -g0: no debug symbols; the build takes a quarter less time and the modules an eighth the space.
 setup(
-    ext_modules=[Extension(f"{package.name}.{m.stem}", [str(m)], extra_compile_args=["-g0"]) for m in modules],
+    ext_modules=[
+        Extension(name, [str(m)], include_dirs=include_dirs(m), extra_compile_args=["-g0"], optional=True)
+        for m, name in ((m, f"{package.name}.{m.stem}") for m in modules + native)
+    ],
     cmdclass={"build_ext": OptionalBuildExt},
     # annotation_typing off: Cython would read annotations as C types and checks (a float argument
     # made a C double, a str one refusing None); the .py files run as Python runs them.

@@ -18,7 +18,7 @@ elements around it, so boilerplate rules can judge it without the tree:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from itertools import chain
 from typing import Any, NamedTuple
@@ -229,16 +229,18 @@ _Context = tuple[tuple[int, ...], tuple[str, ...], str, tuple[str, ...], list[st
 
 _ROOT_CONTEXT: _Context = ((), (), "", (), [], "paragraph")
 
-#: One open block-level element: [element, tag, document-order number, context once built,
-#: xpath step]. The walk keeps them on one stack, root first.
+#: One open block-level element: [element (what ``_Blocks.describe`` reads), tag, document-order
+#: number, context once built, xpath step]. The walk keeps them on one stack, root first.
 _Frame = list[Any]
 
 
 class _Blocks:
     """The blocks found so far, and how one is made from the text since the last boundary."""
 
-    def __init__(self, frames: list[_Frame]) -> None:
+    def __init__(self, frames: list[_Frame], describe: Callable[[Any, str], tuple[str, str | None]]) -> None:
         self.frames = frames
+        #: A frame's element's descriptor and role (``described``), from what the walk put in it.
+        self.describe = describe
         #: Text, kind and features of each block; the xpath is added when the walk is over.
         self.found: list[tuple[str, str, dict[str, Any]]] = []
         self.steps: list[_Step | None] = []
@@ -252,16 +254,8 @@ class _Blocks:
         built: _Context = frames[first][3]
         for frame in frames[first + 1 :]:
             ids, trail, path, landmarks, landmark_set, kind = built
-            element, tag = frame[0], frame[1]
-            # One call for all attributes (a quarter of these elements have none) costs less
-            # than asking the element for each of four names.
-            attributes = element.items()
-            if attributes:
-                named = dict(attributes)
-                role = named.get("role")
-                descriptor = _descriptor_of(tag, named.get("id"), named.get("class"), named.get("itemprop"))
-            else:
-                role, descriptor = None, tag
+            tag = frame[1]
+            descriptor, role = self.describe(frame[0], tag)
             if tag in LANDMARK_TAGS:
                 landmarks = (*landmarks, tag)
                 landmark_set = sorted(set(landmarks))
@@ -317,6 +311,18 @@ class _Blocks:
 
 _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 
+def described(element: Any, tag: str) -> tuple[str, str | None]:
+    """The ``tag#id.class@itemprop`` descriptor and the ARIA role of an lxml element.
+
+    One call for all attributes (a quarter of these elements have none) costs less than asking
+    the element for each of four names.
+    """
+    attributes = element.items()
+    if not attributes:
+        return tag, None
+    named = dict(attributes)
+    return _descriptor_of(tag, named.get("id"), named.get("class"), named.get("itemprop")), named.get("role")
+
 
 def rounded_ratio(part: int, whole: int, digits: int) -> float:
     """``round(part / whole, digits)`` for integers ``part >= 0`` and ``whole >= 1``, in integer
@@ -366,7 +372,7 @@ def blocks_of(root: Any, max_elements: int) -> Iterator[RawBlock]:
     """
     tree = root.getroottree()
     frames: list[_Frame] = [[tree.getroot(), "#root", 0, _ROOT_CONTEXT, None]]
-    blocks = _Blocks(frames)
+    blocks = _Blocks(frames, described)
     actions = _ACTIONS
     root_action = _BLOCK if root.tag in BLOCK_LEVEL else _INLINE
     #: The open elements, root first: their xpath steps [parent step, tag, n, children seen so far

@@ -1,12 +1,16 @@
-"""The block walk's shortcuts give what the plain computation gives."""
+"""The block walk: its blocks on tricky markup, its shortcuts against the plain computation,
+and the walk in C against the reference walk."""
 
 from __future__ import annotations
 
 import random
 import re
+from typing import Any
 
 import pytest
+from lxml import etree
 
+from copydesk_html import parse_tree
 from copydesk_html.blocks import _tokens, rounded_ratio
 
 
@@ -141,3 +145,124 @@ def test_max_elements_counts_a_skipped_element_not_what_it_holds() -> None:
 
     doc = ParseHtml(max_elements=5)(Document(id="s", source=SourceInfo("t://s", "text/html", ""), raw=page.encode()), Ctx())
     assert isinstance(doc, Document) and doc.text == "Text."
+
+
+# The walk in C (``libxml_blocks``) must give exactly the blocks of the reference walk above. It
+# is built where a C compiler is at hand (editable installs build it too); without one the
+# plugin runs the reference walk and these tests are skipped, saying why.
+
+try:
+    from copydesk_html.libxml_blocks import blocks_of as native_blocks_of
+except ImportError:
+    native_blocks_of = None
+
+needs_c_walk = pytest.mark.skipif(
+    native_blocks_of is None, reason="the C walk is not built (no C compiler when the plugin was installed)"
+)
+
+BLOCK_TAGS = ["div", "p", "li", "ul", "h2", "td", "tr", "table", "blockquote", "section", "article", "nav", "footer"]
+INLINE_TAGS = ["span", "b", "i", "em", "a", "a", "br", "br", "script", "svg", "button", "time", "strong"]
+ATTRIBUTES = [
+    'class="story body"',
+    'id="Main-1"',
+    'role="navigation"',
+    'itemprop="articleBody"',
+    'class="share" role="Banner"',
+    "hidden",
+    'style="display: none"',
+    'style="color: red"',
+    'style=""',
+    'CLASS="promo" class="x"',
+    'id=""',
+    'href="/x"',
+]
+WORDS = ["Talks", "went", "on", "late.", "The", "minister", "said", "&amp;", "&nbsp;", "\u201cyes\u201d", "  ", "\n", "\u200b"]
+
+
+def random_page(rng: random.Random, size: int) -> str:
+    """A page of random nesting, attributes, text, comments and loose end tags: libxml2's
+    recovering parser turns any of it into some tree, which is what both walks must agree on."""
+    out = ["<html><head><title>T</title></head><body>"]
+    open_tags: list[str] = []
+    for _ in range(size):
+        roll = rng.random()
+        if roll < 0.3:
+            tag = rng.choice(BLOCK_TAGS + INLINE_TAGS)
+            attributes = " ".join(rng.sample(ATTRIBUTES, rng.randint(0, 2)))
+            out.append(f"<{tag} {attributes}>" if attributes else f"<{tag}>")
+            if tag != "br":
+                open_tags.append(tag)
+        elif roll < 0.45 and open_tags:
+            out.append(f"</{open_tags.pop()}>")
+        elif roll < 0.5:
+            out.append("<!-- a comment -->")
+        elif roll < 0.52:
+            out.append(f"</{rng.choice(BLOCK_TAGS)}>")  # a stray end tag
+        else:
+            out.append(" ".join(rng.choice(WORDS) for _ in range(rng.randint(1, 6))))
+    return "".join(out)
+
+
+def both(root: Any, max_elements: int = 100_000) -> tuple[list[Any], list[Any]]:
+    from copydesk_html.blocks import blocks_of
+
+    return list(blocks_of(root, max_elements)), list(native_blocks_of(root, max_elements))
+
+
+@needs_c_walk
+@pytest.mark.parametrize("page", [TRICKY_PAGE, SKIPPED_PAGE], ids=["tricky", "skipped"])
+def test_the_c_walk_gives_the_reference_blocks_of_the_test_pages(page: str) -> None:
+    reference, native = both(parse_tree(page, "test://page.html"))
+    assert reference  # the pages have blocks to compare
+    assert native == reference
+
+
+@needs_c_walk
+def test_the_c_walk_gives_the_reference_blocks_of_random_pages() -> None:
+    """Random pages through the plugin's parser and through one that keeps comments."""
+    rng = random.Random(20261207)
+    keeping_comments = etree.HTMLParser()
+    compared = 0
+    for n in range(300):
+        page = random_page(rng, rng.randint(5, 120))
+        root = parse_tree(page, f"test://random-{n}.html") if n % 2 else etree.fromstring(page, keeping_comments)
+        reference, native = both(root)
+        assert native == reference, page
+        compared += len(reference)
+    assert compared > 1000
+
+
+@needs_c_walk
+def test_the_c_walk_of_a_subtree_and_of_a_namespaced_tree() -> None:
+    root = parse_tree(TRICKY_PAGE, "test://tricky.html")
+    section = root.find(".//section")
+    reference, native = both(section)
+    assert native == reference and reference
+    # An XML tree: namespaced tags, an attribute and a style holding an entity reference (not one
+    # text node), CDATA beside text, a <br> with text and children of its own.
+    xml = (
+        '<!DOCTYPE r [<!ENTITY e "ent"><!ENTITY h "display:none">]><r xmlns:x="urn:x">'
+        '<x:div class="a &e;" id="i"><p>one</p>tail</x:div><div><?pi data?>two &e; three</div>'
+        "<p><![CDATA[four]]> five <![CDATA[six]]><br>own <b>seven</b> eight</br>nine<span style='&h;'>no</span>ten</p></r>"
+    )
+    tree = etree.fromstring(xml, etree.XMLParser(resolve_entities=False, strip_cdata=False))
+    reference, native = both(tree)
+    assert native == reference and reference
+
+
+@needs_c_walk
+def test_the_c_walk_stops_at_the_element_limit_as_the_reference_does() -> None:
+    root = parse_tree("<html><body>" + "<p>x</p>" * 50 + "</body></html>", "test://many.html")
+    from copydesk_html.blocks import blocks_of
+
+    for walk in (blocks_of, native_blocks_of):
+        with pytest.raises(ValueError, match="has more than 20 elements"):
+            list(walk(root, 20))
+    assert both(root, 53)[1] == both(root, 53)[0]  # html, body and 50 paragraphs fit in 53
+
+
+@needs_c_walk
+def test_the_plugin_walks_with_the_c_walk_when_it_is_built() -> None:
+    import copydesk_html
+
+    assert copydesk_html.blocks_of is native_blocks_of

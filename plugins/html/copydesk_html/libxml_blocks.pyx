@@ -1,0 +1,317 @@
+# cython: language_level=3
+"""``blocks_of`` reading libxml2's nodes directly: the walk of ``blocks.py``, in C.
+
+``blocks.py`` is the reference and the fallback; this module gives the same blocks (a test
+compares them) for a fraction of the cost. The Python walk pays for an lxml proxy object,
+a tag string, a parent lookup and two attribute questions at each of a page's ~740
+elements; here those are reads of libxml2's structs. What happens per *block* (text
+clean-up, features, the context of its containers, xpaths) is shared with ``blocks.py``.
+
+The tree is only read, never changed, and only while its lxml root is held, so the nodes
+stay alive for the whole walk.
+"""
+
+from lxml.includes cimport etreepublic as cetree
+from lxml.includes.tree cimport (
+    XML_CDATA_SECTION_NODE,
+    XML_COMMENT_NODE,
+    XML_ELEMENT_NODE,
+    XML_ENTITY_REF_NODE,
+    XML_PI_NODE,
+    XML_TEXT_NODE,
+    xmlAttr,
+    xmlNode,
+)
+
+from copydesk_html import blocks as reference
+from copydesk_html.blocks import (
+    _HIDDEN_STYLE,
+    _ROOT_CONTEXT,
+    BLOCK_LEVEL,
+    RawBlock,
+    _Blocks,
+    _descriptor_of,
+    _xpath,
+    described,
+    rounded_ratio,
+)
+
+cetree.import_lxml__etree()
+
+cdef enum Action:
+    BLOCK, SKIP, BREAK, LINK, INLINE
+
+# the reference's action codes, for the same table of tags
+if (reference._BLOCK, reference._SKIP, reference._BREAK, reference._LINK, reference._INLINE) != (0, 1, 2, 3, 4):
+    raise ImportError("copydesk_html.blocks changed its action codes; rebuild libxml_blocks")
+
+cdef dict _ACTIONS = {tag: action for tag, action in reference._ACTIONS.items() if isinstance(tag, str)}
+
+
+cdef inline str _utf8(const char* value):
+    return (<bytes>value).decode("utf-8") if value is not NULL else ""
+
+
+cdef str _tag(xmlNode* c_node):
+    """The node's tag as lxml writes it: ``{namespace}name`` or the bare name."""
+    name = _utf8(<const char*>c_node.name)
+    if c_node.ns is not NULL and c_node.ns.href is not NULL:
+        return "{" + _utf8(<const char*>c_node.ns.href) + "}" + name
+    return name
+
+
+cdef str _attribute(xmlNode* c_node, const char* wanted, bint* found):
+    """The value of the first attribute named `wanted` without a namespace (what lxml's ``get``
+    answers; None when lxml must be asked); `found` says whether there is one."""
+    cdef xmlAttr* c_attr = c_node.properties
+    cdef xmlNode* c_text
+    while c_attr is not NULL:
+        if c_attr.ns is NULL and c_attr.name is not NULL and _same(<const char*>c_attr.name, wanted):
+            found[0] = True
+            return _single_text(<xmlNode*>c_attr)
+        c_attr = c_attr.next
+    found[0] = False
+    return None
+
+
+cdef str _single_text(xmlNode* c_attr):
+    """An attribute's value when it is one text node (as the HTML parser makes them), else None."""
+    cdef xmlNode* c_text = c_attr.children
+    if c_text is NULL:
+        return ""
+    if c_text.type == XML_TEXT_NODE and c_text.next is NULL:
+        return _utf8(<const char*>c_text.content)
+    return None
+
+
+cdef inline bint _same(const char* a, const char* b):
+    cdef Py_ssize_t i = 0
+    while a[i] == b[i]:
+        if a[i] == 0:
+            return True
+        i += 1
+    return False
+
+
+cdef class _Elements:
+    """lxml proxies for nodes of one document, made only when a block needs an element's
+    attributes (its containers' descriptors) or a style must be read the long way: a few
+    per page, not one per element."""
+
+    cdef cetree._Document document
+
+    def __init__(self, cetree._Element root):
+        self.document = root._doc
+
+    def describe(self, size_t address, str tag):
+        """``blocks.described`` of the element at `address` (a node of this document the walk
+        handed out), from libxml2's attribute list."""
+        cdef xmlNode* c_node = <xmlNode*>address
+        cdef xmlAttr* c_attr = c_node.properties
+        cdef const char* name
+        ident = classes = itemprop = role = None
+        cdef int seen = 0  # bits of the four names seen, for the first of repeated ones
+        cdef int bit
+        while c_attr is not NULL:
+            if c_attr.ns is NULL:
+                name = <const char*>c_attr.name
+                bit = 1 if _same(name, b"id") else 2 if _same(name, b"class") else 4 if _same(name, b"itemprop") else 8 if _same(name, b"role") else 0
+                if bit and not seen & bit:
+                    seen |= bit
+                    value = _single_text(<xmlNode*>c_attr)
+                    if value is None:  # not one text node: lxml reads it
+                        return described(cetree.elementFactory(self.document, c_node), tag)
+                    if bit == 1:
+                        ident = value
+                    elif bit == 2:
+                        classes = value
+                    elif bit == 4:
+                        itemprop = value
+                    else:
+                        role = value
+            c_attr = c_attr.next
+        if seen & 7:
+            return _descriptor_of(tag, ident, classes, itemprop), role
+        return tag, role
+
+    cdef bint hidden(self, xmlNode* c_node) except -1:
+        """The test of ``blocks.py``: a ``hidden`` attribute, or a style that hides."""
+        cdef bint found
+        _attribute(c_node, b"hidden", &found)
+        if found:
+            return True
+        style = _attribute(c_node, b"style", &found)
+        if not found:
+            return False
+        if style is None:
+            style = cetree.elementFactory(self.document, c_node).get(b"style")
+        return bool(style and _HIDDEN_STYLE.search(style))
+
+
+cdef class _Walk:
+    """The walk's state, as in ``blocks.blocks_of``: inline text since the last block boundary,
+    link counts, the run of line breaks, and the blocks made so far."""
+
+    cdef object blocks
+    cdef list frames
+    cdef list parts
+    cdef Py_ssize_t link_chars, links, link_depth, breaks
+
+    def __init__(self, blocks, list frames):
+        self.blocks = blocks
+        self.frames = frames
+        self.parts = []
+        self.link_chars = self.links = self.link_depth = self.breaks = 0
+
+    cdef int text(self, str text) except -1:
+        if not text:
+            return 0
+        cdef bint blank = text.isspace()
+        if self.parts or not blank:
+            self.parts.append(text)
+            if self.link_depth:
+                self.link_chars += len(text.strip())
+        if self.breaks and not blank:
+            self.breaks = 0
+        return 0
+
+    cdef int flush(self) except -1:
+        """A block of the text since the last boundary, if there is any."""
+        if self.parts:
+            self.blocks.add(self.parts, self.link_chars, self.links)
+            self.parts = []
+            self.link_chars = 0
+        return 0
+
+    cdef int open(self, Action action, object frame) except -1:
+        if action == BLOCK:
+            self.flush()
+            self.links = self.breaks = 0
+            self.frames.append(frame)
+        elif action == LINK:
+            self.link_depth += 1
+            self.links += 1
+        elif action == BREAK:
+            self.breaks += 1
+            if self.breaks >= 2:
+                self.flush()
+                self.links = 0
+            elif self.parts:
+                self.parts.append("\n")
+        return 0
+
+    cdef int close(self, Action action) except -1:
+        if action == BLOCK:
+            self.flush()
+            self.links = self.breaks = 0
+            self.frames.pop()
+        elif action == LINK:
+            self.link_depth -= 1
+        return 0
+
+
+cdef str _text_run(xmlNode** c_ptr):
+    """The text of the run of text nodes at ``*c_ptr`` (lxml's ``text`` or ``tail``), leaving
+    ``*c_ptr`` at the node after the run."""
+    cdef xmlNode* c_node = c_ptr[0]
+    text = _utf8(<const char*>c_node.content)
+    c_node = c_node.next
+    while c_node is not NULL and (c_node.type == XML_TEXT_NODE or c_node.type == XML_CDATA_SECTION_NODE):
+        text += _utf8(<const char*>c_node.content)
+        c_node = c_node.next
+    c_ptr[0] = c_node
+    return text
+
+
+cdef inline bint _is_text(xmlNode* c_node):
+    return c_node.type == XML_TEXT_NODE or c_node.type == XML_CDATA_SECTION_NODE
+
+
+def blocks_of(root, Py_ssize_t max_elements):
+    """The blocks of the tree under `root`, as ``blocks.blocks_of`` gives them.
+
+    Every run of text nodes is read once, in document order: the run at the start of an
+    element's children is its ``text``, the run after it its ``tail``. A skipped or hidden
+    element is not entered; a ``<br>``'s own text is not read (its children are).
+    """
+    if not isinstance(root, cetree._Element) or (<cetree._Element>root)._c_node.type != XML_ELEMENT_NODE:
+        return reference.blocks_of(root, max_elements)
+    cdef cetree._Element top = <cetree._Element>root
+    cdef xmlNode* c_root = top._c_node
+    cdef _Elements elements = _Elements(top)
+    frames = [[None, "#root", 0, _ROOT_CONTEXT, None]]
+    blocks = _Blocks(frames, elements.describe)
+    cdef _Walk walk = _Walk(blocks, frames)
+    root_tag = _tag(c_root)
+    cdef Action action = BLOCK if root_tag in BLOCK_LEVEL else INLINE
+    root_step = [None, root_tag, 1, None, None]
+    cdef Py_ssize_t counter = 1
+    if action == BLOCK:
+        frames.append([<size_t>c_root, root_tag, counter, None, root_step])
+    # the open elements below the root: their xpath steps and actions
+    steps = [root_step]
+    actions = [action]
+    cdef xmlNode* c_parent = c_root
+    cdef xmlNode* c_node = c_root.children
+    cdef bint own_text = True  # the run at the start of c_parent's children is text to read
+    cdef bint read_run = True  # the run at c_node is somebody's text or tail
+    while True:
+        while c_node is not NULL:
+            if _is_text(c_node):
+                text = _text_run(&c_node)
+                if read_run and own_text:
+                    walk.text(text)
+                read_run = own_text = True
+                continue
+            own_text = True
+            if c_node.type != XML_ELEMENT_NODE:
+                # comments, processing instructions, entities: their tails are text, their own
+                # text is not; lxml gives no other node a tail
+                read_run = c_node.type in (XML_COMMENT_NODE, XML_PI_NODE, XML_ENTITY_REF_NODE)
+                c_node = c_node.next
+                continue
+            read_run = True
+            tag = _tag(c_node)
+            action = _ACTIONS.get(tag, INLINE)
+            counter += 1
+            if counter > max_elements:
+                raise ValueError(f"has more than {max_elements} elements")
+            parent_step = steps[-1]
+            siblings = parent_step[3]
+            if siblings is None:
+                siblings = parent_step[3] = {}
+            index = siblings[tag] = siblings.get(tag, 0) + 1
+            if action == SKIP or elements.hidden(c_node):
+                c_node = c_node.next
+                continue
+            step = [parent_step, tag, index, None, None]
+            walk.open(action, [<size_t>c_node, tag, counter, None, step] if action == BLOCK else None)
+            if c_node.children is NULL:
+                walk.close(action)
+                c_node = c_node.next
+                continue
+            steps.append(step)
+            actions.append(action)
+            own_text = action != BREAK
+            c_parent = c_node
+            c_node = c_node.children
+        # the end of c_parent's children: it closes, and its tail follows
+        steps.pop()
+        walk.close(actions.pop())
+        own_text = read_run = True
+        if c_parent == c_root:
+            if c_root.next is not NULL and _is_text(c_root.next):
+                c_node = c_root.next
+                walk.text(_text_run(&c_node))
+            break
+        c_node = c_parent.next
+        c_parent = c_parent.parent
+    walk.flush()
+    tree = top.getroottree()
+    root_xpath = tree.getpath(tree.getroot())
+    last = max(1, len(blocks.found) - 1)
+    made = []
+    for i, ((text, kind, features), step) in enumerate(zip(blocks.found, blocks.steps)):
+        features["position"] = rounded_ratio(i, last, 4)
+        made.append(RawBlock(text, kind, _xpath(step) if step is not None else root_xpath, features))
+    return iter(made)
