@@ -11,6 +11,7 @@ The tree is only read, never changed, and only while its lxml root is held, so t
 stay alive for the whole walk.
 """
 
+from libc.string cimport strlen
 from lxml.includes cimport etreepublic as cetree
 from lxml.includes.tree cimport (
     XML_CDATA_SECTION_NODE,
@@ -49,7 +50,7 @@ cdef dict _ACTIONS = {tag: action for tag, action in reference._ACTIONS.items() 
 
 
 cdef inline str _utf8(const char* value):
-    return (<bytes>value).decode("utf-8") if value is not NULL else ""
+    return value[: strlen(value)].decode("utf-8") if value is not NULL else ""
 
 
 cdef str _tag(xmlNode* c_node):
@@ -248,6 +249,7 @@ def blocks_of(root, Py_ssize_t max_elements):
     cdef Py_ssize_t counter = 1
     if action == BLOCK:
         frames.append([<size_t>c_root, root_tag, counter, None, root_step])
+    tags = {}  # tag names by the address of their text
     # the open elements below the root: their xpath steps and actions
     steps = [root_step]
     actions = [action]
@@ -271,7 +273,13 @@ def blocks_of(root, Py_ssize_t max_elements):
                 c_node = c_node.next
                 continue
             read_run = True
-            tag = _tag(c_node)
+            if c_node.ns is NULL:
+                # libxml2 keeps one copy of each name per document: one string per name
+                tag = tags.get(<size_t>c_node.name)
+                if tag is None:
+                    tag = tags[<size_t>c_node.name] = _tag(c_node)
+            else:
+                tag = _tag(c_node)
             action = _ACTIONS.get(tag, INLINE)
             counter += 1
             if counter > max_elements:

@@ -43,6 +43,16 @@ def test_tokens_of_any_text_are_those_of_the_pattern() -> None:
         assert _tokens(value) == ".".join(pattern.findall(value.lower())), value
 
 
+def test_sentence_marks_are_the_matches_of_the_pattern() -> None:
+    from copydesk_html.blocks import _SENTENCE_END, sentence_marks
+
+    alphabet = "a .!?,\u3002\uff01\uff1f\u061f\u0964\u00e9"
+    values = random.Random(11)
+    for _ in range(3000):
+        value = "".join(values.choice(alphabet) for _ in range(values.randint(0, 12)))
+        assert sentence_marks(value) == len(_SENTENCE_END.findall(value)), value
+
+
 TRICKY_PAGE = """<html><head><title>T</title><script>x()</script></head><body>Loose text
 <div class="a"><a href="/1"><div>Card <b>one</b></div></a><a href="/2"><div>Card two</div></a> after cards</div>
 <p>Lead <span style="display:none">secret <p>nested</p></span>tail of hidden <svg><g><text>no</text></g></svg>tail
