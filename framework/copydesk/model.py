@@ -9,6 +9,7 @@ both as half-open code-point offsets into `text`. Steps return new documents
 from __future__ import annotations
 
 import bisect
+import operator
 from collections.abc import Iterable, Mapping
 from typing import Any, NoReturn
 
@@ -224,7 +225,7 @@ class Document:
 
     def layer(self, name: str) -> tuple[Span, ...]:
         """The spans of one layer, in document order."""
-        return tuple(sorted((s for s in self.spans if s.layer == name), key=_span_order))
+        return tuple(sorted((s for s in self.spans if s.layer == name), key=_SPAN_ORDER))
 
     def with_spans(self, spans: Iterable[Span]) -> Document:
         """A new document with `spans` added; offsets are checked against `text`."""
@@ -254,8 +255,9 @@ class Document:
         return attrs.evolve(self, spans=(*self.spans, span))
 
 
-def _span_order(span: Span) -> tuple[int, int]:
-    return (span.start, span.end)
+#: Spans in the order of their text, ``(start, end)`` (a C-level sort key: every document's
+#: removal spans are sorted once for its quotes and once for its record).
+_SPAN_ORDER = operator.attrgetter("start", "end")
 
 
 class RemovalIndex:
@@ -266,15 +268,16 @@ class RemovalIndex:
     """
 
     def __init__(self, spans: Iterable[Span]) -> None:
-        ordered = sorted(spans, key=_span_order)
+        ordered = sorted(spans, key=_SPAN_ORDER)
         self._exact = {(s.start, s.end): s for s in ordered}
         self._starts = [s.start for s in ordered]
+        #: By position in `ordered`: the first span reaching furthest among those up to there.
         self._furthest: list[Span] = []
+        reach: Span | None = None
         for span in ordered:
-            if not self._furthest or span.end > self._furthest[-1].end:
-                self._furthest.append(span)
-            else:
-                self._furthest.append(self._furthest[-1])
+            if reach is None or span.end > reach.end:
+                reach = span
+            self._furthest.append(reach)
 
     def __bool__(self) -> bool:
         return bool(self._starts)
