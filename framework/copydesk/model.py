@@ -212,6 +212,8 @@ class Document:
     spans: tuple[Span, ...] = attrs.field(default=(), converter=_tuple_of_spans)
     meta: FrozenData = attrs.field(factory=FrozenData, converter=_frozen)
     failures: tuple[StepFailure, ...] = attrs.field(default=(), converter=_tuple_of_failures)
+    #: The removal index once asked for (see `removal_index`); not part of the document's value.
+    _removals: RemovalIndex | None = attrs.field(default=None, init=False, repr=False, eq=False)
 
     @property
     def parsed(self) -> bool:
@@ -231,17 +233,32 @@ class Document:
         """A new document with `spans` added; offsets are checked against `text`."""
         new = tuple(spans)
         limit = len(self.text)
+        removes = False
         for span in new:
             if span.end > limit:
                 raise ValueError(f"span {span.start}:{span.end} runs past the text ({limit} characters)")
-        return attrs.evolve(self, spans=self.spans + new)
+            removes = removes or span.layer == REMOVALS
+        return self._keeping_removals(attrs.evolve(self, spans=self.spans + new), not removes)
 
     def with_meta(self, **items: Any) -> Document:
-        return attrs.evolve(self, meta=self.meta.merged(items))
+        return self._keeping_removals(attrs.evolve(self, meta=self.meta.merged(items)), True)
 
     def removal_index(self) -> RemovalIndex:
-        """The removal spans, indexed once: ask it about every block of a document."""
-        return RemovalIndex(s for s in self.spans if s.layer == REMOVALS)
+        """The removal spans, indexed: ask it about every block of a document.
+
+        Made once per document and handed on by `with_spans` (when it adds no removal) and
+        `with_meta`: the quotes step and the record both ask, about the same removals.
+        """
+        index = self._removals
+        if index is None:
+            index = RemovalIndex(s for s in self.spans if s.layer == REMOVALS)
+            _set_removals(self, index)
+        return index
+
+    def _keeping_removals(self, new: Document, same_removals: bool) -> Document:
+        if same_removals and self._removals is not None:
+            _set_removals(new, self._removals)
+        return new
 
     def removal_of(self, block: Block) -> Span | None:
         """The removal span covering `block`, if any step removed it (indexes on every call:
@@ -298,3 +315,7 @@ class Drop:
 
     reason: str
     detail: str = ""
+
+
+#: Sets a document's memo of its removal index (a frozen class refuses ordinary assignment).
+_set_removals = Document.__dict__["_removals"].__set__
