@@ -47,3 +47,33 @@ def test_blocks_and_spans_stay_frozen_and_copy_what_they_are_given() -> None:
     span = Span(1, 2, "byline", "removals")
     assert span.data == {} and Block(0, 1, "title").features == {} and Block(0, 1, "title").provenance == ""
     assert pickle.loads(pickle.dumps(span)) == span and hash(span) == hash(Span(1, 2, "byline", "removals", {}))
+
+
+def test_frozen_data_reads_as_a_dict_and_refuses_every_change() -> None:
+    import copy
+    import pickle
+    import types
+
+    data = FrozenData({"words": 3, "trail": ("div", "p")})
+    assert data.get("words") == 3 and data["trail"] == ("div", "p") and "words" in data and len(data) == 2
+    assert data == {"words": 3, "trail": ("div", "p")} == data
+    assert data == types.MappingProxyType({"words": 3, "trail": ("div", "p")})  # any mapping with its items
+    assert data != {"words": 4} and data != types.MappingProxyType({"words": 4})
+    changes = [
+        lambda: data.__setitem__("words", 4),
+        lambda: data.__delitem__("words"),
+        lambda: data.update(words=4),
+        lambda: data.__ior__({"words": 4}),
+        lambda: data.pop("words"),
+        lambda: data.popitem(),
+        lambda: data.setdefault("links", 0),
+        lambda: data.clear(),
+    ]
+    for change in changes:
+        with pytest.raises(TypeError, match="read-only"):
+            change()
+    assert data == {"words": 3, "trail": ("div", "p")}
+    for copied in (pickle.loads(pickle.dumps(data)), copy.deepcopy(data), data.merged({})):
+        assert type(copied) is FrozenData and copied == data and hash(copied) == hash(data)
+    assert data.merged({"words": 4}) == {"words": 4, "trail": ("div", "p")} and data["words"] == 3
+    assert repr(FrozenData({"a": 1})) == "FrozenData({'a': 1})"

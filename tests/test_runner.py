@@ -221,6 +221,24 @@ def test_removal_index_answers_like_a_scan_of_every_span():
     assert [scan(b) for b in doc.blocks] == [None, "x", "wide", "wide", None]
 
 
+def test_a_removal_index_is_handed_on_only_while_the_removals_stay_the_same():
+    import attrs
+
+    from copydesk import REMOVALS, Span
+    from copydesk.testing import make_document
+
+    doc = make_document("a\n\nbb\n\nccc").remove_block(0, "x")
+    index = doc.removal_index()
+    assert doc.removal_index() is index
+    quoted = doc.with_spans([Span(doc.blocks[1].start, doc.blocks[1].end, "direct", "quotes")]).with_meta(n=1)
+    assert quoted.removal_index() is index and quoted == attrs.evolve(quoted)
+    removed = quoted.with_spans([Span(doc.blocks[2].start, doc.blocks[2].end, "y", REMOVALS)])
+    assert [(r.label if (r := removed.removal_index().of(b)) else None) for b in removed.blocks] == ["x", None, "y"]
+    assert quoted.removal_index().of(quoted.blocks[2]) is None  # the earlier document's index is unchanged
+    evolved = attrs.evolve(quoted, spans=quoted.spans[:1])  # any other new document indexes its own spans
+    assert evolved.removal_index() is not index and evolved.removal_index().of(evolved.blocks[0]) is not None
+
+
 @pytest.mark.parametrize(
     "value",
     [

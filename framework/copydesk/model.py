@@ -9,7 +9,8 @@ both as half-open code-point offsets into `text`. Steps return new documents
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Iterator, Mapping
+import operator
+from collections.abc import Iterable, Mapping
 from typing import Any, NoReturn
 
 import attrs
@@ -19,63 +20,68 @@ import attrs
 REMOVALS = "removals"
 
 
-class FrozenData(Mapping[str, Any]):
+class FrozenData(dict[str, Any]):
     """A read-only, picklable mapping for annotation data and metadata.
 
-    `types.MappingProxyType` would do, but it cannot be pickled, and documents cross
-    process boundaries.
+    A dict whose changing methods refuse: reading it (``get``, ``[]``, ``in``, iteration)
+    runs at dict speed, and rules read the features of every block of a page several times.
+    `types.MappingProxyType` would do, but it cannot be pickled, and documents cross process
+    boundaries. ``dict.__setitem__(data, ...)`` still gets through, as any Python object can
+    be changed by one who insists; what the model guards against is changing it by mistake.
     """
 
-    __slots__ = ("_data",)
-    _data: dict[str, Any]
+    __slots__ = ()
 
-    def __init__(self, data: Mapping[str, Any] | Iterable[tuple[str, Any]] = ()) -> None:
-        _set_data(self, dict(data))
+    def __setitem__(self, key: str, value: Any) -> NoReturn:
+        _refuse_change()
 
-    def __getitem__(self, key: str) -> Any:
-        return self._data[key]
+    def __delitem__(self, key: str) -> NoReturn:
+        _refuse_change()
 
-    # Mapping's own get() and `in` go through __getitem__ and an exception; rules call
-    # these per block and per feature, so they answer from the dict directly.
-    def get(self, key: str, default: Any = None) -> Any:
-        return self._data.get(key, default)
+    def __ior__(self, other: Any) -> NoReturn:  # type: ignore[misc]
+        _refuse_change()
 
-    def __contains__(self, key: object) -> bool:
-        return key in self._data
+    def clear(self) -> NoReturn:
+        _refuse_change()
 
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._data)
+    def pop(self, *args: Any) -> NoReturn:
+        _refuse_change()
 
-    def __len__(self) -> int:
-        return len(self._data)
+    def popitem(self) -> NoReturn:
+        _refuse_change()
 
-    def __setattr__(self, name: str, value: Any) -> None:
-        raise AttributeError("FrozenData is read-only")
+    def setdefault(self, *args: Any) -> NoReturn:
+        _refuse_change()
+
+    def update(self, *args: Any, **kwargs: Any) -> NoReturn:
+        _refuse_change()
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (FrozenData, (self._data,))
+        return (FrozenData, (dict(self),))
 
     def __repr__(self) -> str:
-        return f"FrozenData({self._data!r})"
+        return f"FrozenData({dict.__repr__(self)})"
 
+    # Equal to any mapping with the same items, as a Mapping is (a dict alone is equal to dicts only).
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Mapping):
-            return dict(self._data) == dict(other)
+            return dict.__eq__(self, other if isinstance(other, dict) else dict(other))
         return NotImplemented
 
-    def __hash__(self) -> int:
-        return hash(tuple(sorted((k, repr(v)) for k, v in self._data.items())))
+    def __ne__(self, other: object) -> bool:
+        equal = self.__eq__(other)
+        return equal if equal is NotImplemented else not equal
+
+    def __hash__(self) -> int:  # type: ignore[override]
+        return hash(tuple(sorted((k, repr(v)) for k, v in self.items())))
 
     def merged(self, other: Mapping[str, Any]) -> FrozenData:
         """A copy with `other`'s items added (or replacing existing ones)."""
-        return FrozenData({**self._data, **other})
+        return FrozenData({**self, **other})
 
 
-#: The slot setters of `FrozenData`, `Span` and `Block` (set below, once the classes exist).
-#: Their constructors set each slot through its descriptor: the way around a frozen class's
-#: ``__setattr__`` that costs least (``object.__setattr__`` looks the name up first). A page
-#: makes a Block per paragraph and a Span per removed block, so the constructors are hot.
-_set_data: Any
+def _refuse_change() -> NoReturn:
+    raise TypeError("FrozenData is read-only")
 
 
 def _frozen(value: Mapping[str, Any] | None) -> FrozenData:
@@ -148,7 +154,10 @@ def _slot_setters(cls: type) -> tuple[Any, ...]:
     return tuple(cls.__dict__[field.name].__set__ for field in attrs.fields(cls))
 
 
-_set_data = FrozenData.__dict__["_data"].__set__
+#: The slot setters of `Span` and `Block`, in field order.
+#: Their constructors set each slot through its descriptor: the way around a frozen class's
+#: ``__setattr__`` that costs least (``object.__setattr__`` looks the name up first). A page
+#: makes a Block per paragraph and a Span per removed block, so the constructors are hot.
 _SPAN_SLOTS = _slot_setters(Span)
 _BLOCK_SLOTS = _slot_setters(Block)
 
@@ -203,6 +212,8 @@ class Document:
     spans: tuple[Span, ...] = attrs.field(default=(), converter=_tuple_of_spans)
     meta: FrozenData = attrs.field(factory=FrozenData, converter=_frozen)
     failures: tuple[StepFailure, ...] = attrs.field(default=(), converter=_tuple_of_failures)
+    #: The removal index once asked for (see `removal_index`); not part of the document's value.
+    _removals: RemovalIndex | None = attrs.field(default=None, init=False, repr=False, eq=False)
 
     @property
     def parsed(self) -> bool:
@@ -216,23 +227,38 @@ class Document:
 
     def layer(self, name: str) -> tuple[Span, ...]:
         """The spans of one layer, in document order."""
-        return tuple(sorted((s for s in self.spans if s.layer == name), key=_span_order))
+        return tuple(sorted((s for s in self.spans if s.layer == name), key=_SPAN_ORDER))
 
     def with_spans(self, spans: Iterable[Span]) -> Document:
         """A new document with `spans` added; offsets are checked against `text`."""
         new = tuple(spans)
         limit = len(self.text)
+        removes = False
         for span in new:
             if span.end > limit:
                 raise ValueError(f"span {span.start}:{span.end} runs past the text ({limit} characters)")
-        return attrs.evolve(self, spans=self.spans + new)
+            removes = removes or span.layer == REMOVALS
+        return self._keeping_removals(attrs.evolve(self, spans=self.spans + new), not removes)
 
     def with_meta(self, **items: Any) -> Document:
-        return attrs.evolve(self, meta=self.meta.merged(items))
+        return self._keeping_removals(attrs.evolve(self, meta=self.meta.merged(items)), True)
 
     def removal_index(self) -> RemovalIndex:
-        """The removal spans, indexed once: ask it about every block of a document."""
-        return RemovalIndex(s for s in self.spans if s.layer == REMOVALS)
+        """The removal spans, indexed: ask it about every block of a document.
+
+        Made once per document and handed on by `with_spans` (when it adds no removal) and
+        `with_meta`: the quotes step and the record both ask, about the same removals.
+        """
+        index = self._removals
+        if index is None:
+            index = RemovalIndex(s for s in self.spans if s.layer == REMOVALS)
+            _set_removals(self, index)
+        return index
+
+    def _keeping_removals(self, new: Document, same_removals: bool) -> Document:
+        if same_removals and self._removals is not None:
+            _set_removals(new, self._removals)
+        return new
 
     def removal_of(self, block: Block) -> Span | None:
         """The removal span covering `block`, if any step removed it (indexes on every call:
@@ -246,8 +272,9 @@ class Document:
         return attrs.evolve(self, spans=(*self.spans, span))
 
 
-def _span_order(span: Span) -> tuple[int, int]:
-    return (span.start, span.end)
+#: Spans in the order of their text, ``(start, end)`` (a C-level sort key: every document's
+#: removal spans are sorted once for its quotes and once for its record).
+_SPAN_ORDER = operator.attrgetter("start", "end")
 
 
 class RemovalIndex:
@@ -258,15 +285,16 @@ class RemovalIndex:
     """
 
     def __init__(self, spans: Iterable[Span]) -> None:
-        ordered = sorted(spans, key=_span_order)
+        ordered = sorted(spans, key=_SPAN_ORDER)
         self._exact = {(s.start, s.end): s for s in ordered}
         self._starts = [s.start for s in ordered]
+        #: By position in `ordered`: the first span reaching furthest among those up to there.
         self._furthest: list[Span] = []
+        reach: Span | None = None
         for span in ordered:
-            if not self._furthest or span.end > self._furthest[-1].end:
-                self._furthest.append(span)
-            else:
-                self._furthest.append(self._furthest[-1])
+            if reach is None or span.end > reach.end:
+                reach = span
+            self._furthest.append(reach)
 
     def __bool__(self) -> bool:
         return bool(self._starts)
@@ -287,3 +315,7 @@ class Drop:
 
     reason: str
     detail: str = ""
+
+
+#: Sets a document's memo of its removal index (a frozen class refuses ordinary assignment).
+_set_removals = Document.__dict__["_removals"].__set__
