@@ -282,16 +282,22 @@ class _Blocks:
             frame[3] = built
         return built
 
+    @staticmethod
+    def normalise(parts: list[str]) -> tuple[str, int, int]:
+        """The text of `parts`, each run of whitespace one space and none at either end, with
+        its number of words and of sentence marks."""
+        text = " ".join("".join(parts).split())
+        return text, text.count(" ") + 1, sentence_marks(text)
+
     def add(self, parts: list[str], link_chars: int, links: int) -> None:
         """A block of the inline text `parts` (nothing if it is all whitespace)."""
-        text = " ".join("".join(parts).split())
+        text, words, sentences = self.normalise(parts)
         if not text or (len(text) <= MAX_INVISIBLE_CHARS and not text.strip(_INVISIBLE)):
             return
         frame = self.frames[-1]
         ids, trail, path, _, landmarks, enclosing_kind = frame[3] if frame[3] is not None else self.context()
         owner_tag = frame[1] if len(self.frames) > 1 else "html"
         chars = len(text)
-        words = text.count(" ") + 1
         if link_chars > chars:
             link_chars = chars
         # most blocks are all link text or none, and most are one line long
@@ -308,7 +314,7 @@ class _Blocks:
             "link_chars": link_chars,
             "link_density": link_density,
             "links": links,
-            "sentences": sentence_marks(text),
+            "sentences": sentences,
             "text_density": float(words) if chars <= LINE_WIDTH else rounded_ratio(words, -(-chars // LINE_WIDTH), 2),
         }
         if owner_tag in _HEADINGS:

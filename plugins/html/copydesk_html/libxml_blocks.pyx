@@ -11,6 +11,8 @@ The tree is only read, never changed, and only while its lxml root is held, so t
 stay alive for the whole walk.
 """
 
+from cpython.unicode cimport Py_UNICODE_ISSPACE
+from libc.stdlib cimport free, malloc
 from libc.string cimport strlen
 from lxml.includes cimport etreepublic as cetree
 from lxml.includes.tree cimport (
@@ -224,6 +226,52 @@ cdef str _text_run(xmlNode** c_ptr):
     return text
 
 
+cdef extern from "Python.h":
+    # the code points of a str, whatever its storage
+    int PyUnicode_KIND(object text)
+    void* PyUnicode_DATA(object text)
+    Py_UCS4 PyUnicode_READ(int kind, void* data, Py_ssize_t index)
+    object PyUnicode_FromKindAndData(int kind, const void* buffer, Py_ssize_t size)
+    int PyUnicode_4BYTE_KIND
+
+
+def normalised(list parts):
+    """``_Blocks.normalise`` in one pass over the code points, counting as it goes: ``split()``
+    would make a string of every word only for ``join`` to copy them again."""
+    text = "".join(parts)
+    cdef Py_ssize_t size = len(text), i, length = 0, spaces = 0, marks = 0
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void* data = PyUnicode_DATA(text)
+    cdef Py_UCS4 ch
+    cdef bint space = False
+    cdef Py_UCS4* out = <Py_UCS4*>malloc(max(size, 1) * sizeof(Py_UCS4))
+    if out is NULL:
+        raise MemoryError()
+    try:
+        for i in range(size):
+            ch = PyUnicode_READ(kind, data, i)
+            if Py_UNICODE_ISSPACE(ch):
+                space = length > 0
+            else:
+                if space:
+                    out[length] = 32
+                    length += 1
+                    spaces += 1
+                    space = False
+                out[length] = ch
+                length += 1
+                # the marks of blocks.sentence_marks
+                if ch in (0x2E, 0x21, 0x3F, 0x3002, 0xFF01, 0xFF1F, 0x061F, 0x0964):
+                    marks += 1
+        return PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, out, length), spaces + 1, marks
+    finally:
+        free(out)
+
+
+class _LibxmlBlocks(_Blocks):
+    normalise = staticmethod(normalised)
+
+
 cdef inline bint _is_text(xmlNode* c_node):
     return c_node.type == XML_TEXT_NODE or c_node.type == XML_CDATA_SECTION_NODE
 
@@ -241,7 +289,7 @@ def blocks_of(root, Py_ssize_t max_elements):
     cdef xmlNode* c_root = top._c_node
     cdef _Elements elements = _Elements(top)
     frames = [[None, "#root", 0, _ROOT_CONTEXT, None]]
-    blocks = _Blocks(frames, elements.describe)
+    blocks = _LibxmlBlocks(frames, elements.describe)
     cdef _Walk walk = _Walk(blocks, frames)
     root_tag = _tag(c_root)
     cdef Action action = BLOCK if root_tag in BLOCK_LEVEL else INLINE

@@ -272,6 +272,19 @@ def test_the_c_walk_stops_at_the_element_limit_as_the_reference_does() -> None:
 
 
 @needs_c_walk
+def test_the_c_walk_normalises_whitespace_and_counts_as_the_reference_does() -> None:
+    from copydesk_html.blocks import _Blocks
+    from copydesk_html.libxml_blocks import normalised
+
+    # every kind of str storage (Latin-1, two and four bytes) and of Unicode whitespace
+    alphabet = "ab .!?\t\n\r\x0b\x0c\x1c\x1f\x85\xa0\xe9\u0964\u1680\u2003\u2028\u200b\u3000\u3002\uff01\uff1f\u061f\U0001f600"
+    values = random.Random(5)
+    for _ in range(3000):
+        parts = ["".join(values.choice(alphabet) for _ in range(values.randint(0, 6))) for _ in range(values.randint(0, 4))]
+        assert normalised(parts) == _Blocks.normalise(parts), parts
+
+
+@needs_c_walk
 def test_the_plugin_walks_with_the_c_walk_when_it_is_built() -> None:
     import copydesk_html
 
