@@ -87,6 +87,98 @@ cdef str _single_text(xmlNode* c_attr):
     return None
 
 
+cdef int _described_index(const char* name):
+    """Where an attribute of this name goes in ``describe``'s values (-1: it is not read)."""
+    if name is NULL:
+        return -1
+    if _same(name, b"id"):
+        return 0
+    if _same(name, b"class"):
+        return 1
+    if _same(name, b"itemprop"):
+        return 2
+    if _same(name, b"role"):
+        return 3
+    return -1
+
+
+cdef const char* _EMPTY = b""
+
+
+cdef const char* _attribute_text(xmlAttr* c_attr):
+    """An attribute's value when it is one text node (as the HTML parser makes them), else NULL."""
+    cdef xmlNode* c_text = c_attr.children
+    if c_text is NULL:
+        return _EMPTY
+    if c_text.type == XML_TEXT_NODE and c_text.next is NULL:
+        return <const char*>c_text.content if c_text.content is not NULL else _EMPTY
+    return NULL
+
+
+cdef bint _write_tokens(const char* value, char* out, size_t* length):
+    """`value`'s lower-cased ``[a-z0-9]`` runs joined by dots (``blocks._tokens``), written at
+    ``out[length]``; False, with nothing to use, at a byte that is not ASCII."""
+    cdef size_t i = 0
+    cdef unsigned char c
+    cdef bint gap = False, wrote = False
+    while value[i]:
+        c = value[i]
+        if c >= 0x80:
+            return False
+        if c >= b"A" and c <= b"Z":
+            c += 32
+        if (c >= b"a" and c <= b"z") or (c >= b"0" and c <= b"9"):
+            if gap and wrote:
+                out[length[0]] = b"."
+                length[0] += 1
+            out[length[0]] = c
+            length[0] += 1
+            wrote = True
+            gap = False
+        else:
+            gap = True
+        i += 1
+    return True
+
+
+cdef object _descriptor_suffix(const char* ident, const char* classes, const char* itemprop):
+    """What ``blocks._descriptor_of`` adds to the tag (``#id.class@itemprop``) for ASCII values;
+    None when one is not ASCII."""
+    cdef size_t size = 4
+    if ident is not NULL:
+        size += strlen(ident)
+    if classes is not NULL:
+        size += strlen(classes)
+    if itemprop is not NULL:
+        size += strlen(itemprop)
+    cdef char* out = <char*>malloc(size)
+    cdef size_t length = 0, start
+    if out is NULL:
+        raise MemoryError()
+    try:
+        if ident is not NULL and ident[0]:
+            out[length] = b"#"
+            length += 1
+            if not _write_tokens(ident, out, &length):
+                return None
+        if classes is not NULL and classes[0]:
+            start = length
+            out[length] = b"."
+            length += 1
+            if not _write_tokens(classes, out, &length):
+                return None
+            if length == start + 1:  # no tokens, no class part
+                length = start
+        if itemprop is not NULL and itemprop[0]:
+            out[length] = b"@"
+            length += 1
+            if not _write_tokens(itemprop, out, &length):
+                return None
+        return out[:length].decode("ascii")
+    finally:
+        free(out)
+
+
 cdef inline bint _same(const char* a, const char* b):
     cdef Py_ssize_t i = 0
     while a[i] == b[i]:
@@ -111,31 +203,26 @@ cdef class _Elements:
         handed out), from libxml2's attribute list."""
         cdef xmlNode* c_node = <xmlNode*>address
         cdef xmlAttr* c_attr = c_node.properties
-        cdef const char* name
-        ident = classes = itemprop = role = None
-        cdef int seen = 0  # bits of the four names seen, for the first of repeated ones
-        cdef int bit
+        # the text of the first id, class, itemprop and role attributes, NULL where there is none
+        cdef const char* values[4]
+        cdef int which
+        values[0] = values[1] = values[2] = values[3] = NULL
         while c_attr is not NULL:
             if c_attr.ns is NULL:
-                name = <const char*>c_attr.name
-                bit = 1 if _same(name, b"id") else 2 if _same(name, b"class") else 4 if _same(name, b"itemprop") else 8 if _same(name, b"role") else 0
-                if bit and not seen & bit:
-                    seen |= bit
-                    value = _single_text(<xmlNode*>c_attr)
-                    if value is None:  # not one text node: lxml reads it
+                which = _described_index(<const char*>c_attr.name)
+                if which >= 0 and values[which] is NULL:
+                    values[which] = _attribute_text(c_attr)
+                    if values[which] is NULL:  # not one text node: lxml reads it
                         return described(cetree.elementFactory(self.document, c_node), tag)
-                    if bit == 1:
-                        ident = value
-                    elif bit == 2:
-                        classes = value
-                    elif bit == 4:
-                        itemprop = value
-                    else:
-                        role = value
             c_attr = c_attr.next
-        if seen & 7:
-            return _descriptor_of(tag, ident, classes, itemprop), role
-        return tag, role
+        role = _utf8(values[3]) if values[3] is not NULL else None
+        if values[0] is NULL and values[1] is NULL and values[2] is NULL:
+            return tag, role
+        suffix = _descriptor_suffix(values[0], values[1], values[2])
+        if suffix is None:  # a value that is not ASCII: blocks.py's Unicode rules
+            named = [_utf8(value) if value is not NULL else None for value in values[:3]]
+            return _descriptor_of(tag, *named), role
+        return tag + suffix, role
 
     cdef bint hidden(self, xmlNode* c_node) except -1:
         """The test of ``blocks.py``: a ``hidden`` attribute, or a style that hides."""

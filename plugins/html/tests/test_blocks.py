@@ -175,6 +175,10 @@ INLINE_TAGS = ["span", "b", "i", "em", "a", "a", "br", "br", "script", "svg", "b
 ATTRIBUTES = [
     'class="story body"',
     'id="Main-1"',
+    'id="--"',
+    'class="--" itemprop=""',
+    'class="Caf\u00e9-Main \u212aey" id="x"',
+    'itemprop="\u0130tem Body"',
     'role="navigation"',
     'itemprop="articleBody"',
     'class="share" role="Banner"',
