@@ -498,10 +498,11 @@ class Attributor:
             for a, b in sentences(text, tokens):
                 if work is not None:
                     work.tick(b - a)
-                if triggers is not None and triggers.isdisjoint(map(_LOWER, tokens[a:b])):
+                words = frozenset(map(_LOWER, tokens[a:b]))
+                if triggers is not None and triggers.isdisjoint(words):
                     state.sentence_done([], None)  # as for a skipped paragraph: nothing here
                     continue
-                found.extend(self._sentence(text, tokens, a, b, state, work))
+                found.extend(self._sentence(text, tokens, a, b, words, state, work))
         return found
 
     def _transcript(self, text: str, tokens: Sequence[Token], state: _State) -> Attribution | None:
@@ -530,8 +531,21 @@ class Attributor:
 
     # ------------------------------------------------------------------ one sentence
     def _sentence(
-        self, text: str, tokens: Sequence[Token], a: int, b: int, state: _State, work: WorkCounter | None
+        self,
+        text: str,
+        tokens: Sequence[Token],
+        a: int,
+        b: int,
+        words: frozenset[str],
+        state: _State,
+        work: WorkCounter | None,
     ) -> list[Attribution]:
+        """The attributions of the sentence tokens[a:b], whose lower-cased words are `words`.
+
+        The rules that look for one of a few words (a stating noun, "seems", "known as")
+        first ask `words`, in C, whether the sentence has any: most sentences have none,
+        and their tokens are then not walked in Python once per rule.
+        """
         cues = self._cues(tokens, a, b, work)
         antecedent = None
         if len(cues) > 1 and self._trailing(tokens, a, b, cues[-1]):
@@ -572,10 +586,11 @@ class Attributor:
             found.extend(self._colon(text, tokens, a, b, state))
         if not found:
             found.extend(self._quotation_then_speaker(text, tokens, a, b, state))
-        if not found and self.beliefs and not cues:
+        if not found and self.beliefs and not cues and not APPEARANCE_FORMS.isdisjoint(words):
             found.extend(self._appearance(text, tokens, a, b))
-        found.extend(self._stated_nouns(text, tokens, a, b, found))
-        if self.beliefs:
+        if not NOUN_CUES.isdisjoint(words):
+            found.extend(self._stated_nouns(text, tokens, a, b, found))
+        if self.beliefs and "as" in words and not self.lexicon.labelling_participles.isdisjoint(words):
             found.extend(self._labelled_nouns(text, tokens, a, b, found))
         if not found:
             found.extend(self._continuation(tokens, a, b, state))
