@@ -425,6 +425,11 @@ class _Cue:
     speaker_side: str = ""  # "left", "right", "inherited"
     clause_start: int = 0  # token index where the cue's clause begins
 
+    def placed(self, *, speaker_side: str, clause_start: int, speaker: tuple[int, int] | None = None) -> _Cue:
+        """This cue, as ``_cue_at`` found it, with its speaker and clause: built directly, as
+        ``attrs.evolve`` reads the class's fields anew on every call."""
+        return _Cue(self.i, self.j, self.lemma, self.tense, self.belief, speaker, speaker_side, clause_start)
+
 
 class Attributor:
     """Finds attributions in paragraphs of a text, with the words of one `Lexicon`."""
@@ -498,10 +503,11 @@ class Attributor:
             for a, b in sentences(text, tokens):
                 if work is not None:
                     work.tick(b - a)
-                if triggers is not None and triggers.isdisjoint(map(_LOWER, tokens[a:b])):
+                words = frozenset(map(_LOWER, tokens[a:b]))
+                if triggers is not None and triggers.isdisjoint(words):
                     state.sentence_done([], None)  # as for a skipped paragraph: nothing here
                     continue
-                found.extend(self._sentence(text, tokens, a, b, state, work))
+                found.extend(self._sentence(text, tokens, a, b, words, state, work))
         return found
 
     def _transcript(self, text: str, tokens: Sequence[Token], state: _State) -> Attribution | None:
@@ -530,8 +536,21 @@ class Attributor:
 
     # ------------------------------------------------------------------ one sentence
     def _sentence(
-        self, text: str, tokens: Sequence[Token], a: int, b: int, state: _State, work: WorkCounter | None
+        self,
+        text: str,
+        tokens: Sequence[Token],
+        a: int,
+        b: int,
+        words: frozenset[str],
+        state: _State,
+        work: WorkCounter | None,
     ) -> list[Attribution]:
+        """The attributions of the sentence tokens[a:b], whose lower-cased words are `words`.
+
+        The rules that look for one of a few words (a stating noun, "seems", "known as")
+        first ask `words`, in C, whether the sentence has any: most sentences have none,
+        and their tokens are then not walked in Python once per rule.
+        """
         cues = self._cues(tokens, a, b, work)
         antecedent = None
         if len(cues) > 1 and self._trailing(tokens, a, b, cues[-1]):
@@ -572,10 +591,11 @@ class Attributor:
             found.extend(self._colon(text, tokens, a, b, state))
         if not found:
             found.extend(self._quotation_then_speaker(text, tokens, a, b, state))
-        if not found and self.beliefs and not cues:
+        if not found and self.beliefs and not cues and not APPEARANCE_FORMS.isdisjoint(words):
             found.extend(self._appearance(text, tokens, a, b))
-        found.extend(self._stated_nouns(text, tokens, a, b, found))
-        if self.beliefs:
+        if not NOUN_CUES.isdisjoint(words):
+            found.extend(self._stated_nouns(text, tokens, a, b, found))
+        if self.beliefs and "as" in words and not self.lexicon.labelling_participles.isdisjoint(words):
             found.extend(self._labelled_nouns(text, tokens, a, b, found))
         if not found:
             found.extend(self._continuation(tokens, a, b, state))
@@ -742,13 +762,13 @@ class Attributor:
         if cue.lemma == "ask" and _question_put(tokens, a, b, cue):
             # "Asked about the deal, Ryan said ...", "... he said when asked whether ...":
             # the question put to someone, reported with no one named as asking it.
-            return attrs.evolve(cue, speaker_side="question", clause_start=cue.i)
+            return cue.placed(speaker_side="question", clause_start=cue.i)
         if cue.i == a and tokens[cue.i].text in ("Said", "Says"):
             # 'Said the mayor, "The thought that ..."': a cue opening the sentence, its speaker after it
             right = _noun_phrase_right(tokens, cue.j, b, self.lexicon.speaker_nouns)
             if right is None or right[1] >= b or tokens[right[1]].text not in (",", ":"):
                 return None
-            return attrs.evolve(cue, speaker=right, speaker_side="right", clause_start=cue.i)
+            return cue.placed(speaker=right, speaker_side="right", clause_start=cue.i)
         if cue.tense == "according":
             if cue.lemma == "in":
                 if _complex_preposition(tokens, cue.j, b):
@@ -762,7 +782,7 @@ class Attributor:
                 )
             if right is None:
                 return None
-            return attrs.evolve(cue, speaker=right, speaker_side="right", clause_start=_clause_start(tokens, a, cue.i))
+            return cue.placed(speaker=right, speaker_side="right", clause_start=_clause_start(tokens, a, cue.i))
         passive = _passive_at(tokens, a, cue.i)
         # "was first reported by BuzzFeed": the agent reports the subject; but after "was told
         # by officials that" the subject is the addressee and the content follows.
@@ -775,14 +795,12 @@ class Attributor:
             subject = self._passive_subject(tokens, a, passive) if agent is not None else None
             if agent is None or subject is None:
                 return None
-            return attrs.evolve(
-                cue, speaker=agent, speaker_side="agent", clause_start=_clause_start(tokens, a, subject[0])
-            )
+            return cue.placed(speaker=agent, speaker_side="agent", clause_start=_clause_start(tokens, a, subject[0]))
         if passive is not None:
             # "The delegation was told that ...": no speaker is named; the clause starts at the subject.
             subject = self._subject(tokens, a, passive)
             start = subject[0] if subject is not None else passive
-            return attrs.evolve(cue, speaker_side="passive", clause_start=_clause_start(tokens, a, start))
+            return cue.placed(speaker_side="passive", clause_start=_clause_start(tokens, a, start))
         if cue.tense == "participle" and not cue.belief and cue.i > a and tokens[cue.i - 1].lower not in BE_FORMS:
             # "Trump issued a statement saying ...": not "a statement" but the sentence's subject
             left = None
@@ -793,7 +811,7 @@ class Attributor:
             if inverted is not None:
                 return inverted
         if left is not None:
-            return attrs.evolve(cue, speaker=left, speaker_side="left", clause_start=_clause_start(tokens, a, left[0]))
+            return cue.placed(speaker=left, speaker_side="left", clause_start=_clause_start(tokens, a, left[0]))
         if (
             cue.i - 1 > a
             and tokens[cue.i - 1].lower == "to"
@@ -806,7 +824,7 @@ class Attributor:
             # politicians to say")
             subject = _causative_object(tokens, a, cue.i - 1) or self._sentence_subject(tokens, a, cue.i - 1)
             if subject is not None:
-                return attrs.evolve(cue, speaker=subject, speaker_side="left", clause_start=cue.i - 1)
+                return cue.placed(speaker=subject, speaker_side="left", clause_start=cue.i - 1)
         before = _skip_left(tokens, a, cue.i)
         before_token = tokens[before - 1] if before > a else None
         if before_token is not None and before_token.lower in ("and", "but") and cue.tense == "finite":
@@ -819,14 +837,14 @@ class Attributor:
                     start += 1
                 subject = self._leading_name(tokens, start, before - 1) if start < before - 1 else None
                 if subject is not None:
-                    return attrs.evolve(cue, speaker=subject, speaker_side="left", clause_start=before - 1)
+                    return cue.placed(speaker=subject, speaker_side="left", clause_start=before - 1)
             elif earlier:
                 # "De Blasio said the move was made by Bratton and said, ...": the same speaker
-                return attrs.evolve(cue, speaker_side="inherited", clause_start=before - 1)
+                return cue.placed(speaker_side="inherited", clause_start=before - 1)
             subject = self._sentence_subject(tokens, a, before - 1) or _noun_subject(tokens, a, before - 1)
             if subject is not None:
                 # "CITIC runs an oil field in Kazakhstan and says it has ...": the sentence's subject
-                return attrs.evolve(cue, speaker=subject, speaker_side="left", clause_start=before - 1)
+                return cue.placed(speaker=subject, speaker_side="left", clause_start=before - 1)
         if (
             cue.tense == "participle"
             and cue.lemma in self.lexicon.stance_verbs
@@ -839,12 +857,12 @@ class Attributor:
             # "groups backing Senator Ted Cruz", "super PACs supporting him": the noun the
             # participle describes takes the stance.
             start = _noun_phrase_left(tokens, a, before)
-            return attrs.evolve(cue, speaker=(start, before), speaker_side="left", clause_start=start)
+            return cue.placed(speaker=(start, before), speaker_side="left", clause_start=start)
         absolute = self._absolute_subject(tokens, a, before) if cue.tense == "participle" else None
         if absolute is not None:
             # "..., with Ms. Lane recently promising to ...", "— Ms. Ortiz saying she was ...":
             # the noun phrase the participle hangs on is its subject.
-            return attrs.evolve(cue, speaker=absolute, speaker_side="left", clause_start=absolute[0])
+            return cue.placed(speaker=absolute, speaker_side="left", clause_start=absolute[0])
         if cue.tense == "participle" and (
             not cue.belief or (before_token is not None and before_token.text == ",")  # ", believing that"
         ):
@@ -860,7 +878,7 @@ class Attributor:
             # the clause starts at the comma, or after a quotation that holds it
             clause = before if before_token is not None and before_token.kind == QUOTE else before - 1
             if earlier and boundary:
-                return attrs.evolve(cue, speaker_side="inherited", clause_start=clause)
+                return cue.placed(speaker_side="inherited", clause_start=clause)
             medium = before_token is not None and (
                 before_token.lower in MEDIA  # "issued a statement saying"
                 or (
@@ -873,7 +891,7 @@ class Attributor:
                 subject = _noun_subject(tokens, a, cue.i)  # "The publication ..., arguing he is ..."
             if subject is not None:
                 start = clause if boundary else cue.i
-                return attrs.evolve(cue, speaker=subject, speaker_side="left", clause_start=start)
+                return cue.placed(speaker=subject, speaker_side="left", clause_start=start)
             return None
         if cue.belief or cue.tense != "finite":
             return self._closing_subject(tokens, a, b, cue) if cue.lemma in FINDING_VERBS else None
@@ -900,7 +918,7 @@ class Attributor:
                 or tokens[right[1]].lower in ADVERBIAL_PREPOSITIONS | WEEKDAYS | {"to", "who", "whose"}
             ):
                 # '"...," said Smith.' -- not '..., said the candidate could be ...'
-                return attrs.evolve(cue, speaker=right, speaker_side="right", clause_start=before)
+                return cue.placed(speaker=right, speaker_side="right", clause_start=before)
         return self._long_subject(tokens, a, b, cue) or self._closing_subject(tokens, a, b, cue)
 
     def _absolute_subject(self, tokens: Sequence[Token], a: int, end: int) -> tuple[int, int] | None:
@@ -943,7 +961,7 @@ class Attributor:
         first = tokens[start]
         if not (first.is_capitalised() or first.lower in DETERMINERS | QUANTIFIERS or _plural_head(tokens[cue.i - 1])):
             return None
-        return attrs.evolve(cue, speaker=(start, cue.i), speaker_side="left", clause_start=comma)
+        return cue.placed(speaker=(start, cue.i), speaker_side="left", clause_start=comma)
 
     def _inverted_after_content(self, tokens: Sequence[Token], a: int, b: int, cue: _Cue) -> _Cue | None:
         """``CONTENT, whom he has alienated, said Martin Hale, director of ...``: inverted.
@@ -965,7 +983,7 @@ class Attributor:
             return None  # "..., said the plan would fail", "said the staff member who succeeded him": content
         if _verb_after_apposition(tokens, right[1], b):
             return None  # "..., said the staff member, Paul Manafort, should be fired": a clause's subject
-        return attrs.evolve(cue, speaker=right, speaker_side="right", clause_start=cue.i - 1)
+        return cue.placed(speaker=right, speaker_side="right", clause_start=cue.i - 1)
 
     def _passive_subject(self, tokens: Sequence[Token], a: int, k: int) -> tuple[int, int] | None:
         """The subject of a passive with an agent, which is what the stance is on: any noun
@@ -1049,7 +1067,7 @@ class Attributor:
             and (right[1] >= b or tokens[right[1]].kind != WORD or tokens[right[1]].lower in ADVERBIAL_PREPOSITIONS)
         ):
             return None  # "..., says political scientist Dossym Satpayev in Almaty.": inverted
-        return attrs.evolve(cue, speaker=(k, end), speaker_side="left", clause_start=k)
+        return cue.placed(speaker=(k, end), speaker_side="left", clause_start=k)
 
     def _subject(self, tokens: Sequence[Token], a: int, i: int) -> tuple[int, int] | None:
         """Token range of the speaker written before the cue at `i`, if there is one."""

@@ -18,6 +18,10 @@ WORD_PATTERN = r"\w+(?:[\u2019'\-&.]\w+)*"
 #: A number with thousands separators ("34,000") is one word too, and two hyphens or more
 #: ("--") are one dash, as typewritten news writes the em dash.
 _TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)|" + WORD_PATTERN + r"|--+|[^\w\s]")
+#: A token with the whitespace before it. Every character is whitespace or starts a token, so
+#: ``findall`` cuts a range into these pieces end to end, and the positions follow from their
+#: lengths: no match object, ``group()`` and ``span()`` call per token (a fifth of tokenising).
+_SPACED_TOKEN = re.compile(rf"(\s*)({_TOKEN.pattern})")
 
 #: Straight and curly apostrophes.
 APOSTROPHES = "'\u2019"
@@ -135,9 +139,9 @@ def tokenise(
         stop = end if quotation is None else quotation.start
         if work is not None:
             work.tick(max(0, stop - position))
-        for match in _TOKEN.finditer(text, position, stop):
-            word = match.group()
-            s, e = match.span()
+        for space, word in _SPACED_TOKEN.findall(text, position, stop):
+            s = position + len(space)
+            position = e = s + len(word)
             kind = WORD if (word[0].isalnum() or word[0] == "_") else PUNCT
             lower = word.lower()
             if lower in CONTRACTED_PRONOUNS:
