@@ -189,23 +189,29 @@ def byline_names(text: str) -> list[str]:
     return [n for n in names if n and len(n.split()) <= 5 and n[0].isupper()]
 
 
-def _byline_authors(root: Any) -> list[str]:
-    """Author names from a byline: the first ``rel="author"`` element that gives any, else the
-    first of the first few elements whose class names a byline or author.
-
-    One pass over the elements in Python, ending at the first ``rel="author"`` byline: libxml2's
-    XPath tests each element's attributes at several times the cost of asking for them here.
-    """
+def byline_elements(root: Any, max_by_class: int) -> tuple[list[Any], list[Any]]:
+    """The elements under `root` with ``rel="author"``, and the first `max_by_class` whose class
+    names a byline or author, in document order (``libxml_bylines`` does it in C)."""
+    by_rel: list[Any] = []
     by_class: list[Any] = []
     for element in root.iter():
         if element.get(b"rel") == "author":  # bytes names: see blocks_of
-            authors = byline_names(_text_of(element))
-            if authors:
-                return authors
-        if len(by_class) < MAX_BYLINE_ELEMENTS:
+            by_rel.append(element)
+        if len(by_class) < max_by_class:
             classes = element.get(b"class")
             if classes and _BYLINE_CLASS.search(classes):
                 by_class.append(element)
+    return by_rel, by_class
+
+
+def _byline_authors(root: Any) -> list[str]:
+    """Author names from a byline: the first ``rel="author"`` element that gives any, else the
+    first of the first few elements whose class names a byline or author."""
+    by_rel, by_class = find_byline_elements(root, MAX_BYLINE_ELEMENTS)
+    for element in by_rel:
+        authors = byline_names(_text_of(element))
+        if authors:
+            return authors
     for element in by_class:
         text = _clean(_text_of(element))
         if 0 < len(text) <= MAX_BYLINE_CHARS:
@@ -213,6 +219,12 @@ def _byline_authors(root: Any) -> list[str]:
             if authors:
                 return authors
     return []
+
+
+try:  # the same search in C, built with the plugin where a C compiler was at hand
+    from copydesk_html.libxml_bylines import byline_elements as find_byline_elements
+except ImportError:
+    find_byline_elements = byline_elements
 
 
 def page_metadata(root: Any) -> dict[str, Any]:

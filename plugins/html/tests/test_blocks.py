@@ -189,6 +189,12 @@ ATTRIBUTES = [
     'CLASS="promo" class="x"',
     'id=""',
     'href="/x"',
+    'rel="author"',
+    'rel="Author"',
+    'class="byline"',
+    'class="post-Author name"',
+    'class="co-authored"',
+    'rel="author" class="Byline"',
 ]
 WORDS = ["Talks", "went", "on", "late.", "The", "minister", "said", "&amp;", "&nbsp;", "\u201cyes\u201d", "  ", "\n", "\u200b"]
 
@@ -289,7 +295,33 @@ def test_the_c_walk_normalises_whitespace_and_counts_as_the_reference_does() -> 
 
 
 @needs_c_walk
+def test_the_byline_search_in_c_finds_the_elements_of_the_reference() -> None:
+    from copydesk_html.libxml_bylines import byline_elements as native_byline_elements
+    from copydesk_html.metadata import byline_elements
+
+    rng = random.Random(1127)
+    found = 0
+    for n in range(200):
+        root = parse_tree(random_page(rng, rng.randint(5, 120)), f"test://random-{n}.html")
+        for limit in (1, 5):
+            reference = byline_elements(root, limit)
+            assert native_byline_elements(root, limit) == reference
+            found += len(reference[0]) + len(reference[1])
+    # a subtree, and an XML tree whose attribute values hold entity references
+    xml = '<!DOCTYPE r [<!ENTITY a "author">]><r><p rel="&a;">x</p><p class="by-&a;">y</p><p rel="author"/></r>'
+    tree = etree.fromstring(xml, etree.XMLParser(resolve_entities=False))
+    assert native_byline_elements(tree, 5) == byline_elements(tree, 5)
+    assert len(byline_elements(tree, 5)[0]) == 2
+    section = parse_tree(TRICKY_PAGE, "test://tricky.html").find(".//section")
+    assert native_byline_elements(section, 5) == byline_elements(section, 5)
+    assert found > 100
+
+
+@needs_c_walk
 def test_the_plugin_walks_with_the_c_walk_when_it_is_built() -> None:
     import copydesk_html
+    from copydesk_html import metadata
+    from copydesk_html.libxml_bylines import byline_elements
 
     assert copydesk_html.blocks_of is native_blocks_of
+    assert metadata.find_byline_elements is byline_elements
