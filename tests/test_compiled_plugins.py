@@ -114,7 +114,7 @@ def test_compiled_wheels_write_the_records_of_the_py_files(wheel_env: WheelEnv, 
 @pytest.mark.slow
 def test_without_a_c_compiler_the_wheel_is_pure_python(tmp_path: Path):
     """The html plugin's wheel built where no C compiler runs: its .py files, no extension,
-    and the reference walk of ``blocks.py`` in place of the C walk it could not build."""
+    and the references in ``blocks.py`` and ``metadata.py`` in place of the C they could not build."""
     project = tmp_path / "html"
     shutil.copytree(
         ROOT / "plugins" / "html", project, ignore=shutil.ignore_patterns("build", "*.egg-info", "*.so", "*.c")
@@ -134,7 +134,7 @@ def test_without_a_c_compiler_the_wheel_is_pure_python(tmp_path: Path):
         sys.executable,
         "-S",
         "-c",
-        "import copydesk_html; print(copydesk_html.__file__, copydesk_html.blocks_of.__module__)",
+        "import copydesk_html as h; print(h.__file__, h.blocks_of.__module__, h.metadata.find_byline_elements.__module__)",
         env={**os.environ, "PYTHONPATH": os.pathsep.join(map(str, paths))},
     ).stdout.split()
-    assert walk == [str(unpacked / "copydesk_html" / "__init__.py"), "copydesk_html.blocks"]
+    assert walk == [str(unpacked / "copydesk_html" / "__init__.py"), "copydesk_html.blocks", "copydesk_html.metadata"]
