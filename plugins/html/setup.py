@@ -10,6 +10,7 @@ lxml's C headers. The same file is in each compiled plugin: each one builds on i
 
 import os
 import sys
+import sysconfig
 from pathlib import Path
 
 from setuptools import Extension, setup
@@ -22,6 +23,8 @@ class OptionalBuildExt(build_ext):
             super().build_extension(ext)
         except Exception as exc:
             self.warn(f"{ext.name} stays pure Python: {exc}")
+            # an editable install's module from an earlier build would run in place of the fallback
+            Path(ext.name.replace(".", "/") + sysconfig.get_config_var("EXT_SUFFIX")).unlink(missing_ok=True)
 
 
 package = next(Path().glob("copydesk_*/__init__.py")).parent
