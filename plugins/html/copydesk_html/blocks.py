@@ -18,7 +18,7 @@ elements around it, so boilerplate rules can judge it without the tree:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from functools import lru_cache
 from itertools import chain
 from typing import Any, NamedTuple
@@ -237,18 +237,16 @@ _Context = tuple[tuple[int, ...], tuple[str, ...], str, tuple[str, ...], list[st
 
 _ROOT_CONTEXT: _Context = ((), (), "", (), [], "paragraph")
 
-#: One open block-level element: [element (what ``_Blocks.describe`` reads), tag, document-order
-#: number, context once built, xpath step]. The walk keeps them on one stack, root first.
+#: One open block-level element: [element, tag, document-order number, context once built,
+#: xpath step]. The walk keeps them on one stack, root first.
 _Frame = list[Any]
 
 
 class _Blocks:
     """The blocks found so far, and how one is made from the text since the last boundary."""
 
-    def __init__(self, frames: list[_Frame], describe: Callable[[Any, str], tuple[str, str | None]]) -> None:
+    def __init__(self, frames: list[_Frame]) -> None:
         self.frames = frames
-        #: A frame's element's descriptor and role (``described``), from what the walk put in it.
-        self.describe = describe
         #: Text, kind and features of each block; the xpath is added when the walk is over.
         self.found: list[tuple[str, str, dict[str, Any]]] = []
         self.steps: list[_Step | None] = []
@@ -263,7 +261,7 @@ class _Blocks:
         for frame in frames[first + 1 :]:
             ids, trail, path, landmarks, landmark_set, kind = built
             tag = frame[1]
-            descriptor, role = self.describe(frame[0], tag)
+            descriptor, role = described(frame[0], tag)
             if tag in LANDMARK_TAGS:
                 landmarks = (*landmarks, tag)
                 landmark_set = sorted(set(landmarks))
@@ -386,7 +384,7 @@ def blocks_of(root: Any, max_elements: int) -> Iterator[RawBlock]:
     """
     tree = root.getroottree()
     frames: list[_Frame] = [[tree.getroot(), "#root", 0, _ROOT_CONTEXT, None]]
-    blocks = _Blocks(frames, described)
+    blocks = _Blocks(frames)
     actions = _ACTIONS
     root_action = _BLOCK if root.tag in BLOCK_LEVEL else _INLINE
     #: The open elements, root first: their xpath steps [parent step, tag, n, children seen so far

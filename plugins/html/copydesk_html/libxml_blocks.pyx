@@ -1,11 +1,13 @@
 # cython: language_level=3
 """``blocks_of`` reading libxml2's nodes directly: the walk of ``blocks.py``, in C.
 
-``blocks.py`` is the reference and the fallback; this module gives the same blocks (a test
-compares them) for a fraction of the cost. The Python walk pays for an lxml proxy object,
+``blocks.py`` is the reference and the fallback; this module gives the same blocks (tests
+compare them) for a fraction of the cost. The Python walk pays for an lxml proxy object,
 a tag string, a parent lookup and two attribute questions at each of a page's ~740
-elements; here those are reads of libxml2's structs. What happens per *block* (text
-clean-up, features, the context of its containers, xpaths) is shared with ``blocks.py``.
+elements; here those are reads of libxml2's structs. A block's text and features and its
+containers' context are made as ``blocks._Blocks`` makes them, with its text cleaned up in
+one pass and its containers' descriptors written from the attribute bytes; the xpaths are
+``blocks.py``'s own code.
 
 The tree is only read, never changed, and only while its lxml root is held, so the nodes
 stay alive for the whole walk.
@@ -28,15 +30,22 @@ from lxml.includes.tree cimport (
 
 from copydesk_html import blocks as reference
 from copydesk_html.blocks import (
+    _ENCLOSING_KIND,
+    _EXACT_LIMIT,
+    _HEADINGS,
     _HIDDEN_STYLE,
+    _INVISIBLE,
+    _KIND_OF_TAG,
+    _ROLES,
     _ROOT_CONTEXT,
     BLOCK_LEVEL,
+    LANDMARK_TAGS,
+    LINE_WIDTH,
+    MAX_INVISIBLE_CHARS,
     RawBlock,
-    _Blocks,
     _descriptor_of,
     _xpath,
     described,
-    rounded_ratio,
 )
 
 cetree.import_lxml__etree()
@@ -198,7 +207,7 @@ cdef class _Elements:
     def __init__(self, cetree._Element root):
         self.document = root._doc
 
-    def describe(self, size_t address, str tag):
+    cpdef tuple describe(self, size_t address, str tag):
         """``blocks.described`` of the element at `address` (a node of this document the walk
         handed out), from libxml2's attribute list."""
         cdef xmlNode* c_node = <xmlNode*>address
@@ -240,18 +249,23 @@ cdef class _Elements:
 
 cdef class _Walk:
     """The walk's state, as in ``blocks.blocks_of``: inline text since the last block boundary,
-    link counts, the run of line breaks, and the blocks made so far."""
+    link counts, the run of line breaks, and the blocks made so far, made as ``blocks._Blocks``
+    makes them (``context`` and ``add``, here in C)."""
 
-    cdef object blocks
+    cdef _Elements elements
     cdef list frames
     cdef list parts
     cdef Py_ssize_t link_chars, links, link_depth, breaks
+    #: text, kind and features of each block, and its xpath step (as ``_Blocks.found``, ``steps``)
+    cdef public list found, steps
 
-    def __init__(self, blocks, list frames):
-        self.blocks = blocks
+    def __init__(self, _Elements elements, list frames):
+        self.elements = elements
         self.frames = frames
         self.parts = []
         self.link_chars = self.links = self.link_depth = self.breaks = 0
+        self.found = []
+        self.steps = []
 
     cdef int text(self, str text) except -1:
         if not text:
@@ -265,12 +279,72 @@ cdef class _Walk:
             self.breaks = 0
         return 0
 
+    cdef tuple context(self):
+        """``_Blocks.context``: the context of the innermost open element."""
+        frames = self.frames
+        cdef Py_ssize_t first = len(frames) - 1
+        while frames[first][3] is None:
+            first -= 1
+        cdef tuple built = frames[first][3]
+        cdef Py_ssize_t i
+        for i in range(first + 1, len(frames)):
+            frame = frames[i]
+            ids, trail, path, landmarks, landmark_set, kind = built
+            tag = frame[1]
+            descriptor, role = self.elements.describe(frame[0], tag)
+            if tag in LANDMARK_TAGS:
+                landmarks = landmarks + (tag,)
+                landmark_set = sorted(set(landmarks))
+            elif role and role.lower() in _ROLES:
+                landmarks = landmarks + ("role:" + role.lower(),)
+                landmark_set = sorted(set(landmarks))
+            built = (
+                ids + (frame[2],),
+                trail + (descriptor,),
+                f"{path}/{tag}" if path else tag,
+                landmarks,
+                landmark_set,
+                _ENCLOSING_KIND.get(tag, kind),
+            )
+            frame[3] = built
+        return built
+
     cdef int flush(self) except -1:
-        """A block of the text since the last boundary, if there is any."""
-        if self.parts:
-            self.blocks.add(self.parts, self.link_chars, self.links)
-            self.parts = []
-            self.link_chars = 0
+        """``_Blocks.add``: a block of the text since the last boundary, if there is any."""
+        if not self.parts:
+            return 0
+        cdef Py_ssize_t words, sentences, chars, link_chars = self.link_chars
+        text = _normalise(self.parts, &words, &sentences)
+        self.parts = []
+        self.link_chars = 0
+        if not text or (len(text) <= MAX_INVISIBLE_CHARS and not text.strip(_INVISIBLE)):
+            return 0
+        frame = self.frames[-1]
+        context = frame[3] if frame[3] is not None else self.context()
+        ids, trail, path, _, landmarks, enclosing_kind = context
+        owner_tag = frame[1] if len(self.frames) > 1 else "html"
+        chars = len(text)
+        if link_chars > chars:
+            link_chars = chars
+        features = {
+            "tag": owner_tag,
+            "tag_path": path,
+            "depth": len(ids),
+            "ancestors": ids,
+            "trail": trail,
+            "landmarks": list(landmarks),
+            "chars": chars,
+            "words": words,
+            "link_chars": link_chars,
+            "link_density": 0.0 if not link_chars else 1.0 if link_chars == chars else _ratio(link_chars, chars, 3),
+            "links": self.links,
+            "sentences": sentences,
+            "text_density": float(words) if chars <= LINE_WIDTH else _ratio(words, (chars + LINE_WIDTH - 1) // LINE_WIDTH, 2),
+        }
+        if owner_tag in _HEADINGS:
+            features["heading_level"] = int(owner_tag[1])
+        self.found.append((text, _KIND_OF_TAG.get(owner_tag, enclosing_kind), features))
+        self.steps.append(frame[4])
         return 0
 
     cdef int open(self, Action action, object frame) except -1:
@@ -323,10 +397,18 @@ cdef extern from "Python.h":
 
 
 def normalised(list parts):
-    """``_Blocks.normalise`` in one pass over the code points, counting as it goes: ``split()``
+    """``_Blocks.normalise``, done as the walk does it."""
+    cdef Py_ssize_t words, marks
+    text = _normalise(parts, &words, &marks)
+    return text, words, marks
+
+
+cdef str _normalise(list parts, Py_ssize_t* words, Py_ssize_t* marks):
+    """The text of `parts`, each run of whitespace one space and none at either end, in one
+    pass over the code points that also counts its words and sentence marks: ``split()``
     would make a string of every word only for ``join`` to copy them again."""
     text = "".join(parts)
-    cdef Py_ssize_t size = len(text), i, length = 0, spaces = 0, marks = 0
+    cdef Py_ssize_t size = len(text), i, length = 0, spaces = 0, found = 0
     cdef int kind = PyUnicode_KIND(text)
     cdef void* data = PyUnicode_DATA(text)
     cdef Py_UCS4 ch
@@ -349,14 +431,32 @@ def normalised(list parts):
                 length += 1
                 # the marks of blocks.sentence_marks
                 if ch in (0x2E, 0x21, 0x3F, 0x3002, 0xFF01, 0xFF1F, 0x061F, 0x0964):
-                    marks += 1
-        return PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, out, length), spaces + 1, marks
+                    found += 1
+        words[0] = spaces + 1
+        marks[0] = found
+        return PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, out, length)
     finally:
         free(out)
 
 
-class _LibxmlBlocks(_Blocks):
-    normalise = staticmethod(normalised)
+cdef long long[6] _SCALES = [1, 10, 100, 1000, 10_000, 100_000]
+
+
+def rounded_ratio(Py_ssize_t part, Py_ssize_t whole, int digits):
+    """``blocks.rounded_ratio``, as the walk computes it."""
+    return _ratio(part, whole, digits)
+
+
+cdef double _ratio(Py_ssize_t part, Py_ssize_t whole, int digits) except? -1:
+    """``blocks.rounded_ratio`` in C integers: the same digits, ties and huge numbers left to
+    ``round`` as there."""
+    cdef long long scale = _SCALES[digits]
+    if part >= _EXACT_LIMIT // scale:  # too large for exact integers here, as in blocks.py
+        return round(<object>part / <object>whole, digits)
+    cdef long long twice = 2 * part * scale
+    if twice % whole == 0 and (twice // whole) % 2 == 1:
+        return round(<object>part / <object>whole, digits)
+    return <double>((twice + whole) // (2 * whole)) / <double>scale
 
 
 cdef inline bint _is_text(xmlNode* c_node):
@@ -376,8 +476,7 @@ def blocks_of(root, Py_ssize_t max_elements):
     cdef xmlNode* c_root = top._c_node
     cdef _Elements elements = _Elements(top)
     frames = [[None, "#root", 0, _ROOT_CONTEXT, None]]
-    blocks = _LibxmlBlocks(frames, elements.describe)
-    cdef _Walk walk = _Walk(blocks, frames)
+    cdef _Walk walk = _Walk(elements, frames)
     root_tag = _tag(c_root)
     cdef Action action = BLOCK if root_tag in BLOCK_LEVEL else INLINE
     root_step = [None, root_tag, 1, None, None]
@@ -452,9 +551,9 @@ def blocks_of(root, Py_ssize_t max_elements):
     walk.flush()
     tree = top.getroottree()
     root_xpath = tree.getpath(tree.getroot())
-    last = max(1, len(blocks.found) - 1)
+    last = max(1, len(walk.found) - 1)
     made = []
-    for i, ((text, kind, features), step) in enumerate(zip(blocks.found, blocks.steps)):
-        features["position"] = rounded_ratio(i, last, 4)
+    for i, ((text, kind, features), step) in enumerate(zip(walk.found, walk.steps)):
+        features["position"] = _ratio(i, last, 4)
         made.append(RawBlock(text, kind, _xpath(step) if step is not None else root_xpath, features))
     return iter(made)
