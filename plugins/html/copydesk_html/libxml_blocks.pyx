@@ -483,7 +483,8 @@ def blocks_of(root, Py_ssize_t max_elements):
     cdef Py_ssize_t counter = 1
     if action == BLOCK:
         frames.append([<size_t>c_root, root_tag, counter, None, root_step])
-    tags = {}  # tag names by the address of their text
+    cdef dict tags = {}  # tag names by the address of their text
+    cdef dict siblings
     # the open elements below the root: their xpath steps and actions
     steps = [root_step]
     actions = [action]
@@ -555,5 +556,6 @@ def blocks_of(root, Py_ssize_t max_elements):
     made = []
     for i, ((text, kind, features), step) in enumerate(zip(walk.found, walk.steps)):
         features["position"] = _ratio(i, last, 4)
-        made.append(RawBlock(text, kind, _xpath(step) if step is not None else root_xpath, features))
+        # tuple.__new__: the named tuple's own __new__ is Python code
+        made.append(tuple.__new__(RawBlock, (text, kind, _xpath(step) if step is not None else root_xpath, features)))
     return iter(made)
