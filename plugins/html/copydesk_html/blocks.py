@@ -259,25 +259,7 @@ class _Blocks:
             first -= 1
         built: _Context = frames[first][3]
         for frame in frames[first + 1 :]:
-            ids, trail, path, landmarks, landmark_set, kind = built
-            tag = frame[1]
-            descriptor, role = described(frame[0], tag)
-            if tag in LANDMARK_TAGS:
-                landmarks = (*landmarks, tag)
-                landmark_set = sorted(set(landmarks))
-            elif role and role.lower() in _ROLES:
-                landmarks = (*landmarks, "role:" + role.lower())
-                landmark_set = sorted(set(landmarks))
-            # concatenation makes the tuple at once, where unpacking builds a list first
-            built = (
-                ids + (frame[2],),  # noqa: RUF005
-                trail + (descriptor,),  # noqa: RUF005
-                f"{path}/{tag}" if path else tag,
-                landmarks,
-                landmark_set,
-                _ENCLOSING_KIND.get(tag, kind),
-            )
-            frame[3] = built
+            built = frame[3] = enclosed_context(built, frame[1], frame[2], *described(frame[0], frame[1]))
         return built
 
     @staticmethod
@@ -295,33 +277,72 @@ class _Blocks:
         frame = self.frames[-1]
         ids, trail, path, _, landmarks, enclosing_kind = frame[3] if frame[3] is not None else self.context()
         owner_tag = frame[1] if len(self.frames) > 1 else "html"
-        chars = len(text)
-        if link_chars > chars:
-            link_chars = chars
-        # most blocks are all link text or none, and most are one line long
-        link_density = 0.0 if not link_chars else 1.0 if link_chars == chars else rounded_ratio(link_chars, chars, 3)
-        features: dict[str, Any] = {
-            "tag": owner_tag,
-            "tag_path": path,
-            "depth": len(ids),
-            "ancestors": ids,
-            "trail": trail,
-            "landmarks": list(landmarks),
-            "chars": chars,
-            "words": words,
-            "link_chars": link_chars,
-            "link_density": link_density,
-            "links": links,
-            "sentences": sentences,
-            "text_density": float(words) if chars <= LINE_WIDTH else rounded_ratio(words, -(-chars // LINE_WIDTH), 2),
-        }
-        if owner_tag in _HEADINGS:
-            features["heading_level"] = int(owner_tag[1])
+        features = block_features(
+            owner_tag, ids, trail, path, landmarks, len(text), words, sentences, link_chars, links
+        )
         self.found.append((text, _KIND_OF_TAG.get(owner_tag, enclosing_kind), features))
         self.steps.append(frame[4])
 
 
 _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+
+
+def block_features(
+    owner_tag: str,
+    ids: tuple[int, ...],
+    trail: tuple[str, ...],
+    path: str,
+    landmarks: list[str],
+    chars: int,
+    words: int,
+    sentences: int,
+    link_chars: int,
+    links: int,
+) -> dict[str, Any]:
+    """A block's features (the module docstring lists them), ``position`` aside: that one is
+    known when the walk is over."""
+    if link_chars > chars:
+        link_chars = chars
+    features: dict[str, Any] = {
+        "tag": owner_tag,
+        "tag_path": path,
+        "depth": len(ids),
+        "ancestors": ids,
+        "trail": trail,
+        "landmarks": list(landmarks),
+        "chars": chars,
+        "words": words,
+        "link_chars": link_chars,
+        # most blocks are all link text or none, and most are one line long
+        "link_density": 0.0 if not link_chars else 1.0 if link_chars == chars else rounded_ratio(link_chars, chars, 3),
+        "links": links,
+        "sentences": sentences,
+        "text_density": float(words) if chars <= LINE_WIDTH else rounded_ratio(words, -(-chars // LINE_WIDTH), 2),
+    }
+    if owner_tag in _HEADINGS:
+        features["heading_level"] = int(owner_tag[1])
+    return features
+
+def enclosed_context(built: _Context, tag: str, number: int, descriptor: str, role: str | None) -> _Context:
+    """The context of an element inside one whose context is `built`: `tag` its tag, `number`
+    its document-order number."""
+    ids, trail, path, landmarks, landmark_set, kind = built
+    if tag in LANDMARK_TAGS:
+        landmarks = (*landmarks, tag)
+        landmark_set = sorted(set(landmarks))
+    elif role and role.lower() in _ROLES:
+        landmarks = (*landmarks, "role:" + role.lower())
+        landmark_set = sorted(set(landmarks))
+    # concatenation makes the tuple at once, where unpacking builds a list first
+    return (
+        ids + (number,),  # noqa: RUF005
+        trail + (descriptor,),  # noqa: RUF005
+        f"{path}/{tag}" if path else tag,
+        landmarks,
+        landmark_set,
+        _ENCLOSING_KIND.get(tag, kind),
+    )
+
 
 def described(element: Any, tag: str) -> tuple[str, str | None]:
     """The ``tag#id.class@itemprop`` descriptor and the ARIA role of an lxml element.

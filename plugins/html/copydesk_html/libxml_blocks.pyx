@@ -4,10 +4,9 @@
 ``blocks.py`` is the reference and the fallback; this module gives the same blocks (tests
 compare them) for a fraction of the cost. The Python walk pays for an lxml proxy object,
 a tag string, a parent lookup and two attribute questions at each of a page's ~740
-elements; here those are reads of libxml2's structs. A block's text and features and its
-containers' context are made as ``blocks._Blocks`` makes them, with its text cleaned up in
-one pass and its containers' descriptors written from the attribute bytes; the xpaths are
-``blocks.py``'s own code.
+elements; here those are reads of libxml2's structs. A block's text is cleaned up in one
+pass and its containers' descriptors are written from the attribute bytes; its features,
+its containers' context and its xpath are made by ``blocks.py``'s own functions.
 
 The tree is only read, never changed, and only while its lxml root is held, so the nodes
 stay alive for the whole walk.
@@ -30,22 +29,19 @@ from lxml.includes.tree cimport (
 
 from copydesk_html import blocks as reference
 from copydesk_html.blocks import (
-    _ENCLOSING_KIND,
     _EXACT_LIMIT,
-    _HEADINGS,
     _HIDDEN_STYLE,
     _INVISIBLE,
     _KIND_OF_TAG,
-    _ROLES,
     _ROOT_CONTEXT,
     BLOCK_LEVEL,
-    LANDMARK_TAGS,
-    LINE_WIDTH,
     MAX_INVISIBLE_CHARS,
     RawBlock,
     _descriptor_of,
     _xpath,
+    block_features,
     described,
+    enclosed_context,
 )
 
 cetree.import_lxml__etree()
@@ -280,7 +276,8 @@ cdef class _Walk:
         return 0
 
     cdef tuple context(self):
-        """``_Blocks.context``: the context of the innermost open element."""
+        """``_Blocks.context``: the context of the innermost open element (``blocks.enclosed_context``
+    for each open element that has none yet)."""
         frames = self.frames
         cdef Py_ssize_t first = len(frames) - 1
         while frames[first][3] is None:
@@ -289,31 +286,16 @@ cdef class _Walk:
         cdef Py_ssize_t i
         for i in range(first + 1, len(frames)):
             frame = frames[i]
-            ids, trail, path, landmarks, landmark_set, kind = built
-            tag = frame[1]
-            descriptor, role = self.elements.describe(frame[0], tag)
-            if tag in LANDMARK_TAGS:
-                landmarks = landmarks + (tag,)
-                landmark_set = sorted(set(landmarks))
-            elif role and role.lower() in _ROLES:
-                landmarks = landmarks + ("role:" + role.lower(),)
-                landmark_set = sorted(set(landmarks))
-            built = (
-                ids + (frame[2],),
-                trail + (descriptor,),
-                f"{path}/{tag}" if path else tag,
-                landmarks,
-                landmark_set,
-                _ENCLOSING_KIND.get(tag, kind),
-            )
-            frame[3] = built
+            descriptor, role = self.elements.describe(frame[0], frame[1])
+            built = frame[3] = enclosed_context(built, frame[1], frame[2], descriptor, role)
         return built
 
     cdef int flush(self) except -1:
-        """``_Blocks.add``: a block of the text since the last boundary, if there is any."""
+        """``_Blocks.add``: a block of the text since the last boundary, if there is any
+        (``blocks.block_features`` makes its features)."""
         if not self.parts:
             return 0
-        cdef Py_ssize_t words, sentences, chars, link_chars = self.link_chars
+        cdef Py_ssize_t words, sentences, link_chars = self.link_chars
         text = _normalise(self.parts, &words, &sentences)
         self.parts = []
         self.link_chars = 0
@@ -323,26 +305,9 @@ cdef class _Walk:
         context = frame[3] if frame[3] is not None else self.context()
         ids, trail, path, _, landmarks, enclosing_kind = context
         owner_tag = frame[1] if len(self.frames) > 1 else "html"
-        chars = len(text)
-        if link_chars > chars:
-            link_chars = chars
-        features = {
-            "tag": owner_tag,
-            "tag_path": path,
-            "depth": len(ids),
-            "ancestors": ids,
-            "trail": trail,
-            "landmarks": list(landmarks),
-            "chars": chars,
-            "words": words,
-            "link_chars": link_chars,
-            "link_density": 0.0 if not link_chars else 1.0 if link_chars == chars else _ratio(link_chars, chars, 3),
-            "links": self.links,
-            "sentences": sentences,
-            "text_density": float(words) if chars <= LINE_WIDTH else _ratio(words, (chars + LINE_WIDTH - 1) // LINE_WIDTH, 2),
-        }
-        if owner_tag in _HEADINGS:
-            features["heading_level"] = int(owner_tag[1])
+        features = block_features(
+            owner_tag, ids, trail, path, landmarks, len(text), words, sentences, link_chars, self.links
+        )
         self.found.append((text, _KIND_OF_TAG.get(owner_tag, enclosing_kind), features))
         self.steps.append(frame[4])
         return 0
