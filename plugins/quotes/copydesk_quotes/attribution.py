@@ -38,9 +38,13 @@ from copydesk_quotes.tokens import (
     Token,
     quotation_ending,
     sentences,
-    tokenise,
 )
 from copydesk_quotes.work import WorkCounter
+
+try:  # the tokeniser in C, built with the plugin where a C compiler was at hand
+    from copydesk_quotes.token_scan import tokenise
+except ImportError:
+    from copydesk_quotes.tokens import tokenise
 
 #: Longest subject phrase (in tokens) read as a speaker.
 MAX_SUBJECT = 12
