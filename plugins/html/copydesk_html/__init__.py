@@ -19,7 +19,7 @@ from copydesk import Block, Document, Drop, FrozenData, InputError, RawInput, Re
 
 try:  # the walk in C, built with the plugin where a C compiler was at hand
     from copydesk_html.libxml_blocks import blocks_of
-except ImportError:
+except (ImportError, ValueError):  # not built, or built against an lxml of another layout
     from copydesk_html.blocks import blocks_of
 from copydesk_html.decoding import BYTE_ORDER_MARKS, declared_charset, decode_page
 from copydesk_html.metadata import page_metadata, warm_up_dates

@@ -223,7 +223,7 @@ def _byline_authors(root: Any) -> list[str]:
 
 try:  # the same search in C, built with the plugin where a C compiler was at hand
     from copydesk_html.libxml_bylines import byline_elements as find_byline_elements
-except ImportError:
+except (ImportError, ValueError):  # not built, or built against an lxml of another layout
     find_byline_elements = byline_elements
 
 
