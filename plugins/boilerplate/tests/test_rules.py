@@ -397,3 +397,35 @@ def test_duplicate_finds_repeats_that_differ_only_in_case_and_punctuation() -> N
         2: "repeats the title",
         4: "repeats the block before it",
     }
+
+
+def test_newsletter_pieces_never_hide_a_match_of_the_pattern() -> None:
+    import random
+
+    from copydesk_boilerplate.lines import _NEWSLETTER, Newsletter
+
+    rule = Newsletter()
+    for line in [
+        "Newsletters",
+        "Straight to your inbox",
+        "SIGN UP NOW",
+        "Subscribe today",
+        "Download our weather app",
+        "Get the app",
+        "Follow us on the radio",
+        "Join our reading community",
+        "Already a subscriber?",
+        "Subscribers only",
+        "\u017fubscribe here",  # long s: matches "s" when case is ignored
+        "S\u0130GN UP HERE",  # dotted capital I
+        "JO\u0130N OUR CHANNEL",
+    ]:
+        assert _NEWSLETTER.search(line), line
+        assert rule.matches(line), line
+    letters = "newsLETTERinboxyourINBOXsignupSIGNsubscribeSUBdownloadtheourappgetfollowusonjoinalreadyonly  "
+    values = random.Random(6)
+    alphabet = letters + "\u0130\u0131\u017f\u212a"
+    for _ in range(5000):
+        text = "".join(values.choice(alphabet) for _ in range(values.randint(0, 30)))
+        assert rule.matches(text) == bool(_NEWSLETTER.search(text)), text
+    assert not rule.matches("The river rose by a metre overnight.")
