@@ -33,14 +33,33 @@ def normalised(text: str) -> str:
     `TYPOGRAPHY`, which separates words as a space does) is split by a byte table in C: ASCII
     ``\w`` is ``[A-Za-z0-9_]`` and casefold() is lower(); that is half of the pattern's cost.
     """
-    plain = text
-    if not plain.isascii():
-        for mark in TYPOGRAPHY:
-            if mark in plain:
-                plain = plain.replace(mark, " ")
-        if not plain.isascii():
-            return " ".join(_WORD.findall(text.casefold()))
+    plain = _ascii(text)
+    if plain is None:
+        return " ".join(_WORD.findall(text.casefold()))
     return b" ".join(plain.encode().lower().translate(_ASCII_NON_WORD).split()).decode()
+
+
+def run_together(text: str) -> str:
+    """`normalised` without its spaces. Equal, or one inside the other, whenever the normalised
+    texts are, so it rules out repeats first: it makes no object per word, a few in all."""
+    plain = _ascii(text)
+    if plain is None:
+        return "".join(_WORD.findall(text.casefold()))
+    return plain.encode().lower().translate(None, _ASCII_NON_WORD_BYTES).decode()
+
+
+def _ascii(text: str) -> str | None:
+    """The text with `TYPOGRAPHY` as spaces, if that leaves it ASCII (else None)."""
+    if text.isascii():
+        return text
+    for mark in TYPOGRAPHY:
+        if mark in text:
+            text = text.replace(mark, " ")
+    return text if text.isascii() else None
+
+
+#: The ASCII bytes that ``\w`` does not match (what `run_together` deletes).
+_ASCII_NON_WORD_BYTES = bytes(byte for byte in range(128) if _ASCII_NON_WORD[byte] == 32)
 
 
 class Duplicate:
@@ -59,23 +78,44 @@ class Duplicate:
         titles = {normalised(str(page.doc.meta.get("title", "")))}
         titles |= {normalised(page.texts[i]) for i, kind in enumerate(page.kinds) if kind == "title"}
         titles.discard("")
+        title_keys = {title.replace(" ", "") for title in titles}
         kept = page.kept()
-        norms = {i: normalised(page.texts[i]) for i in kept}
+        # Blocks are compared by their run-together words first; the normalised text, which
+        # costs an object per word, is made only for a block that may repeat another.
+        keys = {i: run_together(page.texts[i]) for i in kept}
+        norms: dict[int, str] = {}
+
+        def norm(index: int) -> str:
+            text = norms.get(index)
+            if text is None:
+                text = norms[index] = normalised(page.texts[index])
+            return text
+
         for position, index in enumerate(kept):
-            text = norms[index]
-            if text in titles or (page.kinds[index] == "heading" and _within_title(text, titles)):
-                yield Verdict(index, "duplicate", "repeats the title")
-                continue
-            words = text.count(" ") + 1
-            if words < MIN_REPEAT_WORDS:
-                continue
-            if position and text == norms[kept[position - 1]]:
-                yield Verdict(index, "duplicate", "repeats the block before it")
-                continue
-            if position < STANDFIRST_WINDOW and any(
-                text in norms[later] and len(norms[later]) > len(text) for later in kept[position + 1 :]
-            ):
-                yield Verdict(index, "duplicate", "a standfirst repeated in the body")
+            key = keys[index]
+            heading = page.kinds[index] == "heading"
+            if key in title_keys or heading:
+                text = norm(index)
+                if text in titles or (heading and _within_title(text, titles)):
+                    yield Verdict(index, "duplicate", "repeats the title")
+                    continue
+            if position and key == keys[kept[position - 1]]:
+                text = norm(index)
+                if _words(text) >= MIN_REPEAT_WORDS and text == norm(kept[position - 1]):
+                    yield Verdict(index, "duplicate", "repeats the block before it")
+                    continue
+            if position < STANDFIRST_WINDOW:
+                holders = [later for later in kept[position + 1 :] if key in keys[later]]
+                if holders:
+                    text = norm(index)
+                    if _words(text) >= MIN_REPEAT_WORDS and any(
+                        text in norm(later) and len(norm(later)) > len(text) for later in holders
+                    ):
+                        yield Verdict(index, "duplicate", "a standfirst repeated in the body")
+
+
+def _words(normalised_text: str) -> int:
+    return normalised_text.count(" ") + 1
 
 
 #: Fewest words of a headline found inside a longer page title ("Headline | Site name").

@@ -360,3 +360,72 @@ def test_normalised_words_are_the_pattern_words_of_the_casefolded_text() -> None
     for _ in range(3000):
         text = "".join(values.choice(alphabet) for _ in range(values.randint(0, 14)))
         assert normalised(text) == " ".join(word.findall(text.casefold())), text
+
+
+def test_run_together_is_the_normalised_text_without_its_spaces() -> None:
+    import random
+
+    from copydesk_boilerplate.repeats import TYPOGRAPHY, normalised, run_together
+
+    assert run_together("It\u2019s \u201cDone\u201d\u2014twice\u2026 A_b") == "itsdonetwicea_b"
+    assert run_together("Stra\u00dfe \u2019Na\u00efve\u2019") == "strassena\u00efve"
+    alphabet = "aZ09_ .,-'\t\n\x1c" + "".join(TYPOGRAPHY) + "\u00df\u00e9\u0416\u212a\u00b2"
+    values = random.Random(4)
+    for _ in range(3000):
+        text = "".join(values.choice(alphabet) for _ in range(values.randint(0, 14)))
+        assert run_together(text) == normalised(text).replace(" ", ""), text
+
+
+def test_duplicate_finds_repeats_that_differ_only_in_case_and_punctuation() -> None:
+    lines = [
+        "Harbour Town Opens A New Ferry Pier",
+        "The new pier opens on Monday, the council said.",
+        "Harbour town opens a new ferry pier!",
+        "The ferry runs twice a day from the old quay to the island.",
+        "The ferry runs twice a day -- from the old quay to the island",
+        "THE NEW PIER OPENS ON MONDAY: the council said. Builders finished it in March after two years.",
+    ]
+    kinds = ["title", "paragraph", "heading", "paragraph", "paragraph", "paragraph"]
+    spans, offset = [], 0
+    for line, kind in zip(lines, kinds, strict=True):
+        spans.append((offset, offset + len(line), kind))
+        offset += len(line) + 2
+    doc = make_document("\n\n".join(lines), blocks=spans)
+    found = {v.index: v.detail for v in StripBoilerplate(["duplicate"]).label(doc).removed.values()}
+    assert found == {
+        1: "a standfirst repeated in the body",
+        2: "repeats the title",
+        4: "repeats the block before it",
+    }
+
+
+def test_newsletter_pieces_never_hide_a_match_of_the_pattern() -> None:
+    import random
+
+    from copydesk_boilerplate.lines import _NEWSLETTER, Newsletter
+
+    rule = Newsletter()
+    for line in [
+        "Newsletters",
+        "Straight to your inbox",
+        "SIGN UP NOW",
+        "Subscribe today",
+        "Download our weather app",
+        "Get the app",
+        "Follow us on the radio",
+        "Join our reading community",
+        "Already a subscriber?",
+        "Subscribers only",
+        "\u017fubscribe here",  # long s: matches "s" when case is ignored
+        "S\u0130GN UP HERE",  # dotted capital I
+        "JO\u0130N OUR CHANNEL",
+    ]:
+        assert _NEWSLETTER.search(line), line
+        assert rule.matches(line), line
+    letters = "newsLETTERinboxyourINBOXsignupSIGNsubscribeSUBdownloadtheourappgetfollowusonjoinalreadyonly  "
+    values = random.Random(6)
+    alphabet = letters + "\u0130\u0131\u017f\u212a"
+    for _ in range(5000):
+        text = "".join(values.choice(alphabet) for _ in range(values.randint(0, 30)))
+        assert rule.matches(text) == bool(_NEWSLETTER.search(text)), text
+    assert not rule.matches("The river rose by a metre overnight.")
