@@ -14,7 +14,7 @@ stay alive for the whole walk.
 
 from cpython.unicode cimport Py_UNICODE_ISSPACE
 from libc.stdlib cimport free, malloc
-from libc.string cimport strlen
+from libc.string cimport strcmp, strlen
 from lxml.includes cimport etreepublic as cetree
 from lxml.includes.tree cimport (
     XML_CDATA_SECTION_NODE,
@@ -29,7 +29,6 @@ from lxml.includes.tree cimport (
 
 from copydesk_html import blocks as reference
 from copydesk_html.blocks import (
-    _EXACT_LIMIT,
     _HIDDEN_STYLE,
     _INVISIBLE,
     _KIND_OF_TAG,
@@ -42,6 +41,7 @@ from copydesk_html.blocks import (
     block_features,
     described,
     enclosed_context,
+    rounded_ratio,
 )
 
 cetree.import_lxml__etree()
@@ -68,41 +68,27 @@ cdef str _tag(xmlNode* c_node):
     return name
 
 
-cdef str _attribute(xmlNode* c_node, const char* wanted, bint* found):
-    """The value of the first attribute named `wanted` without a namespace (what lxml's ``get``
-    answers; None when lxml must be asked); `found` says whether there is one."""
+cdef xmlAttr* _first_attribute(xmlNode* c_node, const char* name):
+    """The first attribute `name` without a namespace: the one lxml's ``get`` reads."""
     cdef xmlAttr* c_attr = c_node.properties
-    cdef xmlNode* c_text
     while c_attr is not NULL:
-        if c_attr.ns is NULL and c_attr.name is not NULL and _same(<const char*>c_attr.name, wanted):
-            found[0] = True
-            return _single_text(<xmlNode*>c_attr)
+        if c_attr.ns is NULL and c_attr.name is not NULL and strcmp(<const char*>c_attr.name, name) == 0:
+            return c_attr
         c_attr = c_attr.next
-    found[0] = False
-    return None
-
-
-cdef str _single_text(xmlNode* c_attr):
-    """An attribute's value when it is one text node (as the HTML parser makes them), else None."""
-    cdef xmlNode* c_text = c_attr.children
-    if c_text is NULL:
-        return ""
-    if c_text.type == XML_TEXT_NODE and c_text.next is NULL:
-        return _utf8(<const char*>c_text.content)
-    return None
+    return NULL
 
 
 cdef int _described_index(const char* name):
     """Where an attribute of this name goes in ``describe``'s values (-1: it is not read)."""
     if name is NULL:
         return -1
-    if _same(name, b"id"):
+    if strcmp(name, b"id") == 0:
         return 0
-    if _same(name, b"class"):
+    if strcmp(name, b"class") == 0:
         return 1
-    if _same(name, b"itemprop"):
+    if strcmp(name, b"itemprop") == 0:
         return 2
-    if _same(name, b"role"):
+    if strcmp(name, b"role") == 0:
         return 3
     return -1
 
@@ -184,19 +170,9 @@ cdef object _descriptor_suffix(const char* ident, const char* classes, const cha
         free(out)
 
 
-cdef inline bint _same(const char* a, const char* b):
-    cdef Py_ssize_t i = 0
-    while a[i] == b[i]:
-        if a[i] == 0:
-            return True
-        i += 1
-    return False
-
-
 cdef class _Elements:
-    """lxml proxies for nodes of one document, made only when a block needs an element's
-    attributes (its containers' descriptors) or a style must be read the long way: a few
-    per page, not one per element."""
+    """What the walk asks of an element's attributes, read from libxml2's list; an lxml proxy
+    is made only for a value that is not one text node (never, from the HTML parser)."""
 
     cdef cetree._Document document
 
@@ -231,15 +207,13 @@ cdef class _Elements:
 
     cdef bint hidden(self, xmlNode* c_node) except -1:
         """The test of ``blocks.py``: a ``hidden`` attribute, or a style that hides."""
-        cdef bint found
-        _attribute(c_node, b"hidden", &found)
-        if found:
+        if _first_attribute(c_node, b"hidden") is not NULL:
             return True
-        style = _attribute(c_node, b"style", &found)
-        if not found:
+        cdef xmlAttr* c_style = _first_attribute(c_node, b"style")
+        if c_style is NULL:
             return False
-        if style is None:
-            style = cetree.elementFactory(self.document, c_node).get(b"style")
+        cdef const char* text = _attribute_text(c_style)
+        style = _utf8(text) if text is not NULL else cetree.elementFactory(self.document, c_node).get(b"style")
         return bool(style and _HIDDEN_STYLE.search(style))
 
 
@@ -276,8 +250,8 @@ cdef class _Walk:
         return 0
 
     cdef tuple context(self):
-        """``_Blocks.context``: the context of the innermost open element (``blocks.enclosed_context``
-    for each open element that has none yet)."""
+        """``_Blocks.context``: the context of the innermost open element
+        (``blocks.enclosed_context`` for each open element that has none yet)."""
         frames = self.frames
         cdef Py_ssize_t first = len(frames) - 1
         while frames[first][3] is None:
@@ -404,26 +378,6 @@ cdef str _normalise(list parts, Py_ssize_t* words, Py_ssize_t* marks):
         free(out)
 
 
-cdef long long[6] _SCALES = [1, 10, 100, 1000, 10_000, 100_000]
-
-
-def rounded_ratio(Py_ssize_t part, Py_ssize_t whole, int digits):
-    """``blocks.rounded_ratio``, as the walk computes it."""
-    return _ratio(part, whole, digits)
-
-
-cdef double _ratio(Py_ssize_t part, Py_ssize_t whole, int digits) except? -1:
-    """``blocks.rounded_ratio`` in C integers: the same digits, ties and huge numbers left to
-    ``round`` as there."""
-    cdef long long scale = _SCALES[digits]
-    if part >= _EXACT_LIMIT // scale:  # too large for exact integers here, as in blocks.py
-        return round(<object>part / <object>whole, digits)
-    cdef long long twice = 2 * part * scale
-    if twice % whole == 0 and (twice // whole) % 2 == 1:
-        return round(<object>part / <object>whole, digits)
-    return <double>((twice + whole) // (2 * whole)) / <double>scale
-
-
 cdef inline bint _is_text(xmlNode* c_node):
     return c_node.type == XML_TEXT_NODE or c_node.type == XML_CDATA_SECTION_NODE
 
@@ -520,7 +474,7 @@ def blocks_of(root, Py_ssize_t max_elements):
     last = max(1, len(walk.found) - 1)
     made = []
     for i, ((text, kind, features), step) in enumerate(zip(walk.found, walk.steps)):
-        features["position"] = _ratio(i, last, 4)
+        features["position"] = rounded_ratio(i, last, 4)
         # tuple.__new__: the named tuple's own __new__ is Python code
         made.append(tuple.__new__(RawBlock, (text, kind, _xpath(step) if step is not None else root_xpath, features)))
     return iter(made)

@@ -318,18 +318,6 @@ def test_the_byline_search_in_c_finds_the_elements_of_the_reference() -> None:
 
 
 @needs_c_walk
-@pytest.mark.parametrize("digits", [2, 3, 4])
-def test_the_c_walk_rounds_ratios_as_round_does(digits: int) -> None:
-    from copydesk_html.libxml_blocks import rounded_ratio as native_rounded_ratio
-
-    for whole in range(1, 400):
-        for part in range(0, 3 * whole + 1):
-            assert native_rounded_ratio(part, whole, digits) == round(part / whole, digits), (part, whole)
-    for part, whole in [(2**60 + 1, 3), (10**15 + 7, 10**15 + 11), (123_456_789, 987_654_321)]:
-        assert native_rounded_ratio(part, whole, digits) == round(part / whole, digits)
-
-
-@needs_c_walk
 def test_the_plugin_walks_with_the_c_walk_when_it_is_built() -> None:
     import copydesk_html
     from copydesk_html import metadata
