@@ -19,47 +19,48 @@ cdef enum Found:
     ABSENT, MATCHES, DIFFERS, ASK_LXML
 
 
-cdef Found _attribute_is(xmlNode* c_node, const char* name, const char* value):
-    """Whether the first attribute `name` without a namespace (the one lxml's ``get`` reads)
-    has exactly `value`."""
+cdef const char* _first_value(xmlNode* c_node, const char* name, Found* found):
+    """The value of the first attribute `name` without a namespace (the one lxml's ``get``
+    reads) when it is one text node; `found` says ABSENT, or ASK_LXML for any other value."""
     cdef xmlAttr* c_attr = c_node.properties
     cdef xmlNode* c_text
     while c_attr is not NULL:
         if c_attr.ns is NULL and c_attr.name is not NULL and strcmp(<const char*>c_attr.name, name) == 0:
             c_text = c_attr.children
             if c_text is NULL:
-                return MATCHES if value[0] == 0 else DIFFERS
+                return b""
             if c_text.type != XML_TEXT_NODE or c_text.next is not NULL or c_text.content is NULL:
-                return ASK_LXML
-            return MATCHES if strcmp(<const char*>c_text.content, value) == 0 else DIFFERS
+                found[0] = ASK_LXML
+                return NULL
+            return <const char*>c_text.content
         c_attr = c_attr.next
-    return ABSENT
+    found[0] = ABSENT
+    return NULL
+
+
+cdef Found _rel_is_author(xmlNode* c_node):
+    cdef Found found
+    cdef const char* value = _first_value(c_node, b"rel", &found)
+    if value is NULL:
+        return found
+    return MATCHES if strcmp(value, b"author") == 0 else DIFFERS
 
 
 cdef Found _class_names_byline(xmlNode* c_node):
     """Whether the first class attribute holds "byline" or "author" (capital first letter or
     not), as ``metadata._BYLINE_CLASS`` searches it: ASCII words, found the same in UTF-8."""
-    cdef xmlAttr* c_attr = c_node.properties
-    cdef xmlNode* c_text
-    cdef const char* text
-    while c_attr is not NULL:
-        if c_attr.ns is NULL and c_attr.name is not NULL and strcmp(<const char*>c_attr.name, b"class") == 0:
-            c_text = c_attr.children
-            if c_text is NULL:
-                return DIFFERS
-            if c_text.type != XML_TEXT_NODE or c_text.next is not NULL or c_text.content is NULL:
-                return ASK_LXML
-            text = <const char*>c_text.content
-            if (
-                strstr(text, b"byline") != NULL
-                or strstr(text, b"Byline") != NULL
-                or strstr(text, b"author") != NULL
-                or strstr(text, b"Author") != NULL
-            ):
-                return MATCHES
-            return DIFFERS
-        c_attr = c_attr.next
-    return ABSENT
+    cdef Found found
+    cdef const char* text = _first_value(c_node, b"class", &found)
+    if text is NULL:
+        return found
+    if (
+        strstr(text, b"byline") != NULL
+        or strstr(text, b"Byline") != NULL
+        or strstr(text, b"author") != NULL
+        or strstr(text, b"Author") != NULL
+    ):
+        return MATCHES
+    return DIFFERS
 
 
 def byline_elements(root, Py_ssize_t max_by_class):
@@ -75,7 +76,7 @@ def byline_elements(root, Py_ssize_t max_by_class):
     by_rel, by_class = [], []
     while c_node is not NULL:
         if c_node.type == XML_ELEMENT_NODE:
-            found = _attribute_is(c_node, b"rel", b"author")
+            found = _rel_is_author(c_node)
             if found == ASK_LXML:
                 found = MATCHES if cetree.elementFactory(document, c_node).get(b"rel") == "author" else DIFFERS
             if found == MATCHES:
