@@ -139,14 +139,6 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _TOKEN = re.compile(r"[a-z0-9]+")
 _SENTENCE_END = re.compile(r"[.!?\u3002\uff01\uff1f\u061f\u0964]")
 
-
-def sentence_marks(text: str) -> int:
-    """How many sentence-ending marks `text` has (``_SENTENCE_END``'s matches). An ASCII text can
-    hold only the first three, and counting each costs a tenth of the pattern's scan."""
-    if text.isascii():
-        return text.count(".") + text.count("!") + text.count("?")
-    return len(_SENTENCE_END.findall(text))
-
 #: Characters that take no room on screen yet are not whitespace to Python: zero-width space,
 #: joiners, word joiner, byte-order mark. A run of nothing but these (editors leave ``<p>&#8203;</p>``
 #: between paragraphs) is no block. Only short runs are checked.
@@ -323,6 +315,7 @@ def block_features(
         features["heading_level"] = int(owner_tag[1])
     return features
 
+
 def enclosed_context(built: _Context, tag: str, number: int, descriptor: str, role: str | None) -> _Context:
     """The context of an element inside one whose context is `built`: `tag` its tag, `number`
     its document-order number."""
@@ -355,6 +348,14 @@ def described(element: Any, tag: str) -> tuple[str, str | None]:
         return tag, None
     named = dict(attributes)
     return _descriptor_of(tag, named.get("id"), named.get("class"), named.get("itemprop")), named.get("role")
+
+
+def sentence_marks(text: str) -> int:
+    """How many sentence-ending marks `text` has (``_SENTENCE_END``'s matches). An ASCII text can
+    hold only the first three, and counting each costs a tenth of the pattern's scan."""
+    if text.isascii():
+        return text.count(".") + text.count("!") + text.count("?")
+    return len(_SENTENCE_END.findall(text))
 
 
 def rounded_ratio(part: int, whole: int, digits: int) -> float:

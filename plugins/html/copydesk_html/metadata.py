@@ -204,6 +204,12 @@ def byline_elements(root: Any, max_by_class: int) -> tuple[list[Any], list[Any]]
     return by_rel, by_class
 
 
+try:  # the same search in C, built with the plugin where a C compiler was at hand
+    from copydesk_html.libxml_bylines import byline_elements as find_byline_elements
+except (ImportError, ValueError):  # not built, or built against an lxml of another layout
+    find_byline_elements = byline_elements
+
+
 def _byline_authors(root: Any) -> list[str]:
     """Author names from a byline: the first ``rel="author"`` element that gives any, else the
     first of the first few elements whose class names a byline or author."""
@@ -219,12 +225,6 @@ def _byline_authors(root: Any) -> list[str]:
             if authors:
                 return authors
     return []
-
-
-try:  # the same search in C, built with the plugin where a C compiler was at hand
-    from copydesk_html.libxml_bylines import byline_elements as find_byline_elements
-except (ImportError, ValueError):  # not built, or built against an lxml of another layout
-    find_byline_elements = byline_elements
 
 
 def page_metadata(root: Any) -> dict[str, Any]:
