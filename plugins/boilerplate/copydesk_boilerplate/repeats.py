@@ -83,35 +83,45 @@ class Duplicate:
         # Blocks are compared by their run-together words first; the normalised text, which
         # costs an object per word, is made only for a block that may repeat another.
         keys = {i: run_together(page.texts[i]) for i in kept}
-        norms: dict[int, str] = {}
-
-        def norm(index: int) -> str:
-            text = norms.get(index)
-            if text is None:
-                text = norms[index] = normalised(page.texts[index])
-            return text
+        norms = _NormalisedTexts(page.texts)
 
         for position, index in enumerate(kept):
             key = keys[index]
             heading = page.kinds[index] == "heading"
             if key in title_keys or heading:
-                text = norm(index)
+                text = norms[index]
                 if text in titles or (heading and _within_title(text, titles)):
                     yield Verdict(index, "duplicate", "repeats the title")
                     continue
             if position and key == keys[kept[position - 1]]:
-                text = norm(index)
-                if _words(text) >= MIN_REPEAT_WORDS and text == norm(kept[position - 1]):
+                text = norms[index]
+                if _words(text) >= MIN_REPEAT_WORDS and text == norms[kept[position - 1]]:
                     yield Verdict(index, "duplicate", "repeats the block before it")
                     continue
             if position < STANDFIRST_WINDOW:
                 holders = [later for later in kept[position + 1 :] if key in keys[later]]
                 if holders:
-                    text = norm(index)
+                    text = norms[index]
                     if _words(text) >= MIN_REPEAT_WORDS and any(
-                        text in norm(later) and len(norm(later)) > len(text) for later in holders
+                        text in norms[later] and len(norms[later]) > len(text) for later in holders
                     ):
                         yield Verdict(index, "duplicate", "a standfirst repeated in the body")
+
+
+class _NormalisedTexts(dict[int, str]):
+    """`normalised` block texts by index, each made when first asked for.
+
+    A dict rather than a closure over one: a compiled generator keeps its closures in its own
+    scope, and that loop would leave the page to the cyclic collector instead of freeing it.
+    """
+
+    def __init__(self, texts: list[str]) -> None:
+        super().__init__()
+        self.texts = texts
+
+    def __missing__(self, index: int) -> str:
+        text = self[index] = normalised(self.texts[index])
+        return text
 
 
 def _words(normalised_text: str) -> int:
