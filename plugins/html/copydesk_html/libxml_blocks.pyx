@@ -313,10 +313,31 @@ cdef class _Walk:
         return 0
 
 
+#: What the walk reads for a run of ASCII whitespace: the run itself only ever becomes one
+#: space of a block's text, or nothing, so it is not decoded (a page's indentation between
+#: tags is about half of its text nodes).
+cdef str _BLANK = " "
+
+
 cdef str _text_run(xmlNode** c_ptr):
     """The text of the run of text nodes at ``*c_ptr`` (lxml's ``text`` or ``tail``), leaving
-    ``*c_ptr`` at the node after the run."""
+    ``*c_ptr`` at the node after the run; `_BLANK` for a run of ASCII whitespace."""
     cdef xmlNode* c_node = c_ptr[0]
+    cdef const unsigned char* c_text
+    cdef bint blank = False
+    while c_node is not NULL and _is_text(c_node):
+        c_text = <const unsigned char*>c_node.content
+        if c_text is not NULL:
+            while c_text[0] == 32 or 9 <= c_text[0] <= 13:  # space, \t \n \v \f \r
+                blank = True
+                c_text += 1
+            if c_text[0]:  # a character that is not ASCII whitespace: the run is read
+                break
+        c_node = c_node.next
+    else:
+        c_ptr[0] = c_node
+        return _BLANK if blank else ""
+    c_node = c_ptr[0]
     text = _utf8(<const char*>c_node.content)
     c_node = c_node.next
     while c_node is not NULL and (c_node.type == XML_TEXT_NODE or c_node.type == XML_CDATA_SECTION_NODE):

@@ -197,6 +197,7 @@ ATTRIBUTES = [
     'rel="author" class="Byline"',
 ]
 WORDS = ["Talks", "went", "on", "late.", "The", "minister", "said", "&amp;", "&nbsp;", "\u201cyes\u201d", "  ", "\n", "\u200b"]
+WORDS += ["\t", "\r\n ", "\x0b", "\x0c", "\u2003", " \u3000 "]  # whitespace that is ASCII and that is not
 
 
 def random_page(rng: random.Random, size: int) -> str:
@@ -268,6 +269,20 @@ def test_the_c_walk_of_a_subtree_and_of_a_namespaced_tree() -> None:
     tree = etree.fromstring(xml, etree.XMLParser(resolve_entities=False, strip_cdata=False))
     reference, native = both(tree)
     assert native == reference and reference
+
+
+@needs_c_walk
+def test_the_c_walk_reads_runs_of_whitespace_as_the_reference_does() -> None:
+    # Runs the C walk does not decode (ASCII whitespace, split over text and CDATA nodes), an
+    # empty CDATA section (no text at all: no space), and whitespace that is not ASCII.
+    xml = (
+        "<r><p><b>one</b><![CDATA[]]><i>two</i> \t<![CDATA[\n ]]>\r<i>three</i><![CDATA[ ]]></p>"
+        "<p><b>four</b>\u00a0<i>five</i>\u2003 \n<i>six</i>\r\n<i>seven</i></p><p> \n </p><p><![CDATA[]]></p></r>"
+    )
+    tree = etree.fromstring(xml, etree.XMLParser(strip_cdata=False))
+    reference, native = both(tree)
+    assert [block.text for block in reference] == ["onetwo three", "four five six seven"]
+    assert native == reference
 
 
 @needs_c_walk
