@@ -225,9 +225,9 @@ def _xpath(step: _Step) -> str:
 
 #: What a block needs about its open ancestors, built once per element and shared by every
 #: block under it: (ancestors, trail, tag path, landmarks so far, sorted landmarks, kind).
-_Context = tuple[tuple[int, ...], tuple[str, ...], str, tuple[str, ...], list[str], str]
+_Context = tuple[tuple[int, ...], tuple[str, ...], str, tuple[str, ...], tuple[str, ...], str]
 
-_ROOT_CONTEXT: _Context = ((), (), "", (), [], "paragraph")
+_ROOT_CONTEXT: _Context = ((), (), "", (), (), "paragraph")
 
 #: One open block-level element: [element, tag, document-order number, context once built,
 #: xpath step]. The walk keeps them on one stack, root first.
@@ -284,7 +284,7 @@ def block_features(
     ids: tuple[int, ...],
     trail: tuple[str, ...],
     path: str,
-    landmarks: list[str],
+    landmarks: tuple[str, ...],
     chars: int,
     words: int,
     sentences: int,
@@ -301,7 +301,7 @@ def block_features(
         "depth": len(ids),
         "ancestors": ids,
         "trail": trail,
-        "landmarks": list(landmarks),
+        "landmarks": landmarks,  # a tuple shared by the blocks of one element, as ancestors and trail
         "chars": chars,
         "words": words,
         "link_chars": link_chars,
@@ -322,10 +322,10 @@ def enclosed_context(built: _Context, tag: str, number: int, descriptor: str, ro
     ids, trail, path, landmarks, landmark_set, kind = built
     if tag in LANDMARK_TAGS:
         landmarks = (*landmarks, tag)
-        landmark_set = sorted(set(landmarks))
+        landmark_set = tuple(sorted(set(landmarks)))
     elif role and role.lower() in _ROLES:
         landmarks = (*landmarks, "role:" + role.lower())
-        landmark_set = sorted(set(landmarks))
+        landmark_set = tuple(sorted(set(landmarks)))
     # concatenation makes the tuple at once, where unpacking builds a list first
     return (
         ids + (number,),  # noqa: RUF005

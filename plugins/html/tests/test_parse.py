@@ -76,8 +76,8 @@ def test_provenance_is_an_xpath_and_features_describe_the_block() -> None:
     assert features["tag_path"] == "html/body/article/p"
     assert features["link_chars"] == len("a link")
     assert features["link_density"] == round(len("a link") / len(doc.block_text(block)), 3)
-    assert features["landmarks"] == ["article"]
-    assert doc.blocks[0].features["landmarks"] == ["nav"]
+    assert features["landmarks"] == ("article",)
+    assert doc.blocks[0].features["landmarks"] == ("nav",)
     assert doc.blocks[2].features["trail"][-1] == "p.byline"
     assert doc.blocks[0].features["position"] == 0.0 and doc.blocks[-1].features["position"] == 1.0
     assert doc.blocks[1].features["heading_level"] == 1
