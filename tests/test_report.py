@@ -210,8 +210,8 @@ def test_records_of_other_shapes_are_drawn_with_what_they_have(tmp_path: Path):
     assert CHROMIUM is not None
     page = RunReport(title="other shapes")
     bare = {"id": "bare", "text": "Just some text.", "removed": [{"text": "old block", "reason": "legacy"}], "word_count": 3}
-    page.add(Outcome("bare", "x://bare", "written", line=json.dumps(bare)))
-    page.add(Outcome("empty", "x://empty", "written", line=json.dumps({"id": "empty"})))
+    page.add(Outcome("bare", "x://bare", "written", line=json.dumps(bare).encode()))
+    page.add(Outcome("empty", "x://empty", "written", line=json.dumps({"id": "empty"}).encode()))
     summary = RunSummary(pipeline="other")
     path = page.write(tmp_path / "other.html", summary)
     with Browser(CHROMIUM) as browser:

@@ -248,13 +248,13 @@ def test_a_removal_index_is_handed_on_only_while_the_removals_stay_the_same():
 )
 def test_a_json_line_reads_back_as_the_value_it_was_made_of(value):  # type: ignore[no-untyped-def]
     line = json_line(value)
-    assert "\n" not in line
+    assert b"\n" not in line
     assert json.loads(line) == value
 
 
 def test_a_record_line_is_what_the_standard_library_writes():  # type: ignore[no-untyped-def]
     record = {"text": "Zoë said “no” — 東京", "removed": [{"text": "Share", "reason": "share_bar", "at": 0}], "p": 0.25}
-    assert json_line(record) == json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+    assert json_line(record) == json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode()
 
 
 def test_a_json_line_takes_what_only_the_standard_library_writes():  # type: ignore[no-untyped-def]

@@ -10,22 +10,23 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import IO, Any
+from typing import Any, BinaryIO
 
 import orjson
 
 
-def json_line(value: Any) -> str:
-    """`value` as one compact line of JSON, non-ASCII text written as it is.
+def json_line(value: Any) -> bytes:
+    """`value` as one compact line of JSON in UTF-8, non-ASCII text written as it is.
 
     orjson writes an article record about ten times faster than ``json.dumps``, and the same
     text for every record of the benchmark pages. What it refuses and the standard library
-    accepts (integers beyond 64 bits) goes to ``json.dumps``.
+    accepts (integers beyond 64 bits) goes to ``json.dumps``. Bytes, as orjson makes them and
+    files take them: a str would be decoded here only to be encoded again when written.
     """
     try:
-        return orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS).decode()
+        return orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS)
     except orjson.JSONEncodeError:
-        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
 
 
 class JsonlFile:
@@ -34,7 +35,7 @@ class JsonlFile:
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path)
         self.partial = self.path.with_name(self.path.name + ".partial")
-        self._fh: IO[str] | None = None
+        self._fh: BinaryIO | None = None
         self.count = 0
 
     def open(self, resume: bool = False) -> set[str]:
@@ -48,14 +49,15 @@ class JsonlFile:
                 done = _complete_ids(self.partial)
         elif self.partial.exists():
             self.partial.unlink()
-        self._fh = self.partial.open("a", encoding="utf-8")
+        self._fh = self.partial.open("ab")
         self.count = len(done)
         return done
 
-    def write_line(self, line: str) -> None:
+    def write_line(self, line: bytes) -> None:
+        """Add `line` (one line of UTF-8 JSON, without its newline) and flush it."""
         if self._fh is None:
             raise RuntimeError(f"{self.path} is not open")
-        self._fh.write(line + "\n")
+        self._fh.write(line + b"\n")
         self._fh.flush()
         self.count += 1
 

@@ -52,7 +52,8 @@ class Sink(Protocol):
 
     def open(self, path: str | None, resume: bool) -> set[str]: ...
 
-    def write(self, doc_id: str, line: str) -> None: ...
+    def write(self, doc_id: str, line: bytes) -> None:
+        """Write one record: `line` is its JSON, UTF-8, one line without the newline."""
 
     def close(self, complete: bool) -> None: ...
 

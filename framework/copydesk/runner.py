@@ -42,7 +42,7 @@ class Outcome:
     id: str
     uri: str
     status: str
-    line: str | None = None
+    line: bytes | None = None
     step: str | None = None
     reason: str | None = None
     json_path: str | None = None

@@ -136,7 +136,7 @@ def test_resume_cuts_a_torn_last_line(tmp_path: Path) -> None:
     partial.write_text("\n".join(whole) + "\n" + whole[0][:20], "utf-8")
     out = JsonlFile(target)
     assert out.open(resume=True) == {"doc0", "doc1", "doc2"}
-    out.write_line(json.dumps({"id": "doc3"}))
+    out.write_line(json.dumps({"id": "doc3"}).encode())
     out.close()
     lines = target.read_text("utf-8").splitlines()
     assert [json.loads(line)["id"] for line in lines] == ["doc0", "doc1", "doc2", "doc3"]

@@ -44,7 +44,7 @@ class JsonlSink:
         self._file = JsonlFile(self._path)
         return self._file.open(resume)
 
-    def write(self, doc_id: str, line: str) -> None:
+    def write(self, doc_id: str, line: bytes) -> None:
         assert self._file is not None, "sink not open"
         self._file.write_line(line)
 
