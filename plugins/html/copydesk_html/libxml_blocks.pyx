@@ -5,8 +5,9 @@
 compare them) for a fraction of the cost. The Python walk pays for an lxml proxy object,
 a tag string, a parent lookup and two attribute questions at each of a page's ~740
 elements; here those are reads of libxml2's structs. A block's text is cleaned up in one
-pass and its containers' descriptors are written from the attribute bytes; its features,
-its containers' context and its xpath are made by ``blocks.py``'s own functions.
+pass, its containers' descriptors are written from the attribute bytes, and its features and
+its containers' context are made as ``block_features`` and ``enclosed_context`` make them, with
+the ratios in C integers; its xpath is made by ``blocks.py``'s own ``_xpath``.
 
 The tree is only read, never changed, and only while its lxml root is held, so the nodes
 stay alive for the whole walk.
@@ -29,18 +30,21 @@ from lxml.includes.tree cimport (
 
 from copydesk_html import blocks as reference
 from copydesk_html.blocks import (
+    _ENCLOSING_KIND,
+    _HEADINGS,
     _HIDDEN_STYLE,
     _INVISIBLE,
     _KIND_OF_TAG,
+    _ROLES,
     _ROOT_CONTEXT,
     BLOCK_LEVEL,
+    LANDMARK_TAGS,
+    LINE_WIDTH,
     MAX_INVISIBLE_CHARS,
     RawBlock,
     _descriptor_of,
     _xpath,
-    block_features,
     described,
-    enclosed_context,
     rounded_ratio,
 )
 
@@ -170,6 +174,88 @@ cdef object _descriptor_suffix(const char* ident, const char* classes, const cha
         free(out)
 
 
+cdef long long _SCALES[5]
+_SCALES[:] = [1, 10, 100, 1000, 10_000]
+
+cdef Py_ssize_t _LINE_WIDTH = LINE_WIDTH
+
+#: Largest `part` done in C integers: 2 * part * 10**4 stays far inside 64 bits.
+cdef long long _C_PART_LIMIT = 1 << 40
+
+
+cdef object _rounded(long long part, long long whole, int digits):
+    """``blocks.rounded_ratio`` in C integers (its argument holds for any exact integer
+    arithmetic, and a 64-bit division of numbers below 2**53 is as correctly rounded as
+    Python's); ties and very large numbers go to the reference."""
+    if part >= _C_PART_LIMIT or digits > 4:
+        return rounded_ratio(part, whole, digits)
+    cdef long long scale = _SCALES[digits]
+    cdef long long twice = 2 * part * scale
+    if twice % whole == 0 and (twice // whole) % 2 == 1:
+        return rounded_ratio(part, whole, digits)
+    return <double>((twice + whole) // (2 * whole)) / <double>scale
+
+
+def rounded(long long part, long long whole, int digits):
+    """`_rounded`, for the tests."""
+    return _rounded(part, whole, digits)
+
+
+cdef dict _features(
+    str owner_tag,
+    tuple ids,
+    tuple trail,
+    str path,
+    tuple landmarks,
+    Py_ssize_t chars,
+    Py_ssize_t words,
+    Py_ssize_t sentences,
+    Py_ssize_t link_chars,
+    Py_ssize_t links,
+):
+    """``blocks.block_features``, its ratios in C integers."""
+    if link_chars > chars:
+        link_chars = chars
+    features = {
+        "tag": owner_tag,
+        "tag_path": path,
+        "depth": len(ids),
+        "ancestors": ids,
+        "trail": trail,
+        "landmarks": landmarks,
+        "chars": chars,
+        "words": words,
+        "link_chars": link_chars,
+        "link_density": 0.0 if not link_chars else 1.0 if link_chars == chars else _rounded(link_chars, chars, 3),
+        "links": links,
+        "sentences": sentences,
+        "text_density": <double>words if chars <= _LINE_WIDTH else _rounded(words, (chars + _LINE_WIDTH - 1) // _LINE_WIDTH, 2),
+    }
+    if owner_tag in _HEADINGS:
+        features["heading_level"] = int(owner_tag[1])
+    return features
+
+
+cdef tuple _enclosed(tuple built, str tag, Py_ssize_t number, str descriptor, object role):
+    """``blocks.enclosed_context``."""
+    cdef tuple ids = built[0], trail = built[1], landmarks = built[3], landmark_set = built[4]
+    cdef str path = built[2]
+    if tag in LANDMARK_TAGS:
+        landmarks = landmarks + (tag,)
+        landmark_set = tuple(sorted(set(landmarks)))
+    elif role and role.lower() in _ROLES:
+        landmarks = landmarks + ("role:" + role.lower(),)
+        landmark_set = tuple(sorted(set(landmarks)))
+    return (
+        ids + (number,),
+        trail + (descriptor,),
+        path + "/" + tag if path else tag,
+        landmarks,
+        landmark_set,
+        _ENCLOSING_KIND.get(tag, built[5]),
+    )
+
+
 cdef class _Elements:
     """What the walk asks of an element's attributes, read from libxml2's list; an lxml proxy
     is made only for a value that is not one text node (never, from the HTML parser)."""
@@ -251,7 +337,7 @@ cdef class _Walk:
 
     cdef tuple context(self):
         """``_Blocks.context``: the context of the innermost open element
-        (``blocks.enclosed_context`` for each open element that has none yet)."""
+        (`_enclosed` for each open element that has none yet)."""
         frames = self.frames
         cdef Py_ssize_t first = len(frames) - 1
         while frames[first][3] is None:
@@ -261,12 +347,11 @@ cdef class _Walk:
         for i in range(first + 1, len(frames)):
             frame = frames[i]
             descriptor, role = self.elements.describe(frame[0], frame[1])
-            built = frame[3] = enclosed_context(built, frame[1], frame[2], descriptor, role)
+            built = frame[3] = _enclosed(built, frame[1], frame[2], descriptor, role)
         return built
 
     cdef int flush(self) except -1:
-        """``_Blocks.add``: a block of the text since the last boundary, if there is any
-        (``blocks.block_features`` makes its features)."""
+        """``_Blocks.add``: a block of the text since the last boundary, if there is any."""
         if not self.parts:
             return 0
         cdef Py_ssize_t words, sentences, link_chars = self.link_chars
@@ -279,9 +364,7 @@ cdef class _Walk:
         context = frame[3] if frame[3] is not None else self.context()
         ids, trail, path, _, landmarks, enclosing_kind = context
         owner_tag = frame[1] if len(self.frames) > 1 else "html"
-        features = block_features(
-            owner_tag, ids, trail, path, landmarks, len(text), words, sentences, link_chars, self.links
-        )
+        features = _features(owner_tag, ids, trail, path, landmarks, len(text), words, sentences, link_chars, self.links)
         self.found.append((text, _KIND_OF_TAG.get(owner_tag, enclosing_kind), features))
         self.steps.append(frame[4])
         return 0
@@ -495,7 +578,7 @@ def blocks_of(root, Py_ssize_t max_elements):
     last = max(1, len(walk.found) - 1)
     made = []
     for i, ((text, kind, features), step) in enumerate(zip(walk.found, walk.steps)):
-        features["position"] = rounded_ratio(i, last, 4)
+        features["position"] = _rounded(i, last, 4)
         # tuple.__new__: the named tuple's own __new__ is Python code
         made.append(tuple.__new__(RawBlock, (text, kind, _xpath(step) if step is not None else root_xpath, features)))
     return iter(made)

@@ -297,6 +297,18 @@ def test_the_c_walk_stops_at_the_element_limit_as_the_reference_does() -> None:
 
 
 @needs_c_walk
+@pytest.mark.parametrize("digits", [2, 3, 4])
+def test_the_c_walk_rounds_ratios_as_the_reference_does(digits: int) -> None:
+    from copydesk_html.libxml_blocks import rounded
+
+    # ties included (1/8 at two digits, 1/160 at four), and numbers past the C integers' limit
+    pairs = [(part, whole) for whole in range(1, 300) for part in range(0, 2 * whole + 1)]
+    pairs += [(2**40 + 1, 3), (2**45, 2**45 + 7), (10**12 + 7, 10**12 + 11)]
+    for part, whole in pairs:
+        assert rounded(part, whole, digits) == rounded_ratio(part, whole, digits), (part, whole)
+
+
+@needs_c_walk
 def test_the_c_walk_normalises_whitespace_and_counts_as_the_reference_does() -> None:
     from copydesk_html.blocks import _Blocks
     from copydesk_html.libxml_blocks import normalised
