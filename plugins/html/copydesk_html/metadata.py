@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta, timezone
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 #: JSON-LD ``@type`` values that describe an article.
 ARTICLE_TYPES = frozenset(
@@ -138,8 +138,6 @@ def warm_up_dates() -> None:
 
 def _json_ld_objects(scripts: list[Any]) -> Iterator[dict[str, Any]]:
     for script in scripts:
-        if (script.get("type") or "").strip().lower() != "application/ld+json":
-            continue
         try:
             data = json.loads(script.text or "")
         except (json.JSONDecodeError, RecursionError):
@@ -189,9 +187,50 @@ def byline_names(text: str) -> list[str]:
     return [n for n in names if n and len(n.split()) <= 5 and n[0].isupper()]
 
 
+class PageElements(NamedTuple):
+    """What `page_metadata` reads of a page's elements, each list in document order."""
+
+    #: (name, content) of each ``<meta>`` with both; its name is its first non-empty property,
+    #: name, itemprop or http-equiv
+    meta: list[tuple[str, str]]
+    #: the ``<script type="application/ld+json">`` elements
+    json_ld: list[Any]
+    #: the href (None where there is none) of each ``<link rel="canonical">``
+    canonical: list[str | None]
+    title: list[Any]
+    h1: list[Any]
+    time: list[Any]
+
+
+def page_elements(root: Any) -> PageElements:
+    """The `PageElements` of the tree under `root`, in one pass (``libxml_metadata`` does it in C)."""
+    found = PageElements([], [], [], [], [], [])
+    for element in root.iter(*_METADATA_TAGS):
+        tag = element.tag
+        if tag == "meta":
+            name = (
+                element.get(b"property")
+                or element.get(b"name")
+                or element.get(b"itemprop")
+                or element.get(b"http-equiv")
+            )
+            content = element.get(b"content")
+            if name and content:
+                found.meta.append((name, content))
+        elif tag == "script":
+            if (element.get(b"type") or "").strip().lower() == "application/ld+json":
+                found.json_ld.append(element)
+        elif tag == "link":
+            if element.get(b"rel") == "canonical":
+                found.canonical.append(element.get(b"href"))
+        else:
+            getattr(found, tag).append(element)
+    return found
+
+
 def byline_elements(root: Any, max_by_class: int) -> tuple[list[Any], list[Any]]:
     """The elements under `root` with ``rel="author"``, and the first `max_by_class` whose class
-    names a byline or author, in document order (``libxml_bylines`` does it in C)."""
+    names a byline or author, in document order (``libxml_metadata`` does it in C)."""
     by_rel: list[Any] = []
     by_class: list[Any] = []
     for element in root.iter():
@@ -204,10 +243,12 @@ def byline_elements(root: Any, max_by_class: int) -> tuple[list[Any], list[Any]]
     return by_rel, by_class
 
 
-try:  # the same search in C, built with the plugin where a C compiler was at hand
-    from copydesk_html.libxml_bylines import byline_elements as find_byline_elements
+try:  # the same searches in C, built with the plugin where a C compiler was at hand
+    from copydesk_html.libxml_metadata import byline_elements as find_byline_elements
+    from copydesk_html.libxml_metadata import page_elements as find_page_elements
 except (ImportError, ValueError):  # not built, or built against an lxml of another layout
     find_byline_elements = byline_elements
+    find_page_elements = page_elements
 
 
 def _byline_authors(root: Any) -> list[str]:
@@ -229,20 +270,15 @@ def _byline_authors(root: Any) -> list[str]:
 
 def page_metadata(root: Any) -> dict[str, Any]:
     """The metadata found in the tree under `root` (keys are left out when nothing is found)."""
-    by_tag: dict[str, list[Any]] = {tag: [] for tag in _METADATA_TAGS}
-    for element in root.iter(*_METADATA_TAGS):  # one pass in C rather than one search per tag
-        by_tag[element.tag].append(element)
+    elements = find_page_elements(root)
     meta_tags: dict[str, str] = {}
-    for tag in by_tag["meta"]:
-        key = (
-            tag.get(b"property") or tag.get(b"name") or tag.get(b"itemprop") or tag.get(b"http-equiv") or ""
-        ).lower()
-        content = tag.get(b"content")
-        if key and content and key not in meta_tags:
+    for name, content in elements.meta:
+        key = name.lower()
+        if key not in meta_tags:
             meta_tags[key] = _clean(content)
     found: dict[str, Any] = {}
     article: dict[str, Any] = {}
-    for item in _json_ld_objects(by_tag["script"]):
+    for item in _json_ld_objects(elements.json_ld):
         if _types(item) & ARTICLE_TYPES and ("headline" in item or "datePublished" in item):
             article = item
             break
@@ -250,9 +286,9 @@ def page_metadata(root: Any) -> dict[str, Any]:
     title = _clean(article.get("headline") if isinstance(article.get("headline"), str) else None)
     title = title or meta_tags.get("og:title") or meta_tags.get("twitter:title") or ""
     if not title:
-        title = _clean(_text_of(by_tag["h1"][0])) if by_tag["h1"] else ""
+        title = _clean(_text_of(elements.h1[0])) if elements.h1 else ""
     if not title:
-        title = _clean(by_tag["title"][0].text) if by_tag["title"] else ""
+        title = _clean(elements.title[0].text) if elements.title else ""
     if title:
         found["title"] = title
 
@@ -281,7 +317,7 @@ def page_metadata(root: Any) -> dict[str, Any]:
         meta_tags.get("publishdate"),
         meta_tags.get("date"),
         meta_tags.get("dc.date"),
-        *(t.get("datetime") or _clean(_text_of(t)) for t in by_tag["time"]),
+        *(t.get("datetime") or _clean(_text_of(t)) for t in elements.time),
     ):
         if value:
             published = iso_date(value)
@@ -291,7 +327,7 @@ def page_metadata(root: Any) -> dict[str, Any]:
 
     url = meta_tags.get("og:url")
     if not url:
-        url = next((link.get("href") for link in by_tag["link"] if link.get("rel") == "canonical"), None)
+        url = elements.canonical[0] if elements.canonical else None
     if url and url.startswith(("http://", "https://")):
         found["url"] = url
 

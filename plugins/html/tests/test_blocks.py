@@ -323,7 +323,7 @@ def test_the_c_walk_normalises_whitespace_and_counts_as_the_reference_does() -> 
 
 @needs_c_walk
 def test_the_byline_search_in_c_finds_the_elements_of_the_reference() -> None:
-    from copydesk_html.libxml_bylines import byline_elements as native_byline_elements
+    from copydesk_html.libxml_metadata import byline_elements as native_byline_elements
     from copydesk_html.metadata import byline_elements
 
     rng = random.Random(1127)
@@ -344,11 +344,65 @@ def test_the_byline_search_in_c_finds_the_elements_of_the_reference() -> None:
     assert found > 100
 
 
+META_ELEMENTS = [
+    '<meta property="og:title" content="Talks &amp; more">',
+    '<meta name="author" content="A. Writer">',
+    '<meta itemprop="datePublished" content="2019-11-19">',
+    '<meta http-equiv="Content-Language" content="en">',
+    '<meta property="" name="Description" content="first non-empty name">',
+    '<meta name="keywords" content="">',
+    '<meta content="no name">',
+    '<meta name="twitter:title" NAME="second" content=" spaced  out ">',
+    '<meta property="og:url" content="https://news.example/a">',
+    '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "H"}</script>',
+    '<script type=" Application/LD+JSON ">[]</script>',
+    '<script type="text/javascript">var x = 1;</script>',
+    "<script>var y = 2;</script>",
+    '<link rel="canonical" href="https://news.example/c">',
+    '<link rel="canonical">',
+    '<link rel="stylesheet" href="/s.css">',
+    '<link rel="Canonical" href="/not-quite">',
+    "<title>Page title</title>",
+    "<h1>Heading <b>one</b></h1>",
+    '<time datetime="2019-11-19T10:00:00Z">Nov 19</time>',
+    "<time>19 November 2019</time>",
+    "<p>text</p>",
+]
+
+
+@needs_c_walk
+def test_the_metadata_search_in_c_finds_what_the_reference_finds() -> None:
+    from copydesk_html.libxml_metadata import page_elements as native_page_elements
+    from copydesk_html.metadata import page_elements
+
+    rng = random.Random(20261208)
+    found = 0
+    for n in range(200):
+        head = "".join(rng.choice(META_ELEMENTS) for _ in range(rng.randint(0, 12)))
+        body = "".join(rng.choice(META_ELEMENTS) for _ in range(rng.randint(0, 6)))
+        root = parse_tree(f"<html><head>{head}</head><body>{body}</body></html>", f"test://meta-{n}.html")
+        reference = page_elements(root)
+        assert native_page_elements(root) == reference
+        found += sum(map(len, reference))
+    assert found > 1000
+    # attribute values holding entity references (not one text node), and namespaced
+    # elements, which lxml's iter("meta", ...) does not match
+    xml = (
+        '<!DOCTYPE r [<!ENTITY t "og:title">]><r xmlns:x="urn:x"><meta property="&t;" content="A &t; B"/>'
+        '<x:meta name="n" content="c"/><link rel="canonical" href="&t;"/><x:title>no</x:title><title>yes</title></r>'
+    )
+    tree = etree.fromstring(xml, etree.XMLParser(resolve_entities=False))
+    reference = page_elements(tree)
+    assert native_page_elements(tree) == reference
+    assert reference.meta == [("og:title", "A og:title B")] and len(reference.title) == 1
+
+
 @needs_c_walk
 def test_the_plugin_walks_with_the_c_walk_when_it_is_built() -> None:
     import copydesk_html
     from copydesk_html import metadata
-    from copydesk_html.libxml_bylines import byline_elements
+    from copydesk_html.libxml_metadata import byline_elements, page_elements
 
     assert copydesk_html.blocks_of is native_blocks_of
     assert metadata.find_byline_elements is byline_elements
+    assert metadata.find_page_elements is page_elements
