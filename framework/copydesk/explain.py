@@ -72,9 +72,9 @@ def blocks(doc: Document) -> Table:
     table.add_column("at", justify="right", no_wrap=True)
     table.add_column("removed / labels", max_width=44)
     table.add_column("text", ratio=1)
-    index = doc.removal_index()
+    covering = doc.removal_index().of_each(doc.blocks)
     for i, block in enumerate(doc.blocks):
-        removal = removals.get(i) or index.of(block)
+        removal = removals.get(i) or covering[i]
         said = Text()
         if removal is not None:
             said.append(removal.label, style="bold red")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import operator
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, NoReturn
 
 import attrs
@@ -300,13 +300,24 @@ class RemovalIndex:
         return bool(self._starts)
 
     def of(self, block: Block) -> Span | None:
-        exact = self._exact.get((block.start, block.end))
-        if exact is not None:
-            return exact
-        i = bisect.bisect_right(self._starts, block.start) - 1
-        if i >= 0 and self._furthest[i].end >= block.end:
-            return self._furthest[i]
-        return None
+        return self.of_each((block,))[0]
+
+    def of_each(self, blocks: Sequence[Block]) -> list[Span | None]:
+        """`of` each block, in their order: one call for a loop over a document's blocks (the
+        quotes step and the record each go through all of them)."""
+        if not self._starts:
+            return [None] * len(blocks)
+        exact, starts, furthest = self._exact.get, self._starts, self._furthest
+        found: list[Span | None] = []
+        for block in blocks:
+            start, end = block.start, block.end
+            span = exact((start, end))
+            if span is None:
+                i = bisect.bisect_right(starts, start) - 1
+                if i >= 0 and furthest[i].end >= end:
+                    span = furthest[i]
+            found.append(span)
+        return found
 
 
 @attrs.frozen

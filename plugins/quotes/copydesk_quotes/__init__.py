@@ -131,8 +131,8 @@ class AttributeQuotes:
 
     def paragraphs(self, doc: Document) -> list[tuple[int, int]]:
         """The ranges of the blocks to read: wanted kinds, not removed, in text order."""
-        removals = doc.removal_index()
-        wanted = [b for b in doc.blocks if b.kind in self.kinds and removals.of(b) is None]
+        removed = doc.removal_index().of_each(doc.blocks)
+        wanted = [b for b, removal in zip(doc.blocks, removed, strict=True) if removal is None and b.kind in self.kinds]
         return sorted({(b.start, b.end) for b in wanted if b.end > b.start})
 
     def attributions(

@@ -47,8 +47,7 @@ class Body:
         it (0 when none), so a viewer can show it in place.
         """
         wanted = frozenset(kinds)
-        removals = doc.removal_index()
-        removal_of = removals.of if removals else None
+        blocks = sorted(doc.blocks, key=_BLOCK_ORDER)
         doc_text = doc.text
         parts: list[str] = []
         doc_starts: list[int] = []
@@ -56,10 +55,9 @@ class Body:
         body_starts: list[int] = []
         removed: list[dict[str, Any]] = []
         position = 0
-        for block in sorted(doc.blocks, key=_BLOCK_ORDER):
+        for block, span in zip(blocks, doc.removal_index().of_each(blocks), strict=True):
             start, end = block.start, block.end
             text = doc_text[start:end]
-            span = removal_of(block) if removal_of is not None else None
             if span is not None:
                 entry: dict[str, Any] = {"text": text, "reason": span.label}
                 detail = span.data.get("detail")
