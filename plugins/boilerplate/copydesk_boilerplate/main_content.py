@@ -351,10 +351,13 @@ class MainContent:
             if node in balance:
                 balance[node] += layout.prose.get(node, 0.0)
         # The best balance, then the deepest; among equals the first in bottom_up order, which
-        # is the highest element number, so (balance, depth, number) triples compare alike.
-        top, _, best = max(zip(balance.values(), map(layout.depth.__getitem__, balance), balance, strict=True))
+        # is the highest element number. Balances are sums of character counts (never NaN), so
+        # the elements of the best one are found by equality, and only those few are compared.
+        top = max(balance.values())
         if top <= 0:
             return None
+        depth = layout.depth
+        _, best = max((depth[node], node) for node, weight in balance.items() if weight == top)
         return layout.marked_body_around(page, best)
 
     def find(self, page: Page) -> Iterator[Verdict]:
