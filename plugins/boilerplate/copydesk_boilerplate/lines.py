@@ -106,9 +106,10 @@ class WordingRule:
         return bool(self.pattern.search(text) if self.search else self.pattern.match(text))
 
     def find(self, page: Page) -> Iterator[Verdict]:
+        texts, matches = page.texts, self.matches  # looked up once, not once per line
         for index in page.kept_short(self.max_words):
-            text = page.texts[index]
-            if self.matches(text):
+            text = texts[index]
+            if matches(text):
                 yield Verdict(index, self.reason, f"{self.description}: {text[:60]!r}")
 
 

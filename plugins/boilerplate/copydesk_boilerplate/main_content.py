@@ -79,10 +79,13 @@ def descriptor_facts(descriptor: str) -> tuple[str | None, bool]:
     has hundreds, and most descriptors recur within a page and across a site.
     """
     tokens = tokens_in_order(descriptor)
+    if _KNOWN_WORDS.isdisjoint(tokens) and "@articlebody" not in descriptor:
+        return prefix_reason(tokens), False  # most descriptors: no word of the vocabulary
+    pair_words = _PAIR_WORDS.intersection(tokens)  # a pair is in the tokens if it is in these
     body = (
         "@articlebody" in descriptor
         or not ARTICLE_BODY_TOKENS.isdisjoint(tokens)
-        or (not _PAIR_WORDS.isdisjoint(tokens) and any(pair.issubset(tokens) for pair in ARTICLE_BODY_PAIRS))
+        or (bool(pair_words) and any(pair <= pair_words for pair in ARTICLE_BODY_PAIRS))
     )
     if not tokens or not CONTENT_TOKENS.isdisjoint(tokens):
         return None, body
@@ -91,17 +94,25 @@ def descriptor_facts(descriptor: str) -> tuple[str | None, bool]:
             reason = FURNITURE_TOKENS.get(token)
             if reason is not None:
                 return reason, body
-    for token in tokens:  # run-together names: "relatedposts", "commentlist", "sharebuttons"
+    return prefix_reason(tokens), body
+
+
+def prefix_reason(tokens: tuple[str, ...]) -> str | None:
+    """The furniture named by the first token that starts with a furniture prefix: run-together
+    names such as "relatedposts", "commentlist", "sharebuttons"."""
+    for token in tokens:
         if token.startswith(_PREFIXES):  # one C call rules most tokens out
             for prefix, reason in FURNITURE_PREFIXES.items():
                 if token.startswith(prefix):
-                    return reason, body
-    return None, body
+                    return reason
+    return None
 
 
 _FURNITURE_WORDS = frozenset(FURNITURE_TOKENS)
 _PAIR_WORDS = frozenset().union(*ARTICLE_BODY_PAIRS)
 _PREFIXES = tuple(FURNITURE_PREFIXES)
+#: Every word `descriptor_facts` looks for: tokens with none of them name only by a prefix.
+_KNOWN_WORDS = ARTICLE_BODY_TOKENS | _PAIR_WORDS | CONTENT_TOKENS | _FURNITURE_WORDS
 
 
 class PageLayout:
@@ -340,10 +351,13 @@ class MainContent:
             if node in balance:
                 balance[node] += layout.prose.get(node, 0.0)
         # The best balance, then the deepest; among equals the first in bottom_up order, which
-        # is the highest element number, so (balance, depth, number) triples compare alike.
-        top, _, best = max(zip(balance.values(), map(layout.depth.__getitem__, balance), balance, strict=True))
+        # is the highest element number. Balances are sums of character counts (never NaN), so
+        # the elements of the best one are found by equality, and only those few are compared.
+        top = max(balance.values())
         if top <= 0:
             return None
+        depth = layout.depth
+        _, best = max((depth[node], node) for node, weight in balance.items() if weight == top)
         return layout.marked_body_around(page, best)
 
     def find(self, page: Page) -> Iterator[Verdict]:

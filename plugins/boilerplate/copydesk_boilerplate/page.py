@@ -40,20 +40,17 @@ class MarkupFacts:
         self.trails: list[tuple[str, ...]] = [f.get("trail", ()) for f in features]
         self.heading_levels: list[int | None] = [f.get("heading_level") for f in features]
         #: The removal reason of the first landmark around a block that names one (nav, footer, ...).
-        self.landmarks: list[str | None] = []
+        #: Looked up landmark by landmark: a block sits in one to three, fewer look-ups than a cache
+        #: of their runs costs (a tuple of them and its hash per block).
+        reasons: list[str | None] = []
         for f in features:
-            landmarks = f.get("landmarks")
-            self.landmarks.append(_landmark_reason(tuple(landmarks)) if landmarks else None)
-
-
-@lru_cache(maxsize=1024)
-def _landmark_reason(landmarks: tuple[str, ...]) -> str | None:
-    """Cached: most blocks of a page sit in one of a few runs of landmarks (header, main, aside)."""
-    for landmark in landmarks:
-        reason = LANDMARK_REASONS.get(landmark)
-        if reason is not None:
-            return reason
-    return None
+            reason: str | None = None
+            for landmark in f.get("landmarks") or ():
+                reason = LANDMARK_REASONS.get(landmark)
+                if reason is not None:
+                    break
+            reasons.append(reason)
+        self.landmarks = reasons
 
 
 class Page:

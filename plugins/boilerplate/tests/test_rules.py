@@ -345,6 +345,26 @@ def test_descriptor_tokens_in_order_are_the_pattern_tokens_without_the_tag() -> 
         assert tokens_in_order(step) == tuple(tokens), step
 
 
+@pytest.mark.parametrize(
+    ("descriptor", "facts"),
+    [
+        ("div.menu.item", ("navigation", False)),  # a furniture word
+        ("div.relatedposts.widget", ("related_links", False)),  # a run-together furniture name
+        ("aside.widget.sharebuttons", ("share_bar", False)),  # one without a furniture word beside it
+        ("footer.copyright", ("footer", False)),  # the tag's name is no token
+        ("div.article.related", (None, False)),  # article content outweighs furniture
+        ("div#story.body.text", (None, True)),  # a pair of words marks the article body
+        ("div.entry.content.comment", (None, True)),
+        ("div@articlebody", (None, True)),
+        ("div.layout.grid", (None, False)),  # no word of the vocabulary
+    ],
+)
+def test_descriptor_facts_name_furniture_and_the_article_body(descriptor: str, facts: tuple[str | None, bool]) -> None:
+    from copydesk_boilerplate.main_content import descriptor_facts
+
+    assert descriptor_facts(descriptor) == facts
+
+
 def test_normalised_words_are_the_pattern_words_of_the_casefolded_text() -> None:
     import random
     import re
