@@ -38,14 +38,13 @@ from copydesk_quotes.tokens import (
     WORD,
     Token,
     quotation_ending,
-    sentences,
 )
 from copydesk_quotes.work import WorkCounter
 
 try:  # the tokeniser in C, built with the plugin where a C compiler was at hand
-    from copydesk_quotes.token_scan import tokenise
+    from copydesk_quotes.token_scan import sentences, tokenise, word_indices
 except ImportError:
-    from copydesk_quotes.tokens import tokenise
+    from copydesk_quotes.tokens import sentences, tokenise, word_indices
 
 #: Longest subject phrase (in tokens) read as a speaker.
 MAX_SUBJECT = 12
@@ -618,7 +617,7 @@ class Attributor:
             work.tick(b - a)
         starts = self._cue_starts
         # The few words a cue can start with, found in one pass: the rules run only there.
-        candidates = [i for i in range(a, b) if tokens[i].lower in starts]
+        candidates = word_indices(tokens, a, b, starts)
         after_cue = a  # a cue's own words start no other cue
         for i in candidates:
             if i < after_cue or tokens[i].kind != WORD:

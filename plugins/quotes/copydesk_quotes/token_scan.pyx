@@ -1,5 +1,6 @@
 # cython: language_level=3, boundscheck=False, wraparound=False
-"""``tokenise`` as one C pass over the code points: the tokeniser of ``tokens.py``, in C.
+"""``tokenise`` as one C pass over the code points: the tokeniser of ``tokens.py``, in C
+(and two walks over the tokens: ``sentences`` and ``word_indices``).
 
 ``tokens.py`` is the reference and the fallback; this module gives the same tokens (a test
 compares them, and the character classes on every code point). The reference runs a regular
@@ -15,11 +16,11 @@ and the pieces of the pattern are:
 
 from cpython.object cimport PyObject
 from cpython.ref cimport Py_DECREF, Py_INCREF
-from cpython.tuple cimport PyTuple_SET_ITEM
+from cpython.tuple cimport PyTuple_Check, PyTuple_SET_ITEM
 from cpython.unicode cimport Py_UNICODE_ISALNUM, Py_UNICODE_ISDECIMAL, Py_UNICODE_ISSPACE
 
 from copydesk_quotes import tokens as reference
-from copydesk_quotes.tokens import CONTRACTED_PRONOUNS, PUNCT, QUOTE, WORD, Token
+from copydesk_quotes.tokens import CONTRACTED_PRONOUNS, PUNCT, QUOTE, WORD, Token, sentence_ends_at
 
 # the pattern this scan was written from; another one falls back to the reference tokeniser
 if reference._SPACED_TOKEN.pattern != r"(\s*)(\d{1,3}(?:,\d{3})+(?!\d)|\w+(?:[\u2019'\-&.]\w+)*|--+|[^\w\s])":
@@ -31,6 +32,8 @@ cdef extern from "Python.h":
     const void* PyUnicode_DATA(object text)
     Py_UCS4 PyUnicode_READ(int kind, const void* data, Py_ssize_t index)
     str PyUnicode_Substring(object text, Py_ssize_t start, Py_ssize_t end)
+    # a borrowed item of any tuple (cpython.tuple's takes only an exact tuple, not a Token)
+    PyObject* PyTuple_GET_ITEM(object token, Py_ssize_t index)
 
     ctypedef struct PyTypeObject:
         PyObject* tp_alloc(PyTypeObject* type, Py_ssize_t items) except NULL
@@ -39,7 +42,12 @@ cdef extern from "Python.h":
 cdef dict _PRONOUNS = CONTRACTED_PRONOUNS
 cdef str _WORD = WORD
 cdef str _PUNCT = PUNCT
+cdef str _QUOTE = QUOTE
 cdef PyTypeObject* _TOKEN_TYPE = <PyTypeObject*>Token
+cdef frozenset _SENTENCE_MARKS = reference._SENTENCE_MARKS
+#: Where a token's kind, text and lower case stand in its tuple.
+cdef Py_ssize_t _KIND = Token._fields.index("kind"), _TEXT = Token._fields.index("text")
+cdef Py_ssize_t _LOWER = Token._fields.index("lower")
 
 #: ASCII characters that are ``\w``: letters, digits and "_".
 cdef bint _ASCII_WORD[128]
@@ -195,6 +203,42 @@ def tokenise(str text, Py_ssize_t start, Py_ssize_t end, quotations, work=None):
         work.tick(max(0, end - position))
     _scan(text, position, end, tokens)
     return tokens
+
+
+def sentences(str text, list tokens):
+    """Sentences as half-open token index ranges: ``tokens.sentences`` with its walk over the
+    tokens in C, reading each token's kind and text as tuple items. Only a sentence mark or a
+    quotation goes on to the reference's ``sentence_ends_at``; most tokens are neither."""
+    cdef list found = []
+    cdef Py_ssize_t begin = 0, n = len(tokens), i
+    for i in range(n - 1):
+        token = tokens[i]
+        if not PyTuple_Check(token):
+            raise TypeError(f"a token is a Token, not {type(token).__name__}")
+        if <object>PyTuple_GET_ITEM(token, _KIND) != _QUOTE and <object>PyTuple_GET_ITEM(token, _TEXT) not in _SENTENCE_MARKS:
+            continue
+        if sentence_ends_at(text, tokens, i):
+            found.append((begin, i + 1))
+            begin = i + 1
+    if begin < n:
+        found.append((begin, n))
+    return found
+
+
+def word_indices(list tokens, Py_ssize_t a, Py_ssize_t b, frozenset words):
+    """The indices of tokens[a:b] whose lower-cased text is one of `words` (``tokens.word_indices``,
+    reading each token's lower case as a tuple item)."""
+    if a < 0 or b > len(tokens):
+        raise IndexError(f"tokens {a}:{b} of {len(tokens)}")
+    cdef list found = []
+    cdef Py_ssize_t i
+    for i in range(a, b):
+        token = tokens[i]
+        if not PyTuple_Check(token):
+            raise TypeError(f"a token is a Token, not {type(token).__name__}")
+        if <object>PyTuple_GET_ITEM(token, _LOWER) in words:
+            found.append(i)
+    return found
 
 
 def character_classes(str text):

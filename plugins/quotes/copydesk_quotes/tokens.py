@@ -3,8 +3,10 @@
 A quotation is one opaque token: what is inside it is the speaker's, so its words are
 never read as a cue or a speaker, and its full stops never end the reporting sentence.
 
-``token_scan.pyx`` is ``tokenise`` in C, used where it is built; this module is its reference
-(tests/test_token_scan.py compares them), and a change here is made there too.
+``token_scan.pyx`` has ``tokenise``, the walk of ``sentences`` and ``word_indices`` in C, used
+where it is built;
+this module is its reference (tests/test_token_scan.py compares them), and a change here is made
+there too.
 """
 
 from __future__ import annotations
@@ -202,12 +204,24 @@ def sentences(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
         token = tokens[i]
         if token.kind != QUOTE and token.text not in _SENTENCE_MARKS:
             continue  # the test _ends_sentence starts with, without a call per token
-        if _ends_sentence(text, tokens, i) and _starts_sentence(tokens[i + 1]):
-            # A quotation ending in "?" or "!" followed by its attribution does not end the sentence.
-            if tokens[i].kind == QUOTE and tokens[i + 1].kind == WORD and not quotation_ending(tokens[i]).endswith("."):
-                continue
+        if sentence_ends_at(text, tokens, i):
             found.append((begin, i + 1))
             begin = i + 1
     if begin < n:
         found.append((begin, n))
     return found
+
+
+def sentence_ends_at(text: str, tokens: Sequence[Token], i: int) -> bool:
+    """True if a sentence ends with tokens[i], a sentence mark or a quotation, and i + 1 < len(tokens)."""
+    if not (_ends_sentence(text, tokens, i) and _starts_sentence(tokens[i + 1])):
+        return False
+    # A quotation ending in "?" or "!" followed by its attribution does not end the sentence.
+    return not (
+        tokens[i].kind == QUOTE and tokens[i + 1].kind == WORD and not quotation_ending(tokens[i]).endswith(".")
+    )
+
+
+def word_indices(tokens: Sequence[Token], a: int, b: int, words: frozenset[str]) -> list[int]:
+    """The indices of tokens[a:b] whose lower-cased text is one of `words`."""
+    return [i for i in range(a, b) if tokens[i].lower in words]
