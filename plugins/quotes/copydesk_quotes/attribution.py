@@ -20,7 +20,6 @@ in the length of the text.
 from __future__ import annotations
 
 import bisect
-import operator
 import re
 from collections.abc import Sequence
 from typing import NamedTuple
@@ -42,9 +41,9 @@ from copydesk_quotes.tokens import (
 from copydesk_quotes.work import WorkCounter
 
 try:  # the tokeniser in C, built with the plugin where a C compiler was at hand
-    from copydesk_quotes.token_scan import sentences, tokenise, word_indices
+    from copydesk_quotes.token_scan import lower_words, sentences, tokenise, word_indices
 except ImportError:
-    from copydesk_quotes.tokens import sentences, tokenise, word_indices
+    from copydesk_quotes.tokens import lower_words, sentences, tokenise, word_indices
 
 #: Longest subject phrase (in tokens) read as a speaker.
 MAX_SUBJECT = 12
@@ -509,7 +508,7 @@ class Attributor:
             for a, b in sentences(text, tokens):
                 if work is not None:
                     work.tick(b - a)
-                words = frozenset(map(_LOWER, tokens[a:b]))
+                words = lower_words(tokens, a, b)
                 if triggers is not None and triggers.isdisjoint(words):
                     state.sentence_done([], None)  # as for a skipped paragraph: nothing here
                     continue
@@ -1932,10 +1931,6 @@ class Attributor:
                 chain=None if quotation is None else quotation.chain,
             )
         ]
-
-
-#: A token's lower-cased text, read in C (``map`` over a sentence's tokens).
-_LOWER = operator.itemgetter(Token._fields.index("lower"))
 
 
 def _form_words(first: str, options: list[tuple[tuple[str, ...], str, str, bool]]) -> list[tuple[str, ...]]:

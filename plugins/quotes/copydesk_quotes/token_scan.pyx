@@ -1,6 +1,6 @@
 # cython: language_level=3, boundscheck=False, wraparound=False
 """``tokenise`` as one C pass over the code points: the tokeniser of ``tokens.py``, in C
-(and two walks over the tokens: ``sentences`` and ``word_indices``).
+(and its walks over the tokens: ``sentences``, ``word_indices`` and ``lower_words``).
 
 ``tokens.py`` is the reference and the fallback; this module gives the same tokens (a test
 compares them, and the character classes on every code point). The reference runs a regular
@@ -74,6 +74,13 @@ cdef object _token(Py_ssize_t start, Py_ssize_t end, str kind, str word, str low
     _put(token, 4, lower)
     _put(token, 5, None)
     return token
+
+
+cdef inline object _field(object token, Py_ssize_t index):
+    """A field of a token, read as a tuple item: a Token is a tuple."""
+    if not PyTuple_Check(token):
+        raise TypeError(f"a token is a Token, not {type(token).__name__}")
+    return <object>PyTuple_GET_ITEM(token, index)
 
 
 cdef inline bint _is_word(Py_UCS4 ch) noexcept:
@@ -213,9 +220,7 @@ def sentences(str text, list tokens):
     cdef Py_ssize_t begin = 0, n = len(tokens), i
     for i in range(n - 1):
         token = tokens[i]
-        if not PyTuple_Check(token):
-            raise TypeError(f"a token is a Token, not {type(token).__name__}")
-        if <object>PyTuple_GET_ITEM(token, _KIND) != _QUOTE and <object>PyTuple_GET_ITEM(token, _TEXT) not in _SENTENCE_MARKS:
+        if _field(token, _KIND) != _QUOTE and _field(token, _TEXT) not in _SENTENCE_MARKS:
             continue
         if sentence_ends_at(text, tokens, i):
             found.append((begin, i + 1))
@@ -225,20 +230,31 @@ def sentences(str text, list tokens):
     return found
 
 
+cdef int _check_range(list tokens, Py_ssize_t a, Py_ssize_t b) except -1:
+    """The walks read tokens[a:b] without bounds checks: a range past either end is refused."""
+    if a < 0 or b > len(tokens):
+        raise IndexError(f"tokens {a}:{b} of {len(tokens)}")
+    return 0
+
+
 def word_indices(list tokens, Py_ssize_t a, Py_ssize_t b, frozenset words):
     """The indices of tokens[a:b] whose lower-cased text is one of `words` (``tokens.word_indices``,
     reading each token's lower case as a tuple item)."""
-    if a < 0 or b > len(tokens):
-        raise IndexError(f"tokens {a}:{b} of {len(tokens)}")
+    _check_range(tokens, a, b)
     cdef list found = []
     cdef Py_ssize_t i
     for i in range(a, b):
-        token = tokens[i]
-        if not PyTuple_Check(token):
-            raise TypeError(f"a token is a Token, not {type(token).__name__}")
-        if <object>PyTuple_GET_ITEM(token, _LOWER) in words:
+        if _field(tokens[i], _LOWER) in words:
             found.append(i)
     return found
+
+
+def lower_words(list tokens, Py_ssize_t a, Py_ssize_t b):
+    """The lower-cased texts of tokens[a:b], as a set (``tokens.lower_words``, reading each
+    token's lower case as a tuple item)."""
+    _check_range(tokens, a, b)
+    cdef Py_ssize_t i
+    return frozenset([_field(tokens[i], _LOWER) for i in range(a, b)])
 
 
 def character_classes(str text):

@@ -3,8 +3,8 @@
 A quotation is one opaque token: what is inside it is the speaker's, so its words are
 never read as a cue or a speaker, and its full stops never end the reporting sentence.
 
-``token_scan.pyx`` has ``tokenise``, the walk of ``sentences`` and ``word_indices`` in C, used
-where it is built;
+``token_scan.pyx`` has ``tokenise`` and the walks of ``sentences``, ``word_indices`` and
+``lower_words`` in C, used where it is built;
 this module is its reference (tests/test_token_scan.py compares them), and a change here is made
 there too.
 """
@@ -225,3 +225,8 @@ def sentence_ends_at(text: str, tokens: Sequence[Token], i: int) -> bool:
 def word_indices(tokens: Sequence[Token], a: int, b: int, words: frozenset[str]) -> list[int]:
     """The indices of tokens[a:b] whose lower-cased text is one of `words`."""
     return [i for i in range(a, b) if tokens[i].lower in words]
+
+
+def lower_words(tokens: Sequence[Token], a: int, b: int) -> frozenset[str]:
+    """The lower-cased texts of tokens[a:b], as a set."""
+    return frozenset(token.lower for token in tokens[a:b])

@@ -1,7 +1,7 @@
 """The tokeniser in C (``token_scan``) against the reference tokeniser of ``tokens.py``: the same
 tokens, fields, order and work ticks on the seeds, on random strings of tricky characters, and
 the same character classes on every code point; and its walks over tokens (``sentences``,
-``word_indices``) against theirs in ``tokens.py``."""
+``word_indices``, ``lower_words``) against theirs in ``tokens.py``."""
 
 from __future__ import annotations
 
@@ -12,17 +12,18 @@ from pathlib import Path
 import pytest
 
 from copydesk_quotes.marks import Quotation, find_quotations
-from copydesk_quotes.tokens import CONTRACTED_PRONOUNS, Token, sentences, tokenise, word_indices
+from copydesk_quotes.tokens import CONTRACTED_PRONOUNS, Token, lower_words, sentences, tokenise, word_indices
 from copydesk_quotes.work import WorkCounter
 
 # Built where a C compiler is at hand (editable installs build it too); without one the
 # plugin runs the reference tokeniser and these tests are skipped, saying why.
 try:
+    from copydesk_quotes.token_scan import lower_words as native_lower_words
     from copydesk_quotes.token_scan import sentences as native_sentences
     from copydesk_quotes.token_scan import tokenise as native_tokenise
     from copydesk_quotes.token_scan import word_indices as native_word_indices
 except ImportError:
-    native_tokenise = native_sentences = native_word_indices = None
+    native_tokenise = native_sentences = native_word_indices = native_lower_words = None
 
 needs_c_scan = pytest.mark.skipif(
     native_tokenise is None, reason="the C tokeniser is not built (no C compiler when the plugin was installed)"
@@ -158,9 +159,9 @@ def test_sentences_of_an_invented_paragraph() -> None:
 
 
 @needs_c_scan
-def test_sentences_and_word_indices_give_the_reference_ranges() -> None:
+def test_sentences_word_indices_and_lower_words_give_the_reference_results() -> None:
     """On every seed paragraph and on random strings of words, marks and quotations."""
-    assert native_sentences is not None and native_word_indices is not None
+    assert native_sentences is not None and native_word_indices is not None and native_lower_words is not None
     texts = [seed.read_text(encoding="utf-8") for seed in sorted(SEEDS.glob("*.txt"))]
     values = random.Random(7)
     texts += [" ".join(values.choice(SENTENCE_PIECES) for _ in range(values.randint(0, 30))) for _ in range(3000)]
@@ -176,14 +177,17 @@ def test_sentences_and_word_indices_give_the_reference_ranges() -> None:
             several += len(found) > 1
             for a, b in [*found, (0, len(tokens))]:
                 assert native_word_indices(tokens, a, b, words) == word_indices(tokens, a, b, words)
+                assert native_lower_words(tokens, a, b) == lower_words(tokens, a, b)
     assert several > 100
 
 
 @needs_c_scan
-def test_word_indices_refuse_a_range_past_the_tokens() -> None:
-    assert native_word_indices is not None
-    tokens = tokenise("He said so.", 0, 11, [])
+def test_the_walks_read_a_range_of_the_tokens_and_refuse_one_past_them() -> None:
+    assert native_word_indices is not None and native_lower_words is not None
+    tokens = tokenise("He said So.", 0, 11, [])
     assert native_word_indices(tokens, 1, 3, frozenset({"said", "so"})) == [1, 2]
-    for find in (native_word_indices, word_indices):
-        with pytest.raises(IndexError):
-            find(tokens, 0, len(tokens) + 1, frozenset({"nothing"}))
+    assert native_lower_words(tokens, 1, 4) == frozenset({"said", "so", "."})
+    with pytest.raises(IndexError):
+        native_word_indices(tokens, 0, len(tokens) + 1, frozenset({"nothing"}))
+    with pytest.raises(IndexError):
+        native_lower_words(tokens, -1, 2)
