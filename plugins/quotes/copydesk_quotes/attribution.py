@@ -388,17 +388,19 @@ ADVERBIAL_PREPOSITIONS = frozenset(
 NOT_SPEAKER_END = frozenset(DETERMINERS | {"of", "for", "to", "in", "on", "at", "by", "with", "and", "or", "from"})
 
 
-@attrs.frozen
-class Mention:
-    """Where a speaker is named: text[start:end], as written."""
+class Mention(NamedTuple):
+    """Where a speaker is named: text[start:end], as written.
+
+    Mention, Attribution and _Cue are named tuples, not frozen attrs classes: those set each
+    field through ``object.__setattr__`` in a Python-level ``__init__``, which costs twice a
+    tuple's construction, and every sentence with a cue makes some."""
 
     start: int
     end: int
     text: str
 
 
-@attrs.frozen
-class Attribution:
+class Attribution(NamedTuple):
     """One quote as found: its span, type, pieces, speaker mention and cue."""
 
     kind: str
@@ -418,9 +420,7 @@ class Attribution:
 
 
 class _Cue(NamedTuple):
-    """A cue found in a sentence. A named tuple, not an attrs class: a frozen attrs class sets
-    each field through ``object.__setattr__``, which costs twice the tuple's construction, and
-    every sentence with a cue word makes one or two."""
+    """A cue found in a sentence (a named tuple, as Mention says why)."""
 
     i: int  # first token
     j: int  # one past the last token
@@ -583,7 +583,7 @@ class Attributor:
                 made = []  # "called him" names nobody's words; "called it “a disaster”" quotes them
             before = antecedent or self._relative_antecedent(text, tokens, a, cue)
             if made and before is not None and made[0].speaker is not None:
-                made = [attrs.evolve(m, antecedent=before) for m in made]
+                made = [m._replace(antecedent=before) for m in made]
             if made:
                 found.extend(made)
                 consumed_until = max(consumed_until, cue.j, _token_index_after(tokens, made[-1].end, a, b))
