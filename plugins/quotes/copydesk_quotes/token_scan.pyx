@@ -20,7 +20,7 @@ from cpython.tuple cimport PyTuple_Check, PyTuple_SET_ITEM
 from cpython.unicode cimport Py_UNICODE_ISALNUM, Py_UNICODE_ISDECIMAL, Py_UNICODE_ISSPACE
 
 from copydesk_quotes import tokens as reference
-from copydesk_quotes.tokens import CONTRACTED_PRONOUNS, PUNCT, QUOTE, WORD, Token, sentence_ends_at
+from copydesk_quotes.tokens import CONTRACTED_PRONOUNS, PUNCT, QUOTE, WORD, Token, sentences_ending
 
 # the pattern this scan was written from; another one falls back to the reference tokeniser
 if reference._SPACED_TOKEN.pattern != r"(\s*)(\d{1,3}(?:,\d{3})+(?!\d)|\w+(?:[\u2019'\-&.]\w+)*|--+|[^\w\s])":
@@ -213,21 +213,16 @@ def tokenise(str text, Py_ssize_t start, Py_ssize_t end, quotations, work=None):
 
 
 def sentences(str text, list tokens):
-    """Sentences as half-open token index ranges: ``tokens.sentences`` with its walk over the
-    tokens in C, reading each token's kind and text as tuple items. Only a sentence mark or a
-    quotation goes on to the reference's ``sentence_ends_at``; most tokens are neither."""
-    cdef list found = []
-    cdef Py_ssize_t begin = 0, n = len(tokens), i
-    for i in range(n - 1):
-        token = tokens[i]
-        if _field(token, _KIND) != _QUOTE and _field(token, _TEXT) not in _SENTENCE_MARKS:
-            continue
-        if sentence_ends_at(text, tokens, i):
-            found.append((begin, i + 1))
-            begin = i + 1
-    if begin < n:
-        found.append((begin, n))
-    return found
+    """Sentences as half-open token index ranges: ``tokens.sentences``, with the tokens that may
+    end one (sentence marks and quotations) found in C, reading each token's kind and text as
+    tuple items; ``tokens.sentences_ending`` decides at those few."""
+    cdef Py_ssize_t i
+    ends = [
+        i
+        for i in range(len(tokens) - 1)
+        if _field(tokens[i], _KIND) == _QUOTE or _field(tokens[i], _TEXT) in _SENTENCE_MARKS
+    ]
+    return sentences_ending(text, tokens, ends)
 
 
 cdef int _check_range(list tokens, Py_ssize_t a, Py_ssize_t b) except -1:

@@ -197,29 +197,26 @@ def _starts_sentence(token: Token) -> bool:
 
 def sentences(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
     """Sentences as half-open token index ranges."""
+    # only a sentence mark or a quotation may end one (the test _ends_sentence starts with)
+    ends = [i for i in range(len(tokens) - 1) if tokens[i].kind == QUOTE or tokens[i].text in _SENTENCE_MARKS]
+    return sentences_ending(text, tokens, ends)
+
+
+def sentences_ending(text: str, tokens: Sequence[Token], ends: Sequence[int]) -> list[tuple[int, int]]:
+    """Sentences as half-open token index ranges, given the tokens that may end one: the
+    indices of the sentence marks and quotations before the last token, in order."""
     found: list[tuple[int, int]] = []
     begin = 0
-    n = len(tokens)
-    for i in range(n - 1):
-        token = tokens[i]
-        if token.kind != QUOTE and token.text not in _SENTENCE_MARKS:
-            continue  # the test _ends_sentence starts with, without a call per token
-        if sentence_ends_at(text, tokens, i):
+    for i in ends:
+        if _ends_sentence(text, tokens, i) and _starts_sentence(tokens[i + 1]):
+            # A quotation ending in "?" or "!" followed by its attribution does not end the sentence.
+            if tokens[i].kind == QUOTE and tokens[i + 1].kind == WORD and not quotation_ending(tokens[i]).endswith("."):
+                continue
             found.append((begin, i + 1))
             begin = i + 1
-    if begin < n:
-        found.append((begin, n))
+    if begin < len(tokens):
+        found.append((begin, len(tokens)))
     return found
-
-
-def sentence_ends_at(text: str, tokens: Sequence[Token], i: int) -> bool:
-    """True if a sentence ends with tokens[i], a sentence mark or a quotation, and i + 1 < len(tokens)."""
-    if not (_ends_sentence(text, tokens, i) and _starts_sentence(tokens[i + 1])):
-        return False
-    # A quotation ending in "?" or "!" followed by its attribution does not end the sentence.
-    return not (
-        tokens[i].kind == QUOTE and tokens[i + 1].kind == WORD and not quotation_ending(tokens[i]).endswith(".")
-    )
 
 
 def word_indices(tokens: Sequence[Token], a: int, b: int, words: frozenset[str]) -> list[int]:
