@@ -20,9 +20,9 @@ in the length of the text.
 from __future__ import annotations
 
 import bisect
-import operator
 import re
 from collections.abc import Sequence
+from typing import NamedTuple
 
 import attrs
 
@@ -37,14 +37,13 @@ from copydesk_quotes.tokens import (
     WORD,
     Token,
     quotation_ending,
-    sentences,
 )
 from copydesk_quotes.work import WorkCounter
 
 try:  # the tokeniser in C, built with the plugin where a C compiler was at hand
-    from copydesk_quotes.token_scan import tokenise
+    from copydesk_quotes.token_scan import lower_words, sentences, tokenise, word_indices
 except ImportError:
-    from copydesk_quotes.tokens import tokenise
+    from copydesk_quotes.tokens import lower_words, sentences, tokenise, word_indices
 
 #: Longest subject phrase (in tokens) read as a speaker.
 MAX_SUBJECT = 12
@@ -389,17 +388,19 @@ ADVERBIAL_PREPOSITIONS = frozenset(
 NOT_SPEAKER_END = frozenset(DETERMINERS | {"of", "for", "to", "in", "on", "at", "by", "with", "and", "or", "from"})
 
 
-@attrs.frozen
-class Mention:
-    """Where a speaker is named: text[start:end], as written."""
+class Mention(NamedTuple):
+    """Where a speaker is named: text[start:end], as written.
+
+    Mention, Attribution and _Cue are named tuples, not frozen attrs classes: those set each
+    field through ``object.__setattr__`` in a Python-level ``__init__``, which costs twice a
+    tuple's construction, and every sentence with a cue makes some."""
 
     start: int
     end: int
     text: str
 
 
-@attrs.frozen
-class Attribution:
+class Attribution(NamedTuple):
     """One quote as found: its span, type, pieces, speaker mention and cue."""
 
     kind: str
@@ -418,8 +419,9 @@ class Attribution:
     antecedent: Mention | None = None
 
 
-@attrs.frozen
-class _Cue:
+class _Cue(NamedTuple):
+    """A cue found in a sentence (a named tuple, as Mention says why)."""
+
     i: int  # first token
     j: int  # one past the last token
     lemma: str
@@ -430,8 +432,7 @@ class _Cue:
     clause_start: int = 0  # token index where the cue's clause begins
 
     def placed(self, *, speaker_side: str, clause_start: int, speaker: tuple[int, int] | None = None) -> _Cue:
-        """This cue, as ``_cue_at`` found it, with its speaker and clause: built directly, as
-        ``attrs.evolve`` reads the class's fields anew on every call."""
+        """This cue, as ``_cue_at`` found it, with its speaker and clause."""
         return _Cue(self.i, self.j, self.lemma, self.tense, self.belief, speaker, speaker_side, clause_start)
 
 
@@ -507,7 +508,7 @@ class Attributor:
             for a, b in sentences(text, tokens):
                 if work is not None:
                     work.tick(b - a)
-                words = frozenset(map(_LOWER, tokens[a:b]))
+                words = lower_words(tokens, a, b)
                 if triggers is not None and triggers.isdisjoint(words):
                     state.sentence_done([], None)  # as for a skipped paragraph: nothing here
                     continue
@@ -582,7 +583,7 @@ class Attributor:
                 made = []  # "called him" names nobody's words; "called it “a disaster”" quotes them
             before = antecedent or self._relative_antecedent(text, tokens, a, cue)
             if made and before is not None and made[0].speaker is not None:
-                made = [attrs.evolve(m, antecedent=before) for m in made]
+                made = [m._replace(antecedent=before) for m in made]
             if made:
                 found.extend(made)
                 consumed_until = max(consumed_until, cue.j, _token_index_after(tokens, made[-1].end, a, b))
@@ -615,7 +616,7 @@ class Attributor:
             work.tick(b - a)
         starts = self._cue_starts
         # The few words a cue can start with, found in one pass: the rules run only there.
-        candidates = [i for i in range(a, b) if tokens[i].lower in starts]
+        candidates = word_indices(tokens, a, b, starts)
         after_cue = a  # a cue's own words start no other cue
         for i in candidates:
             if i < after_cue or tokens[i].kind != WORD:
@@ -1930,10 +1931,6 @@ class Attributor:
                 chain=None if quotation is None else quotation.chain,
             )
         ]
-
-
-#: A token's lower-cased text, read in C (``map`` over a sentence's tokens).
-_LOWER = operator.itemgetter(Token._fields.index("lower"))
 
 
 def _form_words(first: str, options: list[tuple[tuple[str, ...], str, str, bool]]) -> list[tuple[str, ...]]:

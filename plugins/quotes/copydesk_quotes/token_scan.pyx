@@ -1,5 +1,6 @@
 # cython: language_level=3, boundscheck=False, wraparound=False
-"""``tokenise`` as one C pass over the code points: the tokeniser of ``tokens.py``, in C.
+"""``tokenise`` as one C pass over the code points: the tokeniser of ``tokens.py``, in C
+(and its walks over the tokens: ``sentences``, ``word_indices`` and ``lower_words``).
 
 ``tokens.py`` is the reference and the fallback; this module gives the same tokens (a test
 compares them, and the character classes on every code point). The reference runs a regular
@@ -15,11 +16,11 @@ and the pieces of the pattern are:
 
 from cpython.object cimport PyObject
 from cpython.ref cimport Py_DECREF, Py_INCREF
-from cpython.tuple cimport PyTuple_SET_ITEM
+from cpython.tuple cimport PyTuple_Check, PyTuple_SET_ITEM
 from cpython.unicode cimport Py_UNICODE_ISALNUM, Py_UNICODE_ISDECIMAL, Py_UNICODE_ISSPACE
 
 from copydesk_quotes import tokens as reference
-from copydesk_quotes.tokens import CONTRACTED_PRONOUNS, PUNCT, QUOTE, WORD, Token
+from copydesk_quotes.tokens import CONTRACTED_PRONOUNS, PUNCT, QUOTE, WORD, Token, sentences_ending
 
 # the pattern this scan was written from; another one falls back to the reference tokeniser
 if reference._SPACED_TOKEN.pattern != r"(\s*)(\d{1,3}(?:,\d{3})+(?!\d)|\w+(?:[\u2019'\-&.]\w+)*|--+|[^\w\s])":
@@ -31,6 +32,8 @@ cdef extern from "Python.h":
     const void* PyUnicode_DATA(object text)
     Py_UCS4 PyUnicode_READ(int kind, const void* data, Py_ssize_t index)
     str PyUnicode_Substring(object text, Py_ssize_t start, Py_ssize_t end)
+    # a borrowed item of any tuple (cpython.tuple's takes only an exact tuple, not a Token)
+    PyObject* PyTuple_GET_ITEM(object token, Py_ssize_t index)
 
     ctypedef struct PyTypeObject:
         PyObject* tp_alloc(PyTypeObject* type, Py_ssize_t items) except NULL
@@ -39,7 +42,12 @@ cdef extern from "Python.h":
 cdef dict _PRONOUNS = CONTRACTED_PRONOUNS
 cdef str _WORD = WORD
 cdef str _PUNCT = PUNCT
+cdef str _QUOTE = QUOTE
 cdef PyTypeObject* _TOKEN_TYPE = <PyTypeObject*>Token
+cdef frozenset _SENTENCE_MARKS = reference._SENTENCE_MARKS
+#: Where a token's kind, text and lower case stand in its tuple.
+cdef Py_ssize_t _KIND = Token._fields.index("kind"), _TEXT = Token._fields.index("text")
+cdef Py_ssize_t _LOWER = Token._fields.index("lower")
 
 #: ASCII characters that are ``\w``: letters, digits and "_".
 cdef bint _ASCII_WORD[128]
@@ -66,6 +74,13 @@ cdef object _token(Py_ssize_t start, Py_ssize_t end, str kind, str word, str low
     _put(token, 4, lower)
     _put(token, 5, None)
     return token
+
+
+cdef inline object _field(object token, Py_ssize_t index):
+    """A field of a token, read as a tuple item: a Token is a tuple."""
+    if not PyTuple_Check(token):
+        raise TypeError(f"a token is a Token, not {type(token).__name__}")
+    return <object>PyTuple_GET_ITEM(token, index)
 
 
 cdef inline bint _is_word(Py_UCS4 ch) noexcept:
@@ -195,6 +210,46 @@ def tokenise(str text, Py_ssize_t start, Py_ssize_t end, quotations, work=None):
         work.tick(max(0, end - position))
     _scan(text, position, end, tokens)
     return tokens
+
+
+def sentences(str text, list tokens):
+    """Sentences as half-open token index ranges: ``tokens.sentences``, with the tokens that may
+    end one (sentence marks and quotations) found in C, reading each token's kind and text as
+    tuple items; ``tokens.sentences_ending`` decides at those few."""
+    cdef Py_ssize_t i
+    ends = [
+        i
+        for i in range(len(tokens) - 1)
+        if _field(tokens[i], _KIND) == _QUOTE or _field(tokens[i], _TEXT) in _SENTENCE_MARKS
+    ]
+    return sentences_ending(text, tokens, ends)
+
+
+cdef int _check_range(list tokens, Py_ssize_t a, Py_ssize_t b) except -1:
+    """The walks read tokens[a:b] without bounds checks: a range past either end is refused."""
+    if a < 0 or b > len(tokens):
+        raise IndexError(f"tokens {a}:{b} of {len(tokens)}")
+    return 0
+
+
+def word_indices(list tokens, Py_ssize_t a, Py_ssize_t b, frozenset words):
+    """The indices of tokens[a:b] whose lower-cased text is one of `words` (``tokens.word_indices``,
+    reading each token's lower case as a tuple item)."""
+    _check_range(tokens, a, b)
+    cdef list found = []
+    cdef Py_ssize_t i
+    for i in range(a, b):
+        if _field(tokens[i], _LOWER) in words:
+            found.append(i)
+    return found
+
+
+def lower_words(list tokens, Py_ssize_t a, Py_ssize_t b):
+    """The lower-cased texts of tokens[a:b], as a set (``tokens.lower_words``, reading each
+    token's lower case as a tuple item)."""
+    _check_range(tokens, a, b)
+    cdef Py_ssize_t i
+    return frozenset([_field(tokens[i], _LOWER) for i in range(a, b)])
 
 
 def character_classes(str text):

@@ -3,8 +3,10 @@
 A quotation is one opaque token: what is inside it is the speaker's, so its words are
 never read as a cue or a speaker, and its full stops never end the reporting sentence.
 
-``token_scan.pyx`` is ``tokenise`` in C, used where it is built; this module is its reference
-(tests/test_token_scan.py compares them), and a change here is made there too.
+``token_scan.pyx`` has ``tokenise`` and the walks of ``sentences``, ``word_indices`` and
+``lower_words`` in C, used where it is built;
+this module is its reference (tests/test_token_scan.py compares them), and a change here is made
+there too.
 """
 
 from __future__ import annotations
@@ -195,19 +197,33 @@ def _starts_sentence(token: Token) -> bool:
 
 def sentences(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
     """Sentences as half-open token index ranges."""
+    # only a sentence mark or a quotation may end one (the test _ends_sentence starts with)
+    ends = [i for i in range(len(tokens) - 1) if tokens[i].kind == QUOTE or tokens[i].text in _SENTENCE_MARKS]
+    return sentences_ending(text, tokens, ends)
+
+
+def sentences_ending(text: str, tokens: Sequence[Token], ends: Sequence[int]) -> list[tuple[int, int]]:
+    """Sentences as half-open token index ranges, given the tokens that may end one: the
+    indices of the sentence marks and quotations before the last token, in order."""
     found: list[tuple[int, int]] = []
     begin = 0
-    n = len(tokens)
-    for i in range(n - 1):
-        token = tokens[i]
-        if token.kind != QUOTE and token.text not in _SENTENCE_MARKS:
-            continue  # the test _ends_sentence starts with, without a call per token
+    for i in ends:
         if _ends_sentence(text, tokens, i) and _starts_sentence(tokens[i + 1]):
             # A quotation ending in "?" or "!" followed by its attribution does not end the sentence.
             if tokens[i].kind == QUOTE and tokens[i + 1].kind == WORD and not quotation_ending(tokens[i]).endswith("."):
                 continue
             found.append((begin, i + 1))
             begin = i + 1
-    if begin < n:
-        found.append((begin, n))
+    if begin < len(tokens):
+        found.append((begin, len(tokens)))
     return found
+
+
+def word_indices(tokens: Sequence[Token], a: int, b: int, words: frozenset[str]) -> list[int]:
+    """The indices of tokens[a:b] whose lower-cased text is one of `words`."""
+    return [i for i in range(a, b) if tokens[i].lower in words]
+
+
+def lower_words(tokens: Sequence[Token], a: int, b: int) -> frozenset[str]:
+    """The lower-cased texts of tokens[a:b], as a set."""
+    return frozenset(token.lower for token in tokens[a:b])

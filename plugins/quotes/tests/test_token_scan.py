@@ -1,6 +1,7 @@
 """The tokeniser in C (``token_scan``) against the reference tokeniser of ``tokens.py``: the same
 tokens, fields, order and work ticks on the seeds, on random strings of tricky characters, and
-the same character classes on every code point."""
+the same character classes on every code point; and its walks over tokens (``sentences``,
+``word_indices``, ``lower_words``) against theirs in ``tokens.py``."""
 
 from __future__ import annotations
 
@@ -11,15 +12,18 @@ from pathlib import Path
 import pytest
 
 from copydesk_quotes.marks import Quotation, find_quotations
-from copydesk_quotes.tokens import CONTRACTED_PRONOUNS, Token, tokenise
+from copydesk_quotes.tokens import CONTRACTED_PRONOUNS, Token, lower_words, sentences, tokenise, word_indices
 from copydesk_quotes.work import WorkCounter
 
 # Built where a C compiler is at hand (editable installs build it too); without one the
 # plugin runs the reference tokeniser and these tests are skipped, saying why.
 try:
+    from copydesk_quotes.token_scan import lower_words as native_lower_words
+    from copydesk_quotes.token_scan import sentences as native_sentences
     from copydesk_quotes.token_scan import tokenise as native_tokenise
+    from copydesk_quotes.token_scan import word_indices as native_word_indices
 except ImportError:
-    native_tokenise = None
+    native_tokenise = native_sentences = native_word_indices = native_lower_words = None
 
 needs_c_scan = pytest.mark.skipif(
     native_tokenise is None, reason="the C tokeniser is not built (no C compiler when the plugin was installed)"
@@ -129,3 +133,61 @@ def test_lower_casing_makes_no_apostrophe() -> None:
     assert not [
         c for c in map(chr, range(0x110000)) if c not in "'\u2019" and ("'" in c.lower() or "\u2019" in c.lower())
     ]
+
+
+#: Words and marks that end sentences or do not: abbreviations, initials, quotations ending in
+#: each mark, capitals and lower case after them.
+SENTENCE_PIECES = [
+    "He", "said", "so", ".", "?", "!", "U.S.", "Mr.", "J.", "e.g.", "They", "the", "(", "7", ",", "“",
+    "”", '"', "Is it?", "No.", "she", "asked", ":", "--",
+]  # fmt: skip
+
+
+@needs_c_scan
+def test_sentences_of_an_invented_paragraph() -> None:
+    assert native_sentences is not None
+    text = "Mr. Ruiz said so. “Is it?” he asked. The U.S. They left!"
+    tokens = tokenise(text, 0, len(text), find_quotations(text, paragraphs_of(text)))
+    found = native_sentences(text, tokens)
+    assert [" ".join(t.text for t in tokens[a:b]) for a, b in found] == [
+        "Mr . Ruiz said so .",
+        "“Is it?” he asked .",
+        "The U.S .",
+        "They left !",
+    ]
+    assert found == sentences(text, tokens)
+
+
+@needs_c_scan
+def test_sentences_word_indices_and_lower_words_give_the_reference_results() -> None:
+    """On every seed paragraph and on random strings of words, marks and quotations."""
+    assert native_sentences is not None and native_word_indices is not None and native_lower_words is not None
+    texts = [seed.read_text(encoding="utf-8") for seed in sorted(SEEDS.glob("*.txt"))]
+    values = random.Random(7)
+    texts += [" ".join(values.choice(SENTENCE_PIECES) for _ in range(values.randint(0, 30))) for _ in range(3000)]
+    words = frozenset({"said", "asked", "the", "in", "u.s", "."})
+    several = 0
+    for text in texts:
+        paragraphs = paragraphs_of(text)
+        quotations = _by_paragraph(paragraphs, find_quotations(text, paragraphs))
+        for (start, end), here in zip(paragraphs, quotations, strict=True):
+            tokens = tokenise(text, start, end, here)
+            found = native_sentences(text, tokens)
+            assert found == sentences(text, tokens), text[start:end]
+            several += len(found) > 1
+            for a, b in [*found, (0, len(tokens))]:
+                assert native_word_indices(tokens, a, b, words) == word_indices(tokens, a, b, words)
+                assert native_lower_words(tokens, a, b) == lower_words(tokens, a, b)
+    assert several > 100
+
+
+@needs_c_scan
+def test_the_walks_read_a_range_of_the_tokens_and_refuse_one_past_them() -> None:
+    assert native_word_indices is not None and native_lower_words is not None
+    tokens = tokenise("He said So.", 0, 11, [])
+    assert native_word_indices(tokens, 1, 3, frozenset({"said", "so"})) == [1, 2]
+    assert native_lower_words(tokens, 1, 4) == frozenset({"said", "so", "."})
+    with pytest.raises(IndexError):
+        native_word_indices(tokens, 0, len(tokens) + 1, frozenset({"nothing"}))
+    with pytest.raises(IndexError):
+        native_lower_words(tokens, -1, 2)
