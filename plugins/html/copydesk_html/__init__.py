@@ -15,7 +15,7 @@ from typing import Any
 from lxml import etree
 
 import copydesk
-from copydesk import Block, Document, Drop, FrozenData, InputError, RawInput, Register, StepContext
+from copydesk import Block, Document, Drop, InputError, RawInput, Register, StepContext
 
 try:  # the walk in C, built with the plugin where a C compiler was at hand
     from copydesk_html.libxml_blocks import blocks_of
@@ -132,8 +132,8 @@ class ParseHtml:
             if parts:
                 offset += len(BLOCK_SEPARATOR)
             parts.append(text)
-            # Features go in as FrozenData already: Block's converter then keeps them as they are.
-            blocks.append(Block(offset, offset + len(text), kind, xpath, FrozenData(features)))
+            # Block keeps features that are FrozenData already (the C walk's) and converts a dict.
+            blocks.append(Block(offset, offset + len(text), kind, xpath, features))
             offset += len(text)
         return Document(
             id=doc.id,

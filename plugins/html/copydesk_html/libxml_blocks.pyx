@@ -13,6 +13,7 @@ The tree is only read, never changed, and only while its lxml root is held, so t
 stay alive for the whole walk.
 """
 
+from cpython.dict cimport PyDict_SetItem
 from cpython.unicode cimport Py_UNICODE_ISSPACE
 from libc.stdlib cimport free, malloc
 from libc.string cimport strcmp, strlen
@@ -27,6 +28,8 @@ from lxml.includes.tree cimport (
     xmlAttr,
     xmlNode,
 )
+
+from copydesk import FrozenData
 
 from copydesk_html import blocks as reference
 from copydesk_html.blocks import (
@@ -201,7 +204,12 @@ def rounded(long long part, long long whole, int digits):
     return _rounded(part, whole, digits)
 
 
-cdef dict _features(
+cdef inline int _put(object data, str key, object value) except -1:
+    """Set `key` of a `FrozenData` being made (the C API: its ``__setitem__`` refuses)."""
+    return PyDict_SetItem(data, key, value)
+
+
+cdef object _features(
     str owner_tag,
     tuple ids,
     tuple trail,
@@ -213,26 +221,31 @@ cdef dict _features(
     Py_ssize_t link_chars,
     Py_ssize_t links,
 ):
-    """``blocks.block_features``, its ratios in C integers."""
+    """``blocks.block_features``, its ratios in C integers, as the `FrozenData` the block keeps:
+    filled in here through the C API (``PyDict_SetItem``, which its read-only ``__setitem__``
+    does not guard) before anyone sees it, rather than made as a dict and copied."""
     if link_chars > chars:
         link_chars = chars
-    features = {
-        "tag": owner_tag,
-        "tag_path": path,
-        "depth": len(ids),
-        "ancestors": ids,
-        "trail": trail,
-        "landmarks": landmarks,
-        "chars": chars,
-        "words": words,
-        "link_chars": link_chars,
-        "link_density": 0.0 if not link_chars else 1.0 if link_chars == chars else _rounded(link_chars, chars, 3),
-        "links": links,
-        "sentences": sentences,
-        "text_density": <double>words if chars <= _LINE_WIDTH else _rounded(words, (chars + _LINE_WIDTH - 1) // _LINE_WIDTH, 2),
-    }
+    features = FrozenData()
+    _put(features, "tag", owner_tag)
+    _put(features, "tag_path", path)
+    _put(features, "depth", len(ids))
+    _put(features, "ancestors", ids)
+    _put(features, "trail", trail)
+    _put(features, "landmarks", landmarks)
+    _put(features, "chars", chars)
+    _put(features, "words", words)
+    _put(features, "link_chars", link_chars)
+    _put(features, "link_density", 0.0 if not link_chars else 1.0 if link_chars == chars else _rounded(link_chars, chars, 3))
+    _put(features, "links", links)
+    _put(features, "sentences", sentences)
+    _put(
+        features,
+        "text_density",
+        <double>words if chars <= _LINE_WIDTH else _rounded(words, (chars + _LINE_WIDTH - 1) // _LINE_WIDTH, 2),
+    )
     if owner_tag in _HEADINGS:
-        features["heading_level"] = int(owner_tag[1])
+        _put(features, "heading_level", int(owner_tag[1]))
     return features
 
 
@@ -578,7 +591,7 @@ def blocks_of(root, Py_ssize_t max_elements):
     last = max(1, len(walk.found) - 1)
     made = []
     for i, ((text, kind, features), step) in enumerate(zip(walk.found, walk.steps)):
-        features["position"] = _rounded(i, last, 4)
+        _put(features, "position", _rounded(i, last, 4))
         # tuple.__new__: the named tuple's own __new__ is Python code
         made.append(tuple.__new__(RawBlock, (text, kind, _xpath(step) if step is not None else root_xpath, features)))
     return iter(made)
