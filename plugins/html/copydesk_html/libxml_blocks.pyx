@@ -444,12 +444,20 @@ cdef str _text_run(xmlNode** c_ptr):
 
 
 cdef extern from "Python.h":
-    # the code points of a str, whatever its storage
+    # the code points of a str, in the storage it has (one, two or four bytes each)
+    ctypedef unsigned char Py_UCS1
+    ctypedef unsigned short Py_UCS2
     int PyUnicode_KIND(object text)
     void* PyUnicode_DATA(object text)
-    Py_UCS4 PyUnicode_READ(int kind, void* data, Py_ssize_t index)
     object PyUnicode_FromKindAndData(int kind, const void* buffer, Py_ssize_t size)
-    int PyUnicode_4BYTE_KIND
+    int PyUnicode_1BYTE_KIND
+    int PyUnicode_2BYTE_KIND
+
+
+ctypedef fused _CodeUnit:
+    Py_UCS1
+    Py_UCS2
+    Py_UCS4
 
 
 def normalised(list parts):
@@ -462,37 +470,51 @@ def normalised(list parts):
 cdef str _normalise(list parts, Py_ssize_t* words, Py_ssize_t* marks):
     """The text of `parts`, each run of whitespace one space and none at either end, in one
     pass over the code points that also counts its words and sentence marks: ``split()``
-    would make a string of every word only for ``join`` to copy them again."""
+    would make a string of every word only for ``join`` to copy them again. The pass reads
+    and writes the text's own storage: the result needs no wider one."""
     text = "".join(parts)
-    cdef Py_ssize_t size = len(text), i, length = 0, spaces = 0, found = 0
+    cdef Py_ssize_t size = len(text), length, spaces = 0
     cdef int kind = PyUnicode_KIND(text)
-    cdef void* data = PyUnicode_DATA(text)
-    cdef Py_UCS4 ch
-    cdef bint space = False
-    cdef Py_UCS4* out = <Py_UCS4*>malloc(max(size, 1) * sizeof(Py_UCS4))
+    cdef void* out = malloc(max(size, 1) * kind)
     if out is NULL:
         raise MemoryError()
     try:
-        for i in range(size):
-            ch = PyUnicode_READ(kind, data, i)
-            if Py_UNICODE_ISSPACE(ch):
-                space = length > 0
-            else:
-                if space:
-                    out[length] = 32
-                    length += 1
-                    spaces += 1
-                    space = False
-                out[length] = ch
-                length += 1
-                # the marks of blocks.sentence_marks
-                if ch in (0x2E, 0x21, 0x3F, 0x3002, 0xFF01, 0xFF1F, 0x061F, 0x0964):
-                    found += 1
+        if kind == PyUnicode_1BYTE_KIND:
+            length = _collapse(<Py_UCS1*>PyUnicode_DATA(text), size, <Py_UCS1*>out, &spaces, marks)
+        elif kind == PyUnicode_2BYTE_KIND:
+            length = _collapse(<Py_UCS2*>PyUnicode_DATA(text), size, <Py_UCS2*>out, &spaces, marks)
+        else:
+            length = _collapse(<Py_UCS4*>PyUnicode_DATA(text), size, <Py_UCS4*>out, &spaces, marks)
         words[0] = spaces + 1
-        marks[0] = found
-        return PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, out, length)
+        return PyUnicode_FromKindAndData(kind, out, length)
     finally:
         free(out)
+
+
+cdef Py_ssize_t _collapse(
+    const _CodeUnit* data, Py_ssize_t size, _CodeUnit* out, Py_ssize_t* spaces, Py_ssize_t* marks
+) noexcept:
+    """`_normalise`'s pass: the length written to `out`, with the spaces put between words
+    and the sentence marks (those of ``blocks.sentence_marks``) counted."""
+    cdef Py_ssize_t i, length = 0, found = 0
+    cdef Py_UCS4 ch
+    cdef bint space = False
+    for i in range(size):
+        ch = data[i]
+        if Py_UNICODE_ISSPACE(ch):
+            space = length > 0
+        else:
+            if space:
+                out[length] = 32
+                length += 1
+                spaces[0] += 1
+                space = False
+            out[length] = <_CodeUnit>ch
+            length += 1
+            if ch in (0x2E, 0x21, 0x3F, 0x3002, 0xFF01, 0xFF1F, 0x061F, 0x0964):
+                found += 1
+    marks[0] = found
+    return length
 
 
 cdef inline bint _is_text(xmlNode* c_node):
