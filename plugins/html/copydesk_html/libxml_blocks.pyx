@@ -16,7 +16,7 @@ stay alive for the whole walk.
 from cpython.dict cimport PyDict_SetItem
 from cpython.unicode cimport Py_UNICODE_ISSPACE
 from libc.stdlib cimport free, malloc
-from libc.string cimport strcmp, strlen
+from libc.string cimport memset, strcmp, strlen
 from lxml.includes cimport etreepublic as cetree
 from lxml.includes.tree cimport (
     XML_CDATA_SECTION_NODE,
@@ -517,6 +517,10 @@ cdef Py_ssize_t _collapse(
     return length
 
 
+cdef enum:
+    _TAG_SLOTS = 128  # entries of the walk's table of tag strings (see `blocks_of`)
+
+
 cdef inline bint _is_text(xmlNode* c_node):
     return c_node.type == XML_TEXT_NODE or c_node.type == XML_CDATA_SECTION_NODE
 
@@ -541,7 +545,12 @@ def blocks_of(root, Py_ssize_t max_elements):
     cdef Py_ssize_t counter = 1
     if action == BLOCK:
         frames.append([<size_t>c_root, root_tag, counter, None, root_step])
-    cdef dict tags = {}  # tag names by the address of their text
+    # Tag strings by the address of their name: libxml2 keeps one copy of each name per
+    # document, so a page's few dozen names fill a small table, indexed by address bits.
+    cdef const void* tag_names[_TAG_SLOTS]
+    memset(tag_names, 0, sizeof(tag_names))
+    cdef list tag_strings = [None] * _TAG_SLOTS
+    cdef size_t slot
     cdef dict siblings
     # the open elements below the root: their xpath steps and actions
     steps = [root_step]
@@ -567,10 +576,12 @@ def blocks_of(root, Py_ssize_t max_elements):
                 continue
             read_run = True
             if c_node.ns is NULL:
-                # libxml2 keeps one copy of each name per document: one string per name
-                tag = tags.get(<size_t>c_node.name)
-                if tag is None:
-                    tag = tags[<size_t>c_node.name] = _tag(c_node)
+                slot = ((<size_t>c_node.name) >> 3) % _TAG_SLOTS
+                if tag_names[slot] == <const void*>c_node.name:
+                    tag = tag_strings[slot]
+                else:
+                    tag = tag_strings[slot] = _tag(c_node)
+                    tag_names[slot] = <const void*>c_node.name
             else:
                 tag = _tag(c_node)
             action = _ACTIONS.get(tag, INLINE)
