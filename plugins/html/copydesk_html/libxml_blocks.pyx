@@ -545,11 +545,12 @@ def blocks_of(root, Py_ssize_t max_elements):
     cdef Py_ssize_t counter = 1
     if action == BLOCK:
         frames.append([<size_t>c_root, root_tag, counter, None, root_step])
-    # Tag strings by the address of their name: libxml2 keeps one copy of each name per
+    # Tag strings and actions by the address of their name: libxml2 keeps one copy of each name per
     # document, so a page's few dozen names fill a small table, indexed by address bits.
     cdef const void* tag_names[_TAG_SLOTS]
     memset(tag_names, 0, sizeof(tag_names))
     cdef list tag_strings = [None] * _TAG_SLOTS
+    cdef Action tag_actions[_TAG_SLOTS]  # and their actions
     cdef size_t slot
     cdef dict siblings
     # the open elements below the root: their xpath steps and actions
@@ -579,12 +580,14 @@ def blocks_of(root, Py_ssize_t max_elements):
                 slot = ((<size_t>c_node.name) >> 3) % _TAG_SLOTS
                 if tag_names[slot] == <const void*>c_node.name:
                     tag = tag_strings[slot]
+                    action = tag_actions[slot]
                 else:
                     tag = tag_strings[slot] = _tag(c_node)
+                    action = tag_actions[slot] = _ACTIONS.get(tag, INLINE)
                     tag_names[slot] = <const void*>c_node.name
             else:
                 tag = _tag(c_node)
-            action = _ACTIONS.get(tag, INLINE)
+                action = _ACTIONS.get(tag, INLINE)
             counter += 1
             if counter > max_elements:
                 raise ValueError(f"has more than {max_elements} elements")
