@@ -127,15 +127,23 @@ class PageLayout:
         facts = page.markup
         texts, words, densities = page.texts, page.word_counts, page.link_densities
         ancestors_of, trails, landmarks, features = facts.ancestors, facts.trails, facts.landmarks, page.feature_maps
-        #: Each element's parent (None for the outermost) and its depth.
-        parent: dict[int, int | None] = {}
-        depth: dict[int, int] = {}
+        # Per element, lists indexed by element number (small ints: a list index is far cheaper
+        # than a dict look-up); a block's owner, its innermost element, has the highest number.
+        #: One more than the highest element number: the length of the lists by element.
+        self.size = size = 1 + max((ancestors[-1] for ancestors in ancestors_of if ancestors), default=-1)
+        #: Each element's parent (None for the outermost) and its depth (-1: an element no kept block
+        #: is in, or one without a descriptor).
+        parent: list[int | None] = [None] * size
+        depth = [-1] * size
+        #: The elements with a depth.
+        known: list[int] = []
         #: The furniture each element's descriptor names (before the share-of-prose limit).
         named: dict[int, str] = {}
         self.article_bodies: list[int] = []
-        #: Prose of the kept blocks that have any (most have none), and the owner element of each.
-        block_prose: dict[int, float] = {}
-        owner_of: dict[int, int] = {}
+        #: Per block: the prose of the kept blocks that have any (0.0 for most), and the owner
+        #: element of each kept block that is in one (None for the others).
+        block_prose = [0.0] * len(texts)
+        owner_of: list[int | None] = [None] * len(texts)
         own_prose: dict[int, float] = {}
         kept = page.kept()
         for index in kept:
@@ -156,15 +164,16 @@ class PageLayout:
             owner = owner_of[index] = ancestors[-1]
             if prose:
                 own_prose[owner] = own_prose.get(owner, 0.0) + prose
-            if owner in depth:  # a block beside an earlier one: its elements are all known already
+            if depth[owner] >= 0:  # a block beside an earlier one: its elements are all known already
                 continue
             trail = trails[index]
             level = min(len(ancestors), len(trail)) - 1
             while level >= 0:
                 node = ancestors[level]
-                if node in depth:  # and so are all elements above it
+                if depth[node] >= 0:  # and so are all elements above it
                     break
                 depth[node] = level
+                known.append(node)
                 parent[node] = ancestors[level - 1] if level else None
                 reason, body = descriptor_facts(trail[level])
                 if reason is not None:
@@ -174,9 +183,9 @@ class PageLayout:
                 level -= 1
         self.parent, self.depth, self.block_prose, self.owner = parent, depth, block_prose, owner_of
         #: Elements innermost first: every child comes before its parent.
-        bottom_up = self.bottom_up = sorted(depth, reverse=True)
+        bottom_up = self.bottom_up = sorted(known, reverse=True)
         #: Prose under each element that holds any (the others hold none).
-        prose_of = self.prose = prose_per_element(own_prose, parent)
+        prose_of = self.prose = prose_per_element(own_prose, parent, depth)
         self.total_prose = max(prose_of.values(), default=0.0)
         limit = MAX_FURNITURE_PROSE_SHARE * self.total_prose
         furniture = {node: reason for node, reason in named.items() if prose_of.get(node, 0.0) <= limit}
@@ -188,15 +197,17 @@ class PageLayout:
                 around = parent[around]
         furniture.update(titled_sections(page, owner_of, holds_body))
         self.furniture = furniture
-        #: The nearest furniture element at or around each element, parents first.
-        nearest: dict[int, tuple[int, str] | None] = {}
-        for node in reversed(bottom_up):
-            reason = furniture.get(node)
-            if reason is not None:
+        #: The nearest furniture element at or around each element with a depth, parents first
+        #: (None for the others).
+        nearest: list[tuple[int, str] | None] = [None] * size
+        for node, reason in furniture.items():
+            if depth[node] >= 0:
                 nearest[node] = (node, reason)
-            else:
+        for node in reversed(bottom_up):
+            if nearest[node] is None:
                 up = parent[node]
-                nearest[node] = nearest[up] if up is not None else None
+                if up is not None:
+                    nearest[node] = nearest[up]
         self.nearest_furniture = nearest
 
     def marked_body_around(self, page: Page, node: int) -> int:
@@ -204,7 +215,7 @@ class PageLayout:
         else `node`: the page's own word on where its article is beats a part of it."""
         marked = set(self.article_bodies)
         candidate: int | None = node
-        while candidate is not None and candidate in self.parent:
+        while candidate is not None and self.depth[candidate] >= 0:
             if candidate in marked:
                 return candidate
             candidate = self.parent[candidate]
@@ -212,26 +223,28 @@ class PageLayout:
 
     def furniture_of(self, page: Page, index: int) -> tuple[int, str] | None:
         """The nearest furniture element around a block, and what furniture it is."""
-        owner = self.owner.get(index)
+        owner = self.owner[index]
         if owner is None:
             return None
-        return self.nearest_furniture.get(owner)
+        return self.nearest_furniture[owner]
 
     def landmark_of(self, page: Page, index: int) -> str | None:
         """The removal reason of the first landmark around a block that names one (nav, footer, ...)."""
         return page.markup.landmarks[index]
 
 
-def prose_per_element(own_prose: dict[int, float], parent: dict[int, int | None]) -> dict[int, float]:
+def prose_per_element(own_prose: dict[int, float], parent: list[int | None], depth: list[int]) -> dict[int, float]:
     """The prose under each element around a prose block, from the prose of each block's owner.
 
     A page has a few dozen prose blocks but hundreds of elements, so the sums run over the
     elements around prose only; the rest hold none. They are summed children before parents
     (the highest number first), as over every element, so each total is the same float.
+    `parent` and `depth` are by element number; an element of depth -1 is one the layout does
+    not know.
     """
     holding: set[int] = set()
     for owner in own_prose:
-        if owner not in parent:  # an owner the layout does not know (no descriptor for it): no element
+        if depth[owner] < 0:  # an owner the layout does not know (no descriptor for it): no element
             continue
         node: int | None = owner
         while node is not None and node not in holding:
@@ -252,7 +265,7 @@ SECTION_REASONS = frozenset(("related_links", "comments"))
 
 
 def titled_sections(
-    page: Page, owners: dict[int, int], holds_body: AbstractSet[int] = frozenset()
+    page: Page, owners: list[int | None], holds_body: AbstractSet[int] = frozenset()
 ) -> dict[int, str]:
     """Elements opened by a heading whose class or id names a story list or a comment thread.
 
@@ -278,7 +291,7 @@ def titled_sections(
     previous: tuple[int, ...] = ()
     for index in kept:
         ancestors = ancestors_of[index]
-        if kinds[index] == "heading" and len(ancestors) >= 2 and trails[index] and index in owners:
+        if kinds[index] == "heading" and len(ancestors) >= 2 and trails[index] and owners[index] is not None:
             reason = descriptor_facts(trails[index][-1])[0]
             section = ancestors[-2]
             if (
@@ -317,47 +330,49 @@ class MainContent:
         layout = layout_of(page)
         owner_of, nearest, block_prose = layout.owner, layout.nearest_furniture, layout.block_prose
         landmarks, features, texts = page.markup.landmarks, page.feature_maps, page.texts
-        own: dict[int, float] = {}
+        # By element number: the weight of each element's own blocks, then its balance; `held`:
+        # whether the element holds any weighed block (only those have a balance).
+        balance = [0.0] * layout.size
+        held = [False] * layout.size
+        weighed = False
         for index in page.kept():
-            owner = owner_of.get(index)
+            owner = owner_of[index]
             if owner is None:
                 continue
             chars = float(len(texts[index]))
-            good = block_prose.get(index, 0.0)
-            if landmarks[index] or nearest.get(owner) is not None:
+            good = block_prose[index]
+            if landmarks[index] or nearest[owner] is not None:
                 good, bad = 0.0, chars
             else:
                 bad = float(features[index].get("link_chars", 0))
             if not good and not bad:
                 continue
-            own[owner] = own.get(owner, 0.0) + good - bad
-        if not own:
+            balance[owner] = balance[owner] + good - bad
+            held[owner] = weighed = True
+        if not weighed:
             return None
         # A block's weight counts fully in its owner and LEVEL_DECAY times less each level up.
-        parent = layout.parent
-        balance: dict[int, float] = {}
-        below: dict[int, float] = {}
-        for node in layout.bottom_up:
-            if node in below:
-                weight = balance[node] = own.get(node, 0.0) + below[node]
-            elif node in own:
-                weight = balance[node] = own[node]
-            else:
+        parent, bottom_up = layout.parent, layout.bottom_up
+        below = [0.0] * layout.size
+        for node in bottom_up:
+            if not held[node]:
                 continue
+            weight = balance[node] = balance[node] + below[node]
             up = parent[node]
             if up is not None:
-                below[up] = below.get(up, 0.0) + LEVEL_DECAY * weight
+                below[up] = below[up] + LEVEL_DECAY * weight
+                held[up] = True
         for node in layout.article_bodies:
-            if node in balance:
-                balance[node] += layout.prose.get(node, 0.0)
+            if held[node]:
+                balance[node] = balance[node] + layout.prose.get(node, 0.0)
         # The best balance, then the deepest; among equals the first in bottom_up order, which
         # is the highest element number. Balances are sums of character counts (never NaN), so
         # the elements of the best one are found by equality, and only those few are compared.
-        top = max(balance.values())
+        top = max(balance[node] for node in bottom_up if held[node])
         if top <= 0:
             return None
         depth = layout.depth
-        _, best = max((depth[node], node) for node, weight in balance.items() if weight == top)
+        _, best = max((depth[node], node) for node in bottom_up if held[node] and balance[node] == top)
         return layout.marked_body_around(page, best)
 
     def find(self, page: Page) -> Iterator[Verdict]:
@@ -380,8 +395,8 @@ class MainContent:
                 continue
             reason = landmarks[index]
             if reason is None:
-                owner = owner_of.get(index)
-                found = nearest.get(owner) if owner is not None else None
+                owner = owner_of[index]
+                found = nearest[owner] if owner is not None else None
                 reason = found[1] if found else "outside_main_content"
             yield Verdict(index, reason, detail)
 
@@ -393,7 +408,7 @@ class MainContent:
         at other furniture or a landmark.
         """
         layout = layout_of(page)
-        positions = [p for p, i in enumerate(kept) if i in inside and layout.block_prose.get(i)]
+        positions = [p for p, i in enumerate(kept) if i in inside and layout.block_prose[i]]
         if not positions:
             return set()
         extra: set[int] = set()

@@ -298,9 +298,10 @@ def test_setup_loads_the_date_words_of_the_news_languages_once() -> None:
 def test_prose_per_element_sums_prose_up_to_every_element_around_it() -> None:
     from copydesk_boilerplate.main_content import prose_per_element
 
-    # 1 > 2 > (3, 4); 1 > 5 (no prose under it); 9 is an owner the layout never saw.
-    parent: dict[int, int | None] = {1: None, 2: 1, 3: 2, 4: 2, 5: 1}
-    prose = prose_per_element({3: 10.5, 4: 2.25, 2: 1.0, 9: 7.0}, parent)
+    # 1 > 2 > (3, 4); 1 > 5 (no prose under it); 9 is an owner the layout never saw (depth -1).
+    parent: list[int | None] = [None, None, 1, 2, 2, 1, None, None, None, None]
+    depth = [-1, 0, 1, 2, 2, 1, -1, -1, -1, -1]
+    prose = prose_per_element({3: 10.5, 4: 2.25, 2: 1.0, 9: 7.0}, parent, depth)
     assert prose == {3: 10.5, 4: 2.25, 2: 13.75, 1: 13.75}
 
 
@@ -315,15 +316,17 @@ def test_page_layout_prose_matches_the_prose_of_the_blocks_under_each_element() 
     )
     layout = PageLayout(Page(doc))
     owners = layout.owner
-    for node in layout.depth:
+    assert layout.bottom_up  # the elements the layout knows, each with a depth
+    assert all(layout.depth[node] >= 0 for node in layout.bottom_up)
+    for node in layout.bottom_up:
         under = [
             prose
-            for index, prose in layout.block_prose.items()
-            if index in owners and node in doc.blocks[index].features["ancestors"]
+            for index, prose in enumerate(layout.block_prose)
+            if owners[index] is not None and node in doc.blocks[index].features["ancestors"]
         ]
         assert layout.prose.get(node, 0.0) == pytest.approx(sum(under))
-    assert layout.total_prose == pytest.approx(sum(layout.block_prose.values()))
-    assert len(layout.block_prose) == 3
+    assert layout.total_prose == pytest.approx(sum(layout.block_prose))
+    assert len([prose for prose in layout.block_prose if prose]) == 3
 
 
 def test_descriptor_tokens_in_order_are_the_pattern_tokens_without_the_tag() -> None:
