@@ -219,6 +219,8 @@ def test_removal_index_answers_like_a_scan_of_every_span():
 
     assert [(r.label if (r := index.of(b)) else None) for b in doc.blocks] == [scan(b) for b in doc.blocks]
     assert [scan(b) for b in doc.blocks] == [None, "x", "wide", "wide", None]
+    assert index.of_each(doc.blocks) == [index.of(b) for b in doc.blocks]
+    assert make_document("a\n\nbb").removal_index().of_each(doc.blocks[:2]) == [None, None]
 
 
 def test_a_removal_index_is_handed_on_only_while_the_removals_stay_the_same():

@@ -261,8 +261,8 @@ class Document:
         return new
 
     def removal_of(self, block: Block) -> Span | None:
-        """The removal span covering `block`, if any step removed it (indexes on every call:
-        in a loop over blocks, use :meth:`removal_index`)."""
+        """The removal span covering `block`, if any step removed it (in a loop over blocks,
+        ``removal_index().of_each(blocks)`` answers for all of them in one call)."""
         return self.removal_index().of(block)
 
     def remove_block(self, index: int, reason: str, *, detail: str = "", by: str = "") -> Document:
@@ -295,9 +295,6 @@ class RemovalIndex:
             if reach is None or span.end > reach.end:
                 reach = span
             self._furthest.append(reach)
-
-    def __bool__(self) -> bool:
-        return bool(self._starts)
 
     def of(self, block: Block) -> Span | None:
         return self.of_each((block,))[0]
