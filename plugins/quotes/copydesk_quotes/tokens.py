@@ -4,9 +4,8 @@ A quotation is one opaque token: what is inside it is the speaker's, so its word
 never read as a cue or a speaker, and its full stops never end the reporting sentence.
 
 ``token_scan.pyx`` has ``tokenise`` and the walks of ``sentences``, ``word_indices`` and
-``lower_words`` in C, used where it is built;
-this module is its reference (tests/test_token_scan.py compares them), and a change here is made
-there too.
+``lower_words`` in C, used where it is built; this module is its reference
+(tests/test_token_scan.py compares them), and a change here is made there too.
 """
 
 from __future__ import annotations
