@@ -15,21 +15,18 @@ from typing import Any
 from lxml import etree
 
 import copydesk
-from copydesk import Block, Document, Drop, InputError, RawInput, Register, StepContext
+from copydesk import Document, Drop, InputError, RawInput, Register, StepContext
 
 try:  # the walk in C, built with the plugin where a C compiler was at hand
-    from copydesk_html.libxml_blocks import blocks_of
+    from copydesk_html.libxml_blocks import assemble, blocks_of
 except (ImportError, ValueError):  # not built, or built against an lxml of another layout
-    from copydesk_html.blocks import blocks_of
+    from copydesk_html.blocks import assemble, blocks_of
 from copydesk_html.decoding import BYTE_ORDER_MARKS, declared_charset, decode_page
 from copydesk_html.metadata import page_metadata, warm_up_dates
 
 __version__ = "0.1.0"
 
 MEDIA_TYPES = ("text/html",)
-
-#: Text placed between blocks in ``Document.text``.
-BLOCK_SEPARATOR = "\n\n"
 
 #: Most elements a page may have; beyond it the page is rejected rather than walked.
 DEFAULT_MAX_ELEMENTS = 200_000
@@ -125,23 +122,14 @@ class ParseHtml:
         if not raw_blocks:
             return Drop("no_text", "the page has no visible text")
         meta: dict[str, Any] = {"encoding": encoding, **page_metadata(root)}
-        parts: list[str] = []
-        blocks: list[Block] = []
-        offset = 0
-        for text, kind, xpath, features in raw_blocks:
-            if parts:
-                offset += len(BLOCK_SEPARATOR)
-            parts.append(text)
-            # Block keeps features that are FrozenData already (the C walk's) and converts a dict.
-            blocks.append(Block(offset, offset + len(text), kind, xpath, features))
-            offset += len(text)
+        text, blocks = assemble(raw_blocks)
         return Document(
             id=doc.id,
             source=doc.source,
             raw=None,
-            text=BLOCK_SEPARATOR.join(parts),
+            text=text,
             parsed_by=ctx.step,
-            blocks=tuple(blocks),
+            blocks=blocks,
             meta=doc.meta.merged(meta),
         )
 

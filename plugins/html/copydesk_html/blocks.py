@@ -18,12 +18,14 @@ elements around it, so boilerplate rules can judge it without the tree:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from itertools import chain
 from typing import Any, NamedTuple
 
 from lxml import etree
+
+from copydesk import Block
 
 #: Elements whose content is never visible text.
 SKIPPED = frozenset(
@@ -147,6 +149,10 @@ MAX_INVISIBLE_CHARS = 16
 
 #: Characters of one "line" for the text-density feature (Kohlschuetter et al. wrap at 80).
 LINE_WIDTH = 80
+
+
+#: Text placed between blocks in ``Document.text``.
+BLOCK_SEPARATOR = "\n\n"
 
 
 class RawBlock(NamedTuple):
@@ -513,3 +519,17 @@ def blocks_of(root: Any, max_elements: int) -> Iterator[RawBlock]:
         features["position"] = rounded_ratio(i, last, 4)
         yield new(RawBlock, (text, kind, _xpath(step) if step is not None else root_xpath, features))
 
+
+def assemble(raw_blocks: Iterable[RawBlock]) -> tuple[str, tuple[Block, ...]]:
+    """The document text, the blocks' texts joined by `BLOCK_SEPARATOR`, and a `Block` for each
+    raw block at its offsets in that text."""
+    parts: list[str] = []
+    blocks: list[Block] = []
+    offset = 0
+    for text, kind, xpath, features in raw_blocks:
+        if parts:
+            offset += len(BLOCK_SEPARATOR)
+        parts.append(text)
+        blocks.append(Block(offset, offset + len(text), kind, xpath, features))
+        offset += len(text)
+    return BLOCK_SEPARATOR.join(parts), tuple(blocks)

@@ -14,6 +14,7 @@ stay alive for the whole walk.
 """
 
 from cpython.dict cimport PyDict_SetItem
+from cpython.object cimport PyObject_GenericSetAttr
 from cpython.unicode cimport Py_UNICODE_ISSPACE
 from libc.stdlib cimport free, malloc
 from libc.string cimport memset, strcmp, strlen
@@ -29,10 +30,13 @@ from lxml.includes.tree cimport (
     xmlNode,
 )
 
-from copydesk import FrozenData
+import attrs
+
+from copydesk import Block, FrozenData
 
 from copydesk_html import blocks as reference
 from copydesk_html.blocks import (
+    BLOCK_SEPARATOR,
     _ENCLOSING_KIND,
     _HEADINGS,
     _HIDDEN_STYLE,
@@ -631,3 +635,43 @@ def blocks_of(root, Py_ssize_t max_elements):
         # tuple.__new__: the named tuple's own __new__ is Python code
         made.append(tuple.__new__(RawBlock, (text, kind, _xpath(step) if step is not None else root_xpath, features)))
     return iter(made)
+
+
+#: `Block`'s attributes, in the order `assemble` sets them.
+_BLOCK_FIELDS = ("start", "end", "kind", "provenance", "features")
+#: Whether `Block` still has exactly those attributes: if the core's model changes, `assemble`
+#: leaves the blocks to `Block`'s own constructor.
+_block_fields_known = tuple(field.name for field in attrs.fields(Block)) == _BLOCK_FIELDS
+
+
+def assemble(raw_blocks):
+    """``blocks.assemble``, each `Block` made in C: its attributes set as ``object.__setattr__``
+    sets them (``PyObject_GenericSetAttr``, past the frozen class's refusal, as attrs' own
+    constructors do) rather than through its Python ``__init__``, a page's most called one. The
+    offsets are right by construction and the walk's features are `FrozenData` already."""
+    if not _block_fields_known:
+        return reference.assemble(raw_blocks)
+    cdef Py_ssize_t offset = 0, length, separator = len(BLOCK_SEPARATOR)
+    cdef list parts = []
+    cdef list blocks = []
+    cdef tuple raw
+    new = Block.__new__
+    for item in raw_blocks:
+        raw = <tuple>item if isinstance(item, tuple) else tuple(item)
+        text = <str?>raw[0]
+        features = raw[3]
+        if not isinstance(features, FrozenData):
+            features = FrozenData(features or {})
+        if parts:
+            offset += separator
+        parts.append(text)
+        length = len(text)
+        block = new(Block)
+        PyObject_GenericSetAttr(block, "start", offset)
+        PyObject_GenericSetAttr(block, "end", offset + length)
+        PyObject_GenericSetAttr(block, "kind", raw[1])
+        PyObject_GenericSetAttr(block, "provenance", raw[2])
+        PyObject_GenericSetAttr(block, "features", features)
+        blocks.append(block)
+        offset += length
+    return BLOCK_SEPARATOR.join(parts), tuple(blocks)

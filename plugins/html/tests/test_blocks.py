@@ -296,6 +296,74 @@ def test_the_c_walk_stops_at_the_element_limit_as_the_reference_does() -> None:
     assert both(root, 53)[1] == both(root, 53)[0]  # html, body and 50 paragraphs fit in 53
 
 
+def test_assemble_joins_the_texts_and_gives_each_block_its_offsets() -> None:
+    from copydesk import Block, FrozenData
+    from copydesk_html.blocks import BLOCK_SEPARATOR, RawBlock, assemble
+
+    raw = [RawBlock("One.", "paragraph", "/p[1]", {"chars": 4}), RawBlock("Two words", "heading", "/h2", {})]
+    text, blocks = assemble(raw)
+    assert text == "One." + BLOCK_SEPARATOR + "Two words"
+    assert blocks == (Block(0, 4, "paragraph", "/p[1]", {"chars": 4}), Block(6, 15, "heading", "/h2"))
+    assert [text[b.start : b.end] for b in blocks] == ["One.", "Two words"]
+    assert all(type(b.features) is FrozenData for b in blocks)
+    assert assemble([]) == ("", ())
+
+
+def assembled_both(raw: list[Any]) -> tuple[Any, Any]:
+    from copydesk_html.blocks import assemble
+    from copydesk_html.libxml_blocks import assemble as native_assemble
+
+    reference, native = assemble(raw), native_assemble(raw)
+    # the same text and blocks, each attribute of the same type (equal is not enough: 1 == 1.0)
+    assert native == reference
+    fields = ("start", "end", "kind", "provenance", "features")
+    assert [[type(getattr(b, f)) for f in fields] for b in native[1]] == [
+        [type(getattr(b, f)) for f in fields] for b in reference[1]
+    ]
+    return reference, native
+
+
+@needs_c_walk
+def test_the_c_assemble_gives_the_reference_blocks_of_the_test_and_random_pages() -> None:
+    rng = random.Random(2026)
+    pages = [TRICKY_PAGE, SKIPPED_PAGE] + [random_page(rng, rng.randint(5, 120)) for _ in range(100)]
+    compared = 0
+    for n, page in enumerate(pages):
+        raw = list(native_blocks_of(parse_tree(page, f"test://page-{n}.html"), 100_000))
+        reference, _ = assembled_both(raw)
+        compared += len(reference[1])
+    assert compared > 300
+
+
+@needs_c_walk
+def test_the_c_assemble_takes_any_raw_blocks_the_reference_takes() -> None:
+    from copydesk import FrozenData
+
+    # plain tuples and lists, features as a dict, as None and as FrozenData, an empty text
+    raw: list[Any] = [("a", "paragraph", "/p", {"x": 1}), ["", "heading", "/h1", None], ("b c", "x", "", FrozenData())]
+    _, native = assembled_both(raw)
+    assert native[0] == "a\n\n\n\nb c"
+    assert assembled_both([]) == (("", ()), ("", ()))
+
+
+@needs_c_walk
+def test_the_c_assemble_knows_the_attributes_of_block(monkeypatch: pytest.MonkeyPatch) -> None:
+    """It sets Block's attributes itself, so it must know all of them; a Block of other
+    attributes (a newer core) is left to Block's own constructor."""
+    import attrs
+
+    from copydesk import Block
+    from copydesk_html import blocks, libxml_blocks
+
+    assert tuple(field.name for field in attrs.fields(Block)) == libxml_blocks._BLOCK_FIELDS
+    assert libxml_blocks._block_fields_known
+    handed_on = []
+    monkeypatch.setattr(libxml_blocks, "_block_fields_known", False)
+    monkeypatch.setattr(blocks, "assemble", lambda raw: handed_on.append(raw) or ("", ()))
+    raw = [("a", "paragraph", "/p", {})]
+    assert libxml_blocks.assemble(raw) == ("", ()) and handed_on == [raw]
+
+
 @needs_c_walk
 @pytest.mark.parametrize("digits", [2, 3, 4])
 def test_the_c_walk_rounds_ratios_as_the_reference_does(digits: int) -> None:
