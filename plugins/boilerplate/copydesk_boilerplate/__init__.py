@@ -10,9 +10,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import copydesk
-from copydesk import REMOVALS, Document, FrozenData, Register, Span, StepContext
+from copydesk import Document, Register, StepContext
 from copydesk_boilerplate.page import BoilerplateRule, Page, Verdict
 from copydesk_boilerplate.rules import DEFAULT_RULES, RULES
+
+try:  # the spans made in C, built with the plugin where a C compiler was at hand
+    from copydesk_boilerplate.removals import removal_spans
+except ImportError:
+    from copydesk_boilerplate.page import removal_spans
 
 __version__ = "0.1.0"
 
@@ -47,15 +52,7 @@ class StripBoilerplate:
     def __call__(self, doc: Document, ctx: StepContext) -> Document:
         page = self.label(doc)
         by = ctx.step if ctx is not None else "boilerplate.strip"
-        removed, blocks = page.removed, doc.blocks
-        spans = []
-        for index in sorted(removed.keys() - page.earlier if page.earlier else removed):
-            verdict = removed[index]
-            block = blocks[index]
-            # FrozenData already: Span's converter then copies nothing (one span per removed block).
-            data = FrozenData({"block": index, "detail": verdict.detail, "by": by})
-            spans.append(Span(block.start, block.end, verdict.reason, REMOVALS, data))
-        return doc.with_spans(spans)
+        return doc.with_spans(removal_spans(page, by))
 
 
 @copydesk.hookimpl

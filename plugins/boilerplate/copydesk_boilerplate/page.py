@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from functools import cached_property, lru_cache
 from typing import Any, NamedTuple, Protocol
 
-from copydesk import REMOVALS, Document
+from copydesk import REMOVALS, Document, FrozenData, Span
 from copydesk_boilerplate.vocabulary import LANDMARK_REASONS
 
 #: Block kinds that can be article text (others, like ``title`` and ``caption``, never are).
@@ -151,3 +151,18 @@ class BoilerplateRule(Protocol):
     description: str
 
     def find(self, page: Page) -> Iterable[Verdict]: ...
+
+
+def removal_spans(page: Page, by: str) -> list[Span]:
+    """A removal span for each block the rules labelled on `page` (not those removed before this
+    step), in block order: its reason as the label, the block's index and the verdict's detail
+    as data, and `by`, the step that removed it."""
+    removed, blocks = page.removed, page.blocks
+    spans = []
+    for index in sorted(removed.keys() - page.earlier if page.earlier else removed):
+        verdict = removed[index]
+        block = blocks[index]
+        # FrozenData already: Span's converter then copies nothing.
+        data = FrozenData({"block": index, "detail": verdict.detail, "by": by})
+        spans.append(Span(block.start, block.end, verdict.reason, REMOVALS, data))
+    return spans
