@@ -227,7 +227,10 @@ def random_page(rng: random.Random, size: int) -> str:
 def both(root: Any, max_elements: int = 100_000) -> tuple[list[Any], list[Any]]:
     from copydesk_html.blocks import blocks_of
 
-    return list(blocks_of(root, max_elements)), list(native_blocks_of(root, max_elements))
+    reference, native = list(blocks_of(root, max_elements)), list(native_blocks_of(root, max_elements))
+    # equal dicts may differ in order, which shows wherever features are listed
+    assert [list(block.features) for block in native] == [list(block.features) for block in reference]
+    return reference, native
 
 
 @needs_c_walk
