@@ -223,6 +223,29 @@ def test_removal_index_answers_like_a_scan_of_every_span():
     assert make_document("a\n\nbb").removal_index().of_each(doc.blocks[:2]) == [None, None]
 
 
+def test_a_removal_index_answers_again_about_the_same_blocks_from_memory():
+    from copydesk.testing import make_document
+
+    doc = make_document("a\n\nbb\n\nccc").remove_block(1, "x")
+    index = doc.removal_index()
+    first = index.of_each(doc.blocks)
+    assert [s.label if s else None for s in first] == [None, "x", None]
+    first[0] = first[1]  # each answer is the caller's own list
+    calls = []
+    original = index._covering
+    index._covering = lambda blocks: calls.append(blocks) or original(blocks)  # type: ignore[method-assign]
+    again = index.of_each(doc.blocks)
+    assert [s.label if s else None for s in again] == [None, "x", None] and calls == []
+    assert index.of(doc.blocks[1]).label == "x" and index.of_each(doc.blocks) == again  # `of` keeps the memory
+    assert calls == [(doc.blocks[1],)]
+    # a list can change between two questions: it is answered afresh each time
+    blocks = list(doc.blocks)
+    assert index.of_each(blocks) == again and index.of_each(blocks) == again
+    assert calls[1:] == [blocks, blocks]
+    assert index.of_each(doc.blocks[:2]) == again[:2]  # another tuple: answered, and remembered instead
+    assert index.of_each(doc.blocks) == again and len(calls) == 5
+
+
 def test_a_removal_index_is_handed_on_only_while_the_removals_stay_the_same():
     import attrs
 

@@ -295,13 +295,26 @@ class RemovalIndex:
             if reach is None or span.end > reach.end:
                 reach = span
             self._furthest.append(reach)
+        #: The last tuple of blocks `of_each` answered for, and its answer.
+        self._asked: tuple[Block, ...] | None = None
+        self._answer: list[Span | None] = []
 
     def of(self, block: Block) -> Span | None:
-        return self.of_each((block,))[0]
+        return self._covering((block,))[0]
 
     def of_each(self, blocks: Sequence[Block]) -> list[Span | None]:
-        """`of` each block, in their order: one call for a loop over a document's blocks (the
-        quotes step and the record each go through all of them)."""
+        """`of` each block, in their order: one call for a loop over a document's blocks. The
+        quotes step and the record each ask about all of them: asked again about the same tuple
+        (a document's blocks, which cannot change), it answers from memory."""
+        if blocks is self._asked:
+            return list(self._answer)
+        found = self._covering(blocks)
+        if type(blocks) is tuple:
+            self._asked, self._answer = blocks, found
+            return list(found)
+        return found
+
+    def _covering(self, blocks: Sequence[Block]) -> list[Span | None]:
         if not self._starts:
             return [None] * len(blocks)
         exact, starts, furthest = self._exact.get, self._starts, self._furthest

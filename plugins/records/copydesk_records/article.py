@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import bisect
 import operator
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import attrs
 
-from copydesk import Document, RunInfo, Span
+from copydesk import Block, Document, RunInfo, Span
 
 #: Span layer of quotations (see docs/plugins/records.md for the data each span carries).
 QUOTES_LAYER = "quotes"
@@ -47,7 +47,11 @@ class Body:
         it (0 when none), so a viewer can show it in place.
         """
         wanted = frozenset(kinds)
-        blocks = sorted(doc.blocks, key=_BLOCK_ORDER)
+        blocks: Sequence[Block] = sorted(doc.blocks, key=_BLOCK_ORDER)
+        if all(map(operator.is_, blocks, doc.blocks)):
+            # in text order already, as parsers make them: the document's own tuple, which the
+            # removal index answered for once already if the quotes step asked
+            blocks = doc.blocks
         doc_text = doc.text
         parts: list[str] = []
         doc_starts: list[int] = []
