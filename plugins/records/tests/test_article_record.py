@@ -39,6 +39,15 @@ def test_body_leaves_out_title_and_removed_blocks():
     assert removed == [{"text": "Share this story", "reason": "share_bar", "detail": "share prompt", "at": 0}]
 
 
+def test_body_follows_the_text_order_of_blocks_listed_out_of_order():
+    listed = [3, 1, 0, 2]  # a parser may list its blocks in any order
+    doc = make_document(TEXT, blocks=[(*BLOCKS[i], KINDS[i]) for i in listed]).remove_block(1, "share_bar")
+    assert doc.blocks[1].start == BLOCKS[1][0]
+    body, removed = Body.of(doc)
+    assert body.text == TEXT[slice(*BLOCKS[2])] + "\n\n" + TEXT[slice(*BLOCKS[3])]
+    assert removed == [{"text": "Share this story", "reason": "share_bar", "at": 0}]
+
+
 def test_removed_blocks_say_where_they_stood_in_the_body():
     doc = document().remove_block(3, "comments")
     record = build_article(doc, RUN)
