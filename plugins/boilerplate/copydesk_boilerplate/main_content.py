@@ -390,6 +390,7 @@ class MainContent:
         inside |= self.adjacent_prose(page, kept, inside)
         owner_of, nearest, landmarks = layout.owner, layout.nearest_furniture, page.markup.landmarks
         detail = "outside the element that holds the article text"
+        new = tuple.__new__
         for index in kept:
             if index in inside:
                 continue
@@ -398,7 +399,9 @@ class MainContent:
                 owner = owner_of[index]
                 found = nearest[owner] if owner is not None else None
                 reason = found[1] if found else "outside_main_content"
-            yield Verdict(index, reason, detail)
+            # tuple.__new__: the named tuple's own __new__ is Python code, and most of a page's
+            # blocks are outside its article
+            yield new(Verdict, (index, reason, detail))
 
     def adjacent_prose(self, page: Page, kept: list[int], inside: set[int]) -> set[int]:
         """Prose just before or after the container: an article split by an ad break or a layout grid.
